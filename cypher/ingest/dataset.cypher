@@ -1,0 +1,10 @@
+// What is loaded, for reports: the last dataset's fingerprint and the graph's size after it.
+MERGE (d:Dataset {id: 'current'})
+SET d.name = $name,
+    d.fingerprint = $fingerprint,
+    d.loadedAt = $loadedAt,
+    d.organisations = COUNT { (:Organisation) },
+    d.contracts = COUNT { ()-[:OUTSOURCES_TO]->() },
+    d.incidents = COUNT { (:Incident) },
+    d.exposures = COUNT { ()-[:EXPOSED]->() }
+RETURN d.organisations AS organisations, d.contracts AS contracts, d.incidents AS incidents, d.exposures AS exposures

@@ -1,0 +1,33 @@
+/** Database errors, classified by the driver's and server's codes — never by message text. */
+const UNREACHABLE = new Set(["ServiceUnavailable", "SessionExpired"]);
+const AUTH = new Set([
+  "Neo.ClientError.Security.Unauthorized",
+  "Neo.ClientError.Security.AuthenticationRateLimit",
+]);
+const WRITE_IN_READ = new Set(["Neo.ClientError.Statement.AccessMode"]);
+
+function codeOf(error: unknown): string | undefined {
+  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : undefined;
+}
+
+export function isUnreachable(error: unknown): boolean {
+  return UNREACHABLE.has(codeOf(error) ?? "");
+}
+
+export function isAuthFailure(error: unknown): boolean {
+  return AUTH.has(codeOf(error) ?? "");
+}
+
+export function isWriteRefused(error: unknown): boolean {
+  return WRITE_IN_READ.has(codeOf(error) ?? "");
+}
+
+/** Syntax, type, missing-parameter and similar mistakes in a query the user wrote. */
+export function isClientError(error: unknown): boolean {
+  return (codeOf(error) ?? "").startsWith("Neo.ClientError.");
+}
+
+/** Unreachable or refusing us: the command cannot talk to the database at all. */
+export function isConnectionProblem(error: unknown): boolean {
+  return isUnreachable(error) || isAuthFailure(error);
+}

@@ -1,0 +1,32 @@
+/** An organisation: a data owner (consignor), a contractor, or both. */
+export const KNOWN_KINDS = [
+  "prefecture",
+  "municipality",
+  "bank",
+  "shinkin_bank",
+  "insurer",
+  "company",
+  "shared_service",
+  "print_mail_vendor",
+  "it_vendor",
+  "logistics_vendor",
+  "education",
+  "association",
+  "aggregate",
+  "other",
+] as const;
+
+export type KnownKind = (typeof KNOWN_KINDS)[number];
+
+/** Any lowercase token is a kind; KNOWN_KINDS are the ones the product has colours and words for. */
+export const KIND_PATTERN = /^[a-z][a-z0-9_]*$/;
+
+export interface Organisation {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  kind: string | null;
+  sector: string | null;
+  region: string | null;
+  source: string | null;
+}

@@ -1,0 +1,6 @@
+/** The graph's vocabulary: every label, relationship type and property the queries may use. */
+export const NODE_LABELS = ["Organisation", "Incident", "Dataset"] as const;
+export const RELATIONSHIP_TYPES = ["OUTSOURCES_TO", "HIT", "EXPOSED"] as const;
+
+export type NodeLabel = (typeof NODE_LABELS)[number];
+export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];

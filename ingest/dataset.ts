@@ -1,0 +1,119 @@
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
+import { type FileFacts, inspectFile } from "./encoding.ts";
+import { FieldReader } from "./fields.ts";
+import { readCsv } from "./readCsv.ts";
+import { type ParsedRow, TABLES, type TableName, type TableSpec } from "./tables.ts";
+
+export interface Problem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export interface DatasetFile {
+  spec: TableSpec;
+  path: string;
+  facts: FileFacts;
+  rows: number;
+}
+
+export interface ValidatedDataset {
+  dir: string;
+  files: DatasetFile[];
+  /** sha256 over the files' own fingerprints, in load order. */
+  fingerprint: string;
+  rows: Record<TableName, number>;
+  problems: Problem[];
+  /** Every problem found; `problems` keeps the first MAX_PROBLEMS of them. */
+  problemCount: number;
+}
+
+/** More than this many problems are counted, not kept: a wrong file can have a million. */
+export const MAX_PROBLEMS = 1000;
+
+export function formatProblem(problem: Problem): string {
+  return `${problem.file}:${problem.line}: ${problem.message}`;
+}
+
+/**
+ * Checks a dataset folder against DOMAIN.md without touching any database: every file, every
+ * row, every reference. Reads each file twice, streaming (fingerprint and encoding, then rows),
+ * and keeps only the ids in memory.
+ */
+export async function validateDataset(
+  dir: string,
+  onRow: (table: TableName) => void = () => {},
+): Promise<ValidatedDataset> {
+  const problems: Problem[] = [];
+  let problemCount = 0;
+  const report = (file: string, line: number, message: string) => {
+    problemCount += 1;
+    if (problems.length < MAX_PROBLEMS) problems.push({ file, line, message });
+  };
+  const rows = { organisations: 0, outsourcing: 0, incidents: 0, exposures: 0 };
+  const ids = new Map<TableName, Map<string, number>>();
+  const files: DatasetFile[] = [];
+
+  if (!existsSync(dir) || !(await stat(dir)).isDirectory()) {
+    report(dir, 0, "not a folder");
+    return { dir, files, fingerprint: "", rows, problems, problemCount };
+  }
+
+  for (const spec of TABLES) {
+    const path = join(dir, spec.file);
+    const seen = new Map<string, number>();
+    ids.set(spec.name, seen);
+    if (!existsSync(path)) {
+      if (!spec.optional) report(path, 0, "file not found (it is required)");
+      continue;
+    }
+    const facts = await inspectFile(path);
+    let count = 0;
+    for await (const item of readCsv(path, facts.encoding, spec.required)) {
+      if (item.kind === "problem") {
+        report(path, item.line, item.message);
+        continue;
+      }
+      const fields = new FieldReader(item.record);
+      const row = spec.parse(fields);
+      for (const message of fields.problems) report(path, fields.line, message);
+      const first = seen.get(row.key);
+      if (first !== undefined)
+        report(path, fields.line, `duplicate ${describeKey(spec)} "${row.key}" (first on line ${first})`);
+      else seen.set(row.key, fields.line);
+      for (const ref of row.refs) {
+        if (ref.id !== "" && !ids.get(ref.table)?.has(ref.id)) {
+          report(path, fields.line, `${ref.column}: "${ref.id}" is not an id in ${tableFile(ref.table)}`);
+        }
+      }
+      count += 1;
+      onRow(spec.name);
+    }
+    rows[spec.name] = count;
+    files.push({ spec, path, facts, rows: count });
+  }
+
+  const fingerprint = createHash("sha256");
+  for (const file of files) fingerprint.update(`${file.spec.file}:${file.facts.sha256}\n`);
+  return { dir, files, fingerprint: fingerprint.digest("hex"), rows, problems, problemCount };
+}
+
+/** The parsed rows of a file that validated cleanly, streaming, for the loader. */
+export async function* readRows(file: DatasetFile): AsyncGenerator<ParsedRow> {
+  for await (const item of readCsv(file.path, file.facts.encoding, file.spec.required)) {
+    if (item.kind === "problem")
+      throw new Error(`${file.path}:${item.line}: ${item.message} (file changed while loading?)`);
+    yield file.spec.parse(new FieldReader(item.record));
+  }
+}
+
+function describeKey(spec: TableSpec): string {
+  return spec.name === "exposures" ? "exposure (incident, organisation, reported_on)" : "id";
+}
+
+function tableFile(name: TableName): string {
+  return TABLES.find((t) => t.name === name)?.file ?? name;
+}

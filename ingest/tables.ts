@@ -1,0 +1,141 @@
+import type { PartialDate } from "../domain/index.ts";
+import type { FieldReader } from "./fields.ts";
+
+/**
+ * The four files of a dataset, in load order. Each row is parsed into the plain values that
+ * are stored: properties exactly as the graph holds them (null = absent), plus the keys that
+ * say where the row hangs.
+ */
+export type Properties = Record<string, string | number | string[] | null>;
+
+export interface ParsedRow {
+  /** Unique within the file; what MERGE matches on. */
+  key: string;
+  /** Ids this row points at, by the file that must hold them. */
+  refs: { table: TableName; id: string; column: string }[];
+  /** What the loader sends. */
+  params: Record<string, string | Properties | null>;
+}
+
+export type TableName = "organisations" | "outsourcing" | "incidents" | "exposures";
+
+export interface TableSpec {
+  name: TableName;
+  file: string;
+  optional: boolean;
+  required: readonly string[];
+  parse(fields: FieldReader): ParsedRow;
+}
+
+const day = (date: PartialDate | null, which: "firstDay" | "lastDay") => (date ? date[which] : null);
+
+export const TABLES: readonly TableSpec[] = [
+  {
+    name: "organisations",
+    file: "organisations.csv",
+    optional: false,
+    required: ["id", "name"],
+    parse(f) {
+      const id = f.id("id");
+      const props: Properties = {
+        name: f.text("name", true),
+        nameEn: f.text("name_en"),
+        kind: f.kind("kind"),
+        sector: f.text("sector"),
+        region: f.text("region"),
+        source: f.text("source"),
+      };
+      return { key: id, refs: [], params: { id, props } };
+    },
+  },
+  {
+    name: "outsourcing",
+    file: "outsourcing.csv",
+    optional: false,
+    required: ["id", "consignor", "contractor"],
+    parse(f) {
+      const id = f.id("id");
+      const consignor = f.id("consignor");
+      const contractor = f.id("contractor");
+      const since = f.date("since");
+      const until = f.date("until");
+      const deleteBy = f.date("delete_by");
+      const props: Properties = {
+        service: f.text("service"),
+        records: f.count("records"),
+        subjects: f.count("subjects"),
+        dataCategories: f.categories("data_categories"),
+        since: since?.text ?? null,
+        sinceStart: day(since, "firstDay"),
+        until: until?.text ?? null,
+        untilEnd: day(until, "lastDay"),
+        deleteBy: deleteBy?.text ?? null,
+        deleteByEnd: day(deleteBy, "lastDay"),
+        source: f.text("source"),
+      };
+      return {
+        key: id,
+        refs: [
+          { table: "organisations", id: consignor, column: "consignor" },
+          { table: "organisations", id: contractor, column: "contractor" },
+        ],
+        params: { id, consignor, contractor, props },
+      };
+    },
+  },
+  {
+    name: "incidents",
+    file: "incidents.csv",
+    optional: true,
+    required: ["id", "victim"],
+    parse(f) {
+      const id = f.id("id");
+      const victim = f.id("victim");
+      const discovered = f.date("discovered");
+      const disclosed = f.date("disclosed");
+      const props: Properties = {
+        kind: f.text("kind"),
+        discovered: discovered?.text ?? null,
+        discoveredEnd: day(discovered, "lastDay"),
+        disclosed: disclosed?.text ?? null,
+        actor: f.text("actor"),
+        source: f.text("source"),
+      };
+      return {
+        key: id,
+        refs: [{ table: "organisations", id: victim, column: "victim" }],
+        params: { id, victim, props },
+      };
+    },
+  },
+  {
+    name: "exposures",
+    file: "exposures.csv",
+    optional: true,
+    required: ["incident", "organisation"],
+    parse(f) {
+      const incident = f.id("incident");
+      const organisation = f.id("organisation");
+      const reportedOn = f.date("reported_on");
+      // An organisation may report several times (revisions); the report date tells them apart.
+      const key = `${incident}|${organisation}|${reportedOn?.text ?? ""}`;
+      const props: Properties = {
+        records: f.count("records"),
+        subjects: f.count("subjects"),
+        grossRecords: f.count("gross_records"),
+        dataCategories: f.categories("data_categories"),
+        status: f.status("status"),
+        reportedOn: reportedOn?.text ?? null,
+        source: f.text("source"),
+      };
+      return {
+        key,
+        refs: [
+          { table: "incidents", id: incident, column: "incident" },
+          { table: "organisations", id: organisation, column: "organisation" },
+        ],
+        params: { key, incident, organisation, props },
+      };
+    },
+  },
+];
