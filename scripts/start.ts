@@ -1,0 +1,41 @@
+import { join } from "node:path";
+import { serve } from "../api/main.ts";
+import { connect, describeConnectionProblem } from "../db/connect.ts";
+import { cypher } from "../db/cypherFiles.ts";
+import { applySchema, startDatabase } from "../db/lifecycle.ts";
+import { PROJECT_ROOT } from "../db/paths.ts";
+import { formatProblem, validateDataset } from "../ingest/dataset.ts";
+import { loadDataset } from "../ingest/load.ts";
+
+/** `npm start`: the database, the sample data when the graph is empty, then the app. */
+const SAMPLE = join(PROJECT_ROOT, "data", "isetoh-2024");
+
+try {
+  const db = await startDatabase();
+  process.stdout.write(
+    `Neo4j is up at ${db.uri}${db.started ? ` (started in ${db.seconds.toFixed(1)} s)` : ""}.\n`,
+  );
+  const connection = connect();
+  await applySchema(connection.driver);
+  const session = connection.driver.session();
+  const empty = await session
+    .executeRead(async (tx) => (await tx.run(cypher("ingest/is-empty"))).records[0]?.get("empty") === true)
+    .finally(() => session.close());
+  if (empty) {
+    const dataset = await validateDataset(SAMPLE);
+    if (dataset.problemCount > 0) throw new Error(dataset.problems.map(formatProblem).join("\n"));
+    const summary = await loadDataset(connection.driver, dataset, { replace: false });
+    process.stdout.write(
+      `The graph was empty: loaded the sample ${SAMPLE} (${summary.organisations} organisations, ${summary.contracts} contracts).\n`,
+    );
+  }
+  const address = await serve(connection);
+  process.stdout.write(
+    `Keiro is running at ${address}  (Ctrl-C stops the app; \`npm run db:stop\` stops Neo4j)\n`,
+  );
+} catch (error) {
+  process.stderr.write(
+    `${describeConnectionProblem(error, process.env.NEO4J_URI) ?? (error as Error).message}\n`,
+  );
+  process.exit(1);
+}

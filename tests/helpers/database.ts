@@ -1,0 +1,81 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Driver } from "neo4j-driver";
+import { connect } from "../../db/connect.ts";
+import { applySchema } from "../../db/lifecycle.ts";
+import { PROJECT_ROOT } from "../../db/paths.ts";
+import { validateDataset } from "../../ingest/dataset.ts";
+import { loadDataset } from "../../ingest/load.ts";
+
+export const SAMPLE_DIR = join(PROJECT_ROOT, "data", "isetoh-2024");
+
+export function testDriver(): Driver {
+  return connect().driver;
+}
+
+/** Validates and loads a dataset folder the way the CLI does; throws on any problem. */
+export async function load(driver: Driver, dir: string, replace = true) {
+  await applySchema(driver);
+  const dataset = await validateDataset(dir);
+  if (dataset.problemCount > 0)
+    throw new Error(`invalid fixture ${dir}: ${JSON.stringify(dataset.problems)}`);
+  return loadDataset(driver, dataset, { replace });
+}
+
+export async function query<T = Record<string, unknown>>(
+  driver: Driver,
+  text: string,
+  params: Record<string, unknown> = {},
+): Promise<T[]> {
+  const session = driver.session();
+  try {
+    const result = await session.run(text, params);
+    return result.records.map((r) => r.toObject() as T);
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * The whole graph as sorted tuples (every node with its labels and properties, every
+ * relationship with its ends and properties), to compare two states exactly.
+ */
+export async function graphState(driver: Driver): Promise<string[]> {
+  const rows = await query<{ t: unknown[] }>(
+    driver,
+    `MATCH (n) WHERE NOT n:Dataset
+     RETURN [labels(n), properties(n)] AS t
+     UNION ALL
+     MATCH (a)-[r]->(b)
+     RETURN [coalesce(a.id, ''), type(r), coalesce(b.id, ''), properties(r)] AS t`,
+  );
+  return rows.map((row) => JSON.stringify(row.t, sortedKeys)).sort();
+}
+
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+    );
+  }
+  return value;
+}
+
+/** A dataset folder made of the given files' texts. */
+export function datasetDir(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), "keiro-dataset-"));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+/** Runs one of the project's npm commands as a user would, with the test database. */
+export function runCommand(script: string, args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync("node", ["--import", "tsx", join(PROJECT_ROOT, script), ...args], {
+    cwd: PROJECT_ROOT,
+    encoding: "utf8",
+    env: { ...process.env, KEIRO_INSTANCE: "test", ...env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}

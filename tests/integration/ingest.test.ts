@@ -1,0 +1,369 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Driver } from "neo4j-driver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { localInstance } from "../../db/config.ts";
+import { PROJECT_ROOT } from "../../db/paths.ts";
+import { generateDataset } from "../../generate/generator.ts";
+import { validateDataset } from "../../ingest/dataset.ts";
+import { loadDataset } from "../../ingest/load.ts";
+import {
+  datasetDir,
+  graphState,
+  load,
+  query,
+  runCommand,
+  SAMPLE_DIR,
+  testDriver,
+} from "../helpers/database.ts";
+
+let driver: Driver;
+beforeAll(() => {
+  driver = testDriver();
+});
+afterAll(async () => {
+  await driver.close();
+});
+
+async function counts() {
+  const [row] = await query(
+    driver,
+    `RETURN COUNT { (:Organisation) } AS organisations, COUNT { ()-[:OUTSOURCES_TO]->() } AS contracts,
+            COUNT { (:Incident) } AS incidents, COUNT { ()-[:HIT]->() } AS hits, COUNT { ()-[:EXPOSED]->() } AS exposures`,
+  );
+  return row;
+}
+
+/** Organisations with a directed chain of contracts to the vendor (facts/sums.csv S8–S11). */
+async function upstreamOf(vendor: string): Promise<string[]> {
+  const rows = await query<{ id: string }>(
+    driver,
+    "MATCH (up:Organisation)-[:OUTSOURCES_TO*1..]->(:Organisation {id: $vendor}) RETURN DISTINCT up.id AS id ORDER BY id",
+    { vendor },
+  );
+  return rows.map((r) => r.id);
+}
+
+describe("the Isetoh sample", () => {
+  beforeAll(async () => {
+    await load(driver, SAMPLE_DIR);
+  });
+
+  it("loads every row", async () => {
+    expect(await counts()).toEqual({
+      organisations: 47,
+      contracts: 42,
+      incidents: 3,
+      hits: 3,
+      exposures: 42,
+    });
+  });
+
+  it("keeps the Seishin → Tokai Shinkin Business → Isetoh chain without double counting", async () => {
+    const rows = await query(
+      driver,
+      `MATCH (a:Organisation)-[c:OUTSOURCES_TO]->(b:Organisation {id: 'tokai-shinkin-business'})
+       RETURN a.id AS consignor, c.records AS records ORDER BY consignor`,
+    );
+    expect(rows).toEqual([
+      { consignor: "ogaki-seino-shinkin", records: 3879 },
+      { consignor: "seishin-shinkin", records: 2713 },
+      { consignor: "tokai-shinkin-others", records: 57814 },
+      { consignor: "tono-shinkin", records: 5008 },
+    ]);
+    const [pass] = await query(
+      driver,
+      "MATCH ()-[c:OUTSOURCES_TO {id: 'c-tsb-isetoh'}]->() RETURN c.records AS records, c.deleteByEnd AS deleteByEnd",
+    );
+    expect(pass).toEqual({ records: 0, deleteByEnd: "2023-10-31" });
+  });
+
+  it("stores counts as integers, undisclosed as absent, and records and persons apart", async () => {
+    const rows = await query(
+      driver,
+      `MATCH ()-[c:OUTSOURCES_TO]->() WHERE c.id IN ['c-toyota-city-isetoh', 'c-smtb-isetoh', 'c-kubota-credit-isetoh']
+       RETURN c.id AS id, c.records AS records, c.subjects AS subjects, valueType(c.records) AS type ORDER BY id`,
+    );
+    expect(rows).toEqual([
+      { id: "c-kubota-credit-isetoh", records: null, subjects: 61424, type: "NULL" },
+      { id: "c-smtb-isetoh", records: null, subjects: null, type: "NULL" },
+      { id: "c-toyota-city-isetoh", records: 1035603, subjects: 148620, type: "INTEGER NOT NULL" },
+    ]);
+  });
+
+  it("keeps revised reports as separate exposures and the Kantsu → Asahi case as ruled out", async () => {
+    const rows = await query(
+      driver,
+      `MATCH (i:Incident)-[e:EXPOSED]->(o:Organisation) WHERE o.id IN ['toyota-city', 'cycle-base-asahi', 'seishin-shinkin']
+       RETURN i.id AS incident, o.id AS organisation, e.records AS records, e.subjects AS subjects, e.status AS status, e.reportedOn AS reportedOn
+       ORDER BY organisation, reportedOn`,
+    );
+    expect(rows).toEqual([
+      {
+        incident: "kantsu-2024",
+        organisation: "cycle-base-asahi",
+        records: null,
+        subjects: null,
+        status: "ruled_out",
+        reportedOn: "2024-10-23",
+      },
+      {
+        incident: "isetoh-2024",
+        organisation: "seishin-shinkin",
+        records: 2702,
+        subjects: null,
+        status: "confirmed",
+        reportedOn: "2024-11-18",
+      },
+      {
+        incident: "isetoh-2024",
+        organisation: "toyota-city",
+        records: 1035603,
+        subjects: 419254,
+        status: "confirmed",
+        reportedOn: "2024-07-04",
+      },
+      {
+        incident: "isetoh-2024",
+        organisation: "toyota-city",
+        records: null,
+        subjects: 148620,
+        status: "confirmed",
+        reportedOn: "2024-08-20",
+      },
+    ]);
+  });
+
+  it("traces the same upstream organisations as the research notes (sums.csv S8–S11)", async () => {
+    expect((await upstreamOf("isetoh")).length).toBe(34);
+    expect(await upstreamOf("tokai-shinkin-business")).toEqual([
+      "ogaki-seino-shinkin",
+      "seishin-shinkin",
+      "tokai-shinkin-others",
+      "tono-shinkin",
+    ]);
+    expect(await upstreamOf("kantsu")).toEqual([
+      "cycle-base-asahi",
+      "felissimo",
+      "gamba-osaka-shop",
+      "kantsu-ec-sites",
+      "kantsu-shippers",
+    ]);
+    expect(await upstreamOf("betsudai-kosan")).toEqual(["oita-city"]);
+  });
+
+  it("gives every row a source", async () => {
+    const [row] = await query(
+      driver,
+      `RETURN COUNT { MATCH (o:Organisation) WHERE o.source IS NULL RETURN o } +
+              COUNT { MATCH ()-[c:OUTSOURCES_TO]->() WHERE c.source IS NULL RETURN c } +
+              COUNT { MATCH ()-[e:EXPOSED]->() WHERE e.source IS NULL RETURN e } AS unsourced`,
+    );
+    expect(row).toEqual({ unsourced: 0 });
+  });
+
+  it("records the dataset's fingerprint", async () => {
+    const [row] = await query(
+      driver,
+      "MATCH (d:Dataset) RETURN d.name AS name, d.fingerprint AS fingerprint, d.contracts AS contracts",
+    );
+    const { fingerprint } = await validateDataset(SAMPLE_DIR);
+    expect(row).toEqual({ name: "isetoh-2024", fingerprint, contracts: 42 });
+  });
+});
+
+describe("loading", () => {
+  it("is idempotent: loading twice gives the same graph as loading once", async () => {
+    await load(driver, SAMPLE_DIR, true);
+    const once = await graphState(driver);
+    await load(driver, SAMPLE_DIR, false);
+    expect(await graphState(driver)).toEqual(once);
+    expect(once.length).toBe(47 + 3 + 42 + 3 + 42);
+  });
+
+  it("moves a contract whose organisations changed, and removes emptied properties", async () => {
+    const orgs = "id,name\na,A\nb,B\nc,C\n";
+    await load(
+      driver,
+      datasetDir({
+        "organisations.csv": orgs,
+        "outsourcing.csv": "id,consignor,contractor,records\nk,a,b,5\n",
+      }),
+    );
+    await load(
+      driver,
+      datasetDir({
+        "organisations.csv": orgs,
+        "outsourcing.csv": "id,consignor,contractor,records\nk,c,b,\n",
+      }),
+      false,
+    );
+    const rows = await query(
+      driver,
+      "MATCH (x)-[k:OUTSOURCES_TO]->(y) RETURN x.id AS from, y.id AS to, k.records AS records",
+    );
+    expect(rows).toEqual([{ from: "c", to: "b", records: null }]);
+  });
+
+  it("refuses a broken dataset whole, with every problem, and leaves the graph exactly as it was", async () => {
+    await load(driver, SAMPLE_DIR);
+    const before = await graphState(driver);
+    const broken = datasetDir({
+      "organisations.csv": "id,name\nok,OK\n",
+      "outsourcing.csv": "id,consignor,contractor,records\nc1,ok,missing,12\nc2,ok,ok,-3\n",
+    });
+    for (const flags of [[], ["--replace"]]) {
+      const result = runCommand("ingest/cli.ts", [broken, ...flags]);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toBe(
+        `${broken}/outsourcing.csv:2: contractor: "missing" is not an id in organisations.csv\n` +
+          `${broken}/outsourcing.csv:3: records: "-3" is not a whole number ≥ 0\n` +
+          `${broken}: 2 problems; nothing was loaded.\n`,
+      );
+      expect(await graphState(driver)).toEqual(before);
+    }
+  });
+
+  it("validates without writing on --dry-run", async () => {
+    await load(driver, SAMPLE_DIR);
+    const before = await graphState(driver);
+    const other = datasetDir({
+      "organisations.csv": "id,name\nx,X\n",
+      "outsourcing.csv": "id,consignor,contractor\n",
+    });
+    const result = runCommand("ingest/cli.ts", [other, "--replace", "--dry-run"]);
+    expect(result.stdout).toBe(
+      `${other} is valid: 1 organisations, 0 contracts, 0 incidents, 0 exposures (dry run: nothing written).\n`,
+    );
+    expect(result.status).toBe(0);
+    expect(await graphState(driver)).toEqual(before);
+  });
+
+  it("loads through the command line and says what it loaded", async () => {
+    const result = runCommand("ingest/cli.ts", [SAMPLE_DIR, "--replace"]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(
+      /^Loaded .*isetoh-2024 \(47 organisations, 42 contracts, 3 incidents, 42 exposures\) in [\d.]+ s into bolt:\/\/127\.0\.0\.1:7688; the graph now holds 47 organisations, 42 contracts, 3 incidents, 42 exposures\. Fingerprint [0-9a-f]{12}\.\n$/,
+    );
+  });
+
+  it("exits 2 with the URI it tried when the database cannot be reached", () => {
+    const result = runCommand("ingest/cli.ts", [SAMPLE_DIR], {
+      NEO4J_URI: "bolt://127.0.0.1:1",
+      NEO4J_PASSWORD: "x",
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      "Cannot reach the database at bolt://127.0.0.1:1. Start the bundled one with `npm run db:start`, or check NEO4J_URI. Nothing was loaded.\n",
+    );
+  });
+
+  it("exits 2 when the database refuses the credentials", () => {
+    const uri = `bolt://127.0.0.1:${localInstance("test").boltPort}`;
+    const result = runCommand("ingest/cli.ts", [SAMPLE_DIR], {
+      NEO4J_URI: uri,
+      NEO4J_USER: "neo4j",
+      NEO4J_PASSWORD: "wrong",
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`The database at ${uri} refused the credentials.`);
+  });
+});
+
+describe("a failure half-way", () => {
+  let bigDir: string;
+  beforeAll(async () => {
+    bigDir = mkdtempSync(join(tmpdir(), "keiro-big-"));
+    await generateDataset(bigDir, { organisations: 5000, contracts: 30000, seed: 11 });
+  });
+
+  it("leaves the old graph when the load breaks after some batches", async () => {
+    await load(driver, SAMPLE_DIR);
+    const before = await graphState(driver);
+    const dataset = await validateDataset(bigDir);
+    let rows = 0;
+    await expect(
+      loadDataset(driver, dataset, {
+        replace: true,
+        onRows: (count) => {
+          rows += count;
+          if (rows >= 20000) throw new Error("simulated crash after 20,000 rows");
+        },
+      }),
+    ).rejects.toThrow("simulated crash after 20,000 rows");
+    expect(await graphState(driver)).toEqual(before);
+  });
+
+  it("leaves the old graph or the new one, never a mix, when the loader is killed", async () => {
+    await load(driver, SAMPLE_DIR);
+    const before = await graphState(driver);
+    const child = spawn(
+      "node",
+      ["--import", "tsx", join(PROJECT_ROOT, "ingest/cli.ts"), bigDir, "--replace"],
+      {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, KEIRO_INSTANCE: "test" },
+        stdio: "ignore",
+      },
+    );
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    // The loader's own batches, not this probe (whose text names them too).
+    const loading = async () =>
+      (
+        await query<{ n: number }>(
+          driver,
+          "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS 'UNWIND $rows' AND NOT currentQuery STARTS WITH 'SHOW' RETURN count(*) AS n",
+        )
+      )[0]?.n ?? 0;
+    let seenLoading = false;
+    // Kill it while its transaction is sending batches.
+    for (let i = 0; i < 600 && !seenLoading; i++) {
+      seenLoading = (await loading()) > 0;
+      if (seenLoading) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    child.kill("SIGKILL");
+    await exited;
+    // The server rolls the transaction back when the connection drops.
+    expect(seenLoading).toBe(true);
+    for (let i = 0; i < 200; i++) {
+      if ((await loading()) === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const after = await graphState(driver);
+    const [size] = await query(driver, "RETURN COUNT { ()-[:OUTSOURCES_TO]->() } AS contracts");
+    if (size?.contracts === 30000) expect(after.length).toBe(5000 + 30000);
+    else expect(after).toEqual(before);
+  });
+});
+
+describe("npm run cypher", () => {
+  it("prints the rows of a read-only query as a JSON array", async () => {
+    await load(driver, SAMPLE_DIR);
+    const result = runCommand("scripts/cypher.ts", [
+      "MATCH (o:Organisation {id: $id}) RETURN o.name AS name, o.kind AS kind",
+      "--params",
+      '{"id":"seishin-shinkin"}',
+    ]);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual([{ name: "静清信用金庫", kind: "shinkin_bank" }]);
+  });
+
+  it("has a write refused by the database, and nothing is written", async () => {
+    const before = await graphState(driver);
+    const result = runCommand("scripts/cypher.ts", [
+      "MATCH (o:Organisation {id: 'isetoh'}) SET o.name = 'x' RETURN o",
+    ]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe("Refused: this query writes, and `npm run cypher` is read-only.\n");
+    expect(await graphState(driver)).toEqual(before);
+  });
+
+  it("says what is wrong with a query that is not Cypher", () => {
+    const result = runCommand("scripts/cypher.ts", ["MATCH (o RETURN o"]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^The query was refused: Invalid input/);
+  });
+});

@@ -1,0 +1,43 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../../db/paths.ts";
+import { NODE_LABELS, RELATIONSHIP_TYPES } from "../../domain/schema.ts";
+
+const CYPHER_DIR = join(PROJECT_ROOT, "cypher");
+
+function cypherFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? cypherFiles(join(dir, entry.name))
+      : entry.name.endsWith(".cypher")
+        ? [join(dir, entry.name)]
+        : [],
+  );
+}
+
+/** Labels in node patterns `(x:Label)` and types in relationship patterns `[x:TYPE]`, comments dropped. */
+function vocabulary(text: string) {
+  const code = text.replace(/\/\/.*$/gm, "");
+  const labels = [...code.matchAll(/\(\s*\w*\s*:\s*(\w+)/g)].map((m) => m[1] as string);
+  const types = [...code.matchAll(/\[\s*\w*\s*:\s*(\w+)/g)].map((m) => m[1] as string);
+  return { labels, types };
+}
+
+describe("every query speaks the schema's vocabulary", () => {
+  const files = cypherFiles(CYPHER_DIR);
+  it("finds the query files", () => {
+    expect(files.length).toBeGreaterThanOrEqual(10);
+  });
+  it.each(files.map((f) => [relative(CYPHER_DIR, f), f]))("%s", (_name, file) => {
+    const { labels, types } = vocabulary(readFileSync(file as string, "utf8"));
+    for (const label of labels) expect(NODE_LABELS).toContain(label);
+    for (const type of types) expect(RELATIONSHIP_TYPES).toContain(type);
+  });
+  it("catches a label that is not in the schema", () => {
+    expect(vocabulary("MATCH (o:Organisaton)-[:OUTSOURCE_TO]->(x) RETURN o")).toEqual({
+      labels: ["Organisaton"],
+      types: ["OUTSOURCE_TO"],
+    });
+  });
+});
