@@ -1,0 +1,4 @@
+// Every contract, for the in-memory vendor ranking (streamed, not held by the server).
+MATCH (a:Organisation)-[r:OUTSOURCES_TO]->(b:Organisation)
+RETURN r.id AS id, a.id AS consignor, b.id AS contractor, r.records AS records, r.subjects AS subjects,
+       r.sinceStart AS sinceStart, r.deleteByEnd AS deleteByEnd

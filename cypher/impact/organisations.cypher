@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+MATCH (o:Organisation {id: id})
+RETURN o.id AS id, o.name AS name, o.nameEn AS nameEn, o.kind AS kind

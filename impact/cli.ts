@@ -1,0 +1,109 @@
+import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { type Connection, connect, describeConnectionProblem, EXIT_UNREACHABLE } from "../db/connect.ts";
+import { parseScenario, ScenarioError } from "../domain/index.ts";
+import { rankCsv } from "../report/csv.ts";
+import { datasetInfo, REPORT_FORMATS, type ReportFormat, renderImpact } from "../report/render.ts";
+import { compare } from "./compare.ts";
+import { blastRadius } from "./engine.ts";
+import { rank } from "./rank.ts";
+
+const USAGE = `Usage:
+  npm run impact -- --vendor ID [--vendor ID …] [--exclude-contract ID …] [--exclude-org ID …]
+                    [--max-depth N] [--as-of DATE] [--enforce-retention] [--compare]
+                    [--format json|csv|md|html|gexf] [--out FILE]
+  npm run impact -- --rank [--top N] [--format json|csv] [--out FILE]
+
+The blast radius of a scenario (DOMAIN.md): who is affected if these vendors are compromised,
+through which chain, and how many records are exposed.
+
+  --vendor ID            a compromised organisation (repeat for several)
+  --exclude-contract ID  leave this contract out (repeat)
+  --exclude-org ID       leave this organisation and its contracts out (repeat)
+  --max-depth N          count organisations at most N contracts away
+  --as-of DATE           judge contracts at this date (YYYY-MM-DD, YYYY-MM or YYYY)
+  --enforce-retention    with --as-of: data past its delete_by counts as deleted
+  --compare              show the scenario beside the plain compromise of the same vendors
+  --rank                 rank every vendor by what its compromise alone would expose
+  --top N                with --rank: only the first N
+  --format F             json (default), csv, md, html, gexf
+  --out FILE             write to FILE instead of standard output
+
+Exit status: 0 answered; 1 the scenario was refused; 2 the database cannot be reached.`;
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+function readArguments() {
+  try {
+    return parseArgs({
+      options: {
+        vendor: { type: "string", multiple: true },
+        "exclude-contract": { type: "string", multiple: true },
+        "exclude-org": { type: "string", multiple: true },
+        "max-depth": { type: "string" },
+        "as-of": { type: "string" },
+        "enforce-retention": { type: "boolean" },
+        compare: { type: "boolean" },
+        rank: { type: "boolean" },
+        top: { type: "string" },
+        format: { type: "string", default: "json" },
+        out: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    return fail(`${(error as Error).message}\n\n${USAGE}`, 1);
+  }
+}
+
+const { values } = readArguments();
+if (values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+const format = values.format as ReportFormat;
+if (!REPORT_FORMATS.includes(format))
+  fail(`format: "${values.format}" is not one of ${REPORT_FORMATS.join(", ")}`, 1);
+
+function output(body: string): void {
+  if (values.out) {
+    writeFileSync(values.out, body);
+    process.stderr.write(`Wrote ${values.out}\n`);
+  } else process.stdout.write(body);
+}
+
+let connection: Connection | undefined;
+try {
+  if (values.rank) {
+    if (format !== "json" && format !== "csv") fail(`format: --rank gives json or csv, not "${format}"`, 1);
+    const top = values.top === undefined ? undefined : Number(values.top);
+    if (top !== undefined && !(Number.isInteger(top) && top >= 1))
+      fail(`top: "${values.top}" is not a whole number ≥ 1`, 1);
+    connection = connect();
+    const ranks = await rank(connection.driver, top);
+    output(format === "csv" ? rankCsv(ranks) : `${JSON.stringify(ranks, null, 2)}\n`);
+  } else {
+    const scenario = parseScenario({
+      vendor: values.vendor,
+      excludeContract: values["exclude-contract"],
+      excludeOrg: values["exclude-org"],
+      maxDepth: values["max-depth"],
+      asOf: values["as-of"],
+      enforceRetention: values["enforce-retention"],
+    });
+    connection = connect();
+    const comparison = values.compare ? await compare(connection.driver, scenario) : undefined;
+    const result = comparison?.scenario ?? (await blastRadius(connection.driver, scenario));
+    output(renderImpact(format, result, await datasetInfo(connection.driver), comparison).body);
+  }
+} catch (error) {
+  if (error instanceof ScenarioError) fail(error.message, 1);
+  const problem = describeConnectionProblem(error, connection?.config.uri);
+  if (problem) fail(problem, EXIT_UNREACHABLE);
+  throw error;
+} finally {
+  await connection?.driver.close();
+}
