@@ -1,12 +1,12 @@
 import type { ReportDocument, Table } from "./document.ts";
 
-function escape(text: string): string {
+function escapeCell(text: string): string {
   return text.replaceAll("|", "\\|").replaceAll("\n", " ");
 }
 
 function table(t: Table): string {
   const align = t.header.map((_, i) => (t.numeric?.includes(i) ? "---:" : "---"));
-  return [t.header, align, ...t.rows].map((row) => `| ${row.map(escape).join(" | ")} |`).join("\n");
+  return [t.header, align, ...t.rows].map((row) => `| ${row.map(escapeCell).join(" | ")} |`).join("\n");
 }
 
 export function renderMarkdown(doc: ReportDocument): string {
