@@ -2,10 +2,13 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
-import neo4j, { type Driver } from "neo4j-driver";
-import { cypher } from "../db/cypherFiles.ts";
+import type { Driver } from "neo4j-driver";
 import { isUnreachable } from "../db/errors.ts";
 import { PROJECT_ROOT } from "../db/paths.ts";
+import { ScenarioError } from "../domain/index.ts";
+import { type ApiContext, readQuery } from "./context.ts";
+import { impactRoutes } from "./routes/impact.ts";
+import { organisationRoutes } from "./routes/organisations.ts";
 
 export interface ApiOptions {
   driver: Driver;
@@ -13,24 +16,7 @@ export interface ApiOptions {
   databaseUri: string;
   /** Built web app; a placeholder page is served when it is missing. */
   webRoot?: string;
-}
-
-/** Every query of the API: a READ session, closed in `finally`, with a timeout. */
-export async function readQuery<T>(
-  driver: Driver,
-  name: string,
-  params: Record<string, unknown>,
-  map: (record: { get(key: string): unknown }) => T,
-  timeoutMs = 30_000,
-): Promise<T[]> {
-  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
-  try {
-    return await session.executeRead(async (tx) => (await tx.run(cypher(name), params)).records.map(map), {
-      timeout: timeoutMs,
-    });
-  } finally {
-    await session.close();
-  }
+  queryTimeoutMs?: number;
 }
 
 const PLACEHOLDER = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Keiro</title>
@@ -38,10 +24,24 @@ const PLACEHOLDER = `<!doctype html><html lang="en"><meta charset="utf-8"><title
 <p>The database is up and the API answers at <a href="/api/health">/api/health</a>.
 The web explorer is not built yet: run <code>npm run build</code>.</p></body></html>`;
 
+/**
+ * The HTTP API: read-only sessions with a timeout on every query, every parameter checked
+ * (400 naming it), 503 while the database is away (the driver reconnects by itself).
+ */
 export function buildServer(options: ApiOptions): FastifyInstance {
   const app = Fastify({ logger: false });
+  const context: ApiContext = {
+    driver: options.driver,
+    databaseUri: options.databaseUri,
+    queryTimeoutMs: options.queryTimeoutMs ?? 30_000,
+  };
 
   app.setErrorHandler(async (error, _request, reply) => {
+    if (error instanceof ScenarioError) {
+      return reply
+        .code(400)
+        .send({ error: "bad_request", parameter: error.parameter, message: error.message });
+    }
     if (isUnreachable(error)) {
       return reply.code(503).send({
         error: "database_unavailable",
@@ -51,22 +51,22 @@ export function buildServer(options: ApiOptions): FastifyInstance {
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     return reply
       .code(status)
-      .send({ error: status >= 500 ? "internal" : "bad_request", message: (error as Error).message });
+      .send({
+        error: status === 404 ? "not_found" : status >= 500 ? "internal" : "bad_request",
+        message: (error as Error).message,
+      });
   });
 
   app.get("/api/health", async () => {
-    const [row] = await readQuery(options.driver, "api/health", {}, (r) => ({
-      name: r.get("name"),
-      version: r.get("version"),
-      edition: r.get("edition"),
-      dataset: r.get("dataset"),
-    }));
+    const [row] = await readQuery(context, "api/health", {});
     return {
       status: "ok",
-      database: { uri: options.databaseUri, ...row, dataset: undefined },
+      database: { uri: options.databaseUri, name: row?.name, version: row?.version, edition: row?.edition },
       dataset: row?.dataset ?? null,
     };
   });
+  organisationRoutes(app, context);
+  impactRoutes(app, context);
 
   const webRoot = options.webRoot ?? join(PROJECT_ROOT, "web", "dist");
   if (existsSync(join(webRoot, "index.html"))) {

@@ -1,0 +1,35 @@
+import neo4j, { type Driver } from "neo4j-driver";
+import { cypher } from "../db/cypherFiles.ts";
+
+export interface ApiContext {
+  driver: Driver;
+  /** Where the database is, for messages; never the credentials. */
+  databaseUri: string;
+  /** Every query gives up after this long. */
+  queryTimeoutMs: number;
+}
+
+/** A READ session, closed in `finally`, with the API's timeout: the only way the API reads. */
+export async function readQuery(
+  context: ApiContext,
+  name: string,
+  params: Record<string, unknown>,
+): Promise<Record<string, unknown>[]> {
+  const session = context.driver.session({ defaultAccessMode: neo4j.session.READ });
+  try {
+    return await session.executeRead(
+      async (tx) => (await tx.run(cypher(name), params)).records.map((record) => record.toObject()),
+      { timeout: context.queryTimeoutMs },
+    );
+  } finally {
+    await session.close();
+  }
+}
+
+export class NotFoundError extends Error {
+  readonly statusCode = 404;
+}
+
+export function notFound(message: string): NotFoundError {
+  return new NotFoundError(message);
+}

@@ -1,0 +1,76 @@
+import type { FastifyInstance } from "fastify";
+import { ScenarioError } from "../../domain/index.ts";
+import { compare } from "../../impact/compare.ts";
+import { blastRadius } from "../../impact/engine.ts";
+import { rank } from "../../impact/rank.ts";
+import { rankCsv } from "../../report/csv.ts";
+import { datasetInfo, REPORT_FORMATS, type ReportFormat, renderImpact } from "../../report/render.ts";
+import type { ApiContext } from "../context.ts";
+import {
+  checkKnown,
+  flag,
+  type Query,
+  SCENARIO_PARAMETERS,
+  scenarioFromQuery,
+  single,
+  wholeNumber,
+} from "../params.ts";
+
+/** Large answers are cut to this many affected organisations unless `limit` says otherwise; totals stay exact. */
+export const DEFAULT_LIMIT = 1000;
+const MAX_LIMIT = 20_000;
+
+export function impactRoutes(app: FastifyInstance, context: ApiContext): void {
+  const options = (query: Query) => ({
+    limit: wholeNumber(query, "limit", DEFAULT_LIMIT, MAX_LIMIT),
+    timeoutMs: context.queryTimeoutMs,
+  });
+
+  app.get("/api/impact", async (request) => {
+    const query = request.query as Query;
+    checkKnown(query, [...SCENARIO_PARAMETERS, "limit"]);
+    return blastRadius(context.driver, scenarioFromQuery(query), options(query));
+  });
+
+  app.get("/api/compare", async (request) => {
+    const query = request.query as Query;
+    checkKnown(query, [...SCENARIO_PARAMETERS, "limit"]);
+    return compare(context.driver, scenarioFromQuery(query), options(query));
+  });
+
+  app.get("/api/rank", async (request, reply) => {
+    const query = request.query as Query;
+    checkKnown(query, ["top", "format"]);
+    const top = wholeNumber(query, "top", 50, 100_000);
+    const format = single(query, "format") ?? "json";
+    if (format !== "json" && format !== "csv")
+      throw new ScenarioError("format", `format: "${format}" is not json or csv`);
+    const ranks = await rank(context.driver, top);
+    if (format === "json") return ranks;
+    return reply
+      .type("text/csv; charset=utf-8")
+      .header("content-disposition", 'attachment; filename="keiro-vendor-rank.csv"')
+      .send(rankCsv(ranks));
+  });
+
+  app.get("/api/report", async (request, reply) => {
+    const query = request.query as Query;
+    checkKnown(query, [...SCENARIO_PARAMETERS, "format", "compare"]);
+    const format = (single(query, "format") ?? "html") as ReportFormat;
+    if (!REPORT_FORMATS.includes(format))
+      throw new ScenarioError("format", `format: "${format}" is not one of ${REPORT_FORMATS.join(", ")}`);
+    const scenario = scenarioFromQuery(query);
+    const comparison = flag(query, "compare")
+      ? await compare(context.driver, scenario, { timeoutMs: context.queryTimeoutMs })
+      : undefined;
+    const result =
+      comparison?.scenario ??
+      (await blastRadius(context.driver, scenario, { timeoutMs: context.queryTimeoutMs }));
+    const rendered = renderImpact(format, result, await datasetInfo(context.driver), comparison);
+    const name = `keiro-impact-${scenario.compromised.join("+")}.${rendered.extension}`;
+    return reply
+      .type(rendered.contentType)
+      .header("content-disposition", `attachment; filename="${name}"`)
+      .send(rendered.body);
+  });
+}

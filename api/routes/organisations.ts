@@ -1,0 +1,50 @@
+import type { FastifyInstance } from "fastify";
+import neo4j from "neo4j-driver";
+import { plainValue } from "../../db/plainValues.ts";
+import { isValidId, ScenarioError } from "../../domain/index.ts";
+import { type ApiContext, notFound, readQuery } from "../context.ts";
+import { checkKnown, type Query, single, wholeNumber } from "../params.ts";
+
+function organisationId(id: string): string {
+  if (!isValidId(id)) throw new ScenarioError("id", `id: "${id}" is not a valid id`);
+  return id;
+}
+
+export function organisationRoutes(app: FastifyInstance, context: ApiContext): void {
+  app.get("/api/organisations", async (request) => {
+    const query = request.query as Query;
+    checkKnown(query, ["q", "limit"]);
+    const q = (single(query, "q") ?? "").normalize("NFKC").trim().toLowerCase();
+    if (q === "") throw new ScenarioError("q", "q: say what to search for");
+    const limit = wholeNumber(query, "limit", 20, 200);
+    const results = await readQuery(context, "api/search", { q, limit: neo4j.int(limit) });
+    return { query: q, results };
+  });
+
+  app.get("/api/organisations/:id", async (request) => {
+    const { id } = request.params as { id: string };
+    const query = request.query as Query;
+    checkKnown(query, ["limit"]);
+    const limit = wholeNumber(query, "limit", 200, 5000);
+    const [row] = await readQuery(context, "api/organisation", {
+      id: organisationId(id),
+      limit: neo4j.int(limit),
+    });
+    if (!row) throw notFound(`no organisation "${id}"`);
+    return plainValue(row);
+  });
+
+  app.get("/api/organisations/:id/neighbourhood", async (request) => {
+    const { id } = request.params as { id: string };
+    const query = request.query as Query;
+    checkKnown(query, ["limit"]);
+    const limit = wholeNumber(query, "limit", 500, 5000);
+    const [row] = await readQuery(context, "api/neighbourhood", {
+      id: organisationId(id),
+      limit: neo4j.int(limit),
+    });
+    if (!row) throw notFound(`no organisation "${id}"`);
+    const result = plainValue(row) as { contracts: unknown[]; contractsTotal: number };
+    return { ...result, truncated: result.contractsTotal > result.contracts.length };
+  });
+}
