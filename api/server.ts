@@ -49,12 +49,10 @@ export function buildServer(options: ApiOptions): FastifyInstance {
       });
     }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
-    return reply
-      .code(status)
-      .send({
-        error: status === 404 ? "not_found" : status >= 500 ? "internal" : "bad_request",
-        message: (error as Error).message,
-      });
+    return reply.code(status).send({
+      error: status === 404 ? "not_found" : status >= 500 ? "internal" : "bad_request",
+      message: (error as Error).message,
+    });
   });
 
   app.get("/api/health", async () => {

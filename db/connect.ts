@@ -16,6 +16,26 @@ export function connect(): Connection {
   return { driver: openDriver(config), config };
 }
 
+/**
+ * A connection whose server has answered once: commands fail at once with exit 2 when the
+ * database is away, instead of after the driver's transaction retries.
+ */
+export async function connectChecked(): Promise<Connection> {
+  const connection = connect();
+  try {
+    await connection.driver.getServerInfo();
+    return connection;
+  } catch (error) {
+    await connection.driver.close();
+    throw Object.assign(error as Error, { uri: connection.config.uri });
+  }
+}
+
+/** The URI a failed connectChecked() tried. */
+export function uriOf(error: unknown, fallback?: string): string | undefined {
+  return (error as { uri?: string }).uri ?? fallback;
+}
+
 /** A sentence for a person when the database is unreachable or refuses us; undefined otherwise. */
 export function describeConnectionProblem(error: unknown, uri: string | undefined): string | undefined {
   if (error instanceof ConfigError) return error.message;

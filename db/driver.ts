@@ -7,7 +7,8 @@ export function openDriver(config: DatabaseConfig): Driver {
     disableLosslessIntegers: true,
     connectionAcquisitionTimeout: 20_000,
     connectionTimeout: 10_000,
-    maxTransactionRetryTime: 15_000,
+    // Retries ride out a leader switch or a brief restart; longer waits are the caller's to decide.
+    maxTransactionRetryTime: 5_000,
     userAgent: "keiro",
   });
 }

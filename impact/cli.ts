@@ -1,6 +1,12 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { type Connection, connect, describeConnectionProblem, EXIT_UNREACHABLE } from "../db/connect.ts";
+import {
+  type Connection,
+  connectChecked,
+  describeConnectionProblem,
+  EXIT_UNREACHABLE,
+  uriOf,
+} from "../db/connect.ts";
 import { parseScenario, ScenarioError } from "../domain/index.ts";
 import { rankCsv } from "../report/csv.ts";
 import { datasetInfo, REPORT_FORMATS, type ReportFormat, renderImpact } from "../report/render.ts";
@@ -82,7 +88,7 @@ try {
     const top = values.top === undefined ? undefined : Number(values.top);
     if (top !== undefined && !(Number.isInteger(top) && top >= 1))
       fail(`top: "${values.top}" is not a whole number ≥ 1`, 1);
-    connection = connect();
+    connection = await connectChecked();
     const ranks = await rank(connection.driver, top);
     output(format === "csv" ? rankCsv(ranks) : `${JSON.stringify(ranks, null, 2)}\n`);
   } else {
@@ -94,14 +100,14 @@ try {
       asOf: values["as-of"],
       enforceRetention: values["enforce-retention"],
     });
-    connection = connect();
+    connection = await connectChecked();
     const comparison = values.compare ? await compare(connection.driver, scenario) : undefined;
     const result = comparison?.scenario ?? (await blastRadius(connection.driver, scenario));
     output(renderImpact(format, result, await datasetInfo(connection.driver), comparison).body);
   }
 } catch (error) {
   if (error instanceof ScenarioError) fail(error.message, 1);
-  const problem = describeConnectionProblem(error, connection?.config.uri);
+  const problem = describeConnectionProblem(error, uriOf(error, connection?.config.uri));
   if (problem) fail(problem, EXIT_UNREACHABLE);
   throw error;
 } finally {

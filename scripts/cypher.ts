@@ -1,6 +1,12 @@
 import { parseArgs } from "node:util";
 import neo4j from "neo4j-driver";
-import { type Connection, connect, describeConnectionProblem, EXIT_UNREACHABLE } from "../db/connect.ts";
+import {
+  type Connection,
+  connectChecked,
+  describeConnectionProblem,
+  EXIT_UNREACHABLE,
+  uriOf,
+} from "../db/connect.ts";
 import { isClientError, isWriteRefused } from "../db/errors.ts";
 import { plainValue } from "../db/plainValues.ts";
 
@@ -51,7 +57,7 @@ if (!(timeoutSeconds > 0)) fail(`--timeout must be a number of seconds > 0, got 
 
 let connection: Connection | undefined;
 try {
-  connection = connect();
+  connection = await connectChecked();
   const session = connection.driver.session({ defaultAccessMode: neo4j.session.READ });
   try {
     const rows = await session.executeRead(
@@ -66,7 +72,7 @@ try {
     await session.close();
   }
 } catch (error) {
-  const problem = describeConnectionProblem(error, connection?.config.uri);
+  const problem = describeConnectionProblem(error, uriOf(error, connection?.config.uri));
   if (problem) fail(problem, EXIT_UNREACHABLE);
   if (isWriteRefused(error)) fail("Refused: this query writes, and `npm run cypher` is read-only.", 1);
   if (isClientError(error)) fail(`The query was refused: ${(error as Error).message}`, 1);

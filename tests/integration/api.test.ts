@@ -1,0 +1,214 @@
+import type { FastifyInstance } from "fastify";
+import type { Driver } from "neo4j-driver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildServer } from "../../api/server.ts";
+import { databaseConfig } from "../../db/config.ts";
+import { openDriver } from "../../db/driver.ts";
+import { startDatabase, stopDatabase } from "../../db/lifecycle.ts";
+import { load, SAMPLE_DIR, testDriver } from "../helpers/database.ts";
+
+let driver: Driver;
+let app: FastifyInstance;
+let base: string;
+
+beforeAll(async () => {
+  driver = testDriver();
+  await load(driver, SAMPLE_DIR);
+  app = buildServer({ driver, databaseUri: databaseConfig().uri, queryTimeoutMs: 20_000 });
+  base = await app.listen({ host: "127.0.0.1", port: 0 });
+});
+afterAll(async () => {
+  await app.close();
+  await driver.close();
+});
+
+async function get(path: string) {
+  const response = await fetch(`${base}${path}`);
+  const text = await response.text();
+  const type = response.headers.get("content-type") ?? "";
+  return {
+    status: response.status,
+    type,
+    headers: response.headers,
+    text,
+    json: type.startsWith("application/json") ? JSON.parse(text) : undefined,
+  };
+}
+
+describe("the HTTP API over the Isetoh sample", () => {
+  it("reports its health without credentials", async () => {
+    const { status, json, text } = await get("/api/health");
+    expect(status).toBe(200);
+    expect(json.status).toBe("ok");
+    expect(json.database.version).toMatch(/^5\./);
+    expect(json.dataset).toMatchObject({ name: "isetoh-2024", organisations: 47, contracts: 42 });
+    expect(text).not.toContain(databaseConfig().password);
+  });
+
+  it("searches Japanese and English names and ids, prefixes first, shorter names first", async () => {
+    expect(
+      (await get("/api/organisations?q=信用金庫")).json.results.map((r: { id: string }) => r.id),
+    ).toEqual(["seishin-shinkin", "tono-shinkin", "ogaki-seino-shinkin", "tokai-shinkin-others"]);
+    expect((await get("/api/organisations?q=Toyota")).json.results.map((r: { id: string }) => r.id)).toEqual([
+      "toyota-city",
+    ]);
+    expect(
+      (await get("/api/organisations?q=kan&limit=2")).json.results.map((r: { id: string }) => r.id),
+    ).toEqual(["kantsu", "kantsu-shippers"]);
+  });
+
+  it("shows one organisation with its contracts, incidents and reports", async () => {
+    const { json } = await get("/api/organisations/toyota-city");
+    expect(json.organisation).toMatchObject({ id: "toyota-city", name: "豊田市", kind: "municipality" });
+    expect(json.outgoing).toEqual([
+      expect.objectContaining({
+        id: "c-toyota-city-isetoh",
+        counterpart: "isetoh",
+        records: 1035603,
+        subjects: 148620,
+      }),
+    ]);
+    expect(json.exposures.map((e: { reportedOn: string }) => e.reportedOn)).toEqual([
+      "2024-07-04",
+      "2024-08-20",
+    ]);
+    expect((await get("/api/organisations/isetoh")).json).toMatchObject({
+      incomingTotal: 29,
+      outgoingTotal: 1,
+      incidents: [expect.objectContaining({ id: "isetoh-2024", actor: "8Base" })],
+    });
+  });
+
+  it("gives an organisation's neighbourhood, capped and saying so", async () => {
+    const full = (await get("/api/organisations/tokai-shinkin-business/neighbourhood")).json;
+    expect(full.neighbours.map((n: { id: string }) => n.id).sort()).toEqual([
+      "isetoh",
+      "ogaki-seino-shinkin",
+      "seishin-shinkin",
+      "tokai-shinkin-others",
+      "tono-shinkin",
+    ]);
+    expect(full).toMatchObject({ contractsTotal: 5, truncated: false });
+    const capped = (await get("/api/organisations/isetoh/neighbourhood?limit=10")).json;
+    expect(capped).toMatchObject({ contractsTotal: 30, truncated: true });
+    expect(capped.contracts.length).toBe(10);
+  });
+
+  it("answers impact like the command line, capping long lists with exact totals", async () => {
+    const { json } = await get("/api/impact?vendor=isetoh&limit=2");
+    expect(json.affected.map((a: { id: string }) => a.id)).toEqual(["toyota-city", "kumon"]);
+    expect(json.truncated).toEqual({ shown: 2, total: 34 });
+    expect(json.totals).toMatchObject({ organisations: 34, records: 2403515, undisclosedContracts: 16 });
+  });
+
+  it("compares a what-if with the plain compromise", async () => {
+    const { json } = await get("/api/compare?vendor=isetoh&as-of=2024-05-26&enforce-retention=true");
+    expect(json.change).toMatchObject({ records: -220835, organisations: -8 });
+  });
+
+  it("ranks vendors", async () => {
+    const { json } = await get("/api/rank?top=2");
+    expect(json.map((r: { id: string; records: number }) => [r.id, r.records])).toEqual([
+      ["isetoh-enclosing-subcontractor", 2403515],
+      ["isetoh", 2403515],
+    ]);
+  });
+
+  it("serves report downloads in every format", async () => {
+    const expected = {
+      json: "application/json",
+      csv: "text/csv",
+      md: "text/markdown",
+      html: "text/html",
+      gexf: "application/gexf+xml",
+    } as const;
+    for (const [format, type] of Object.entries(expected)) {
+      const response = await get(`/api/report?vendor=isetoh&format=${format}`);
+      expect(response.status).toBe(200);
+      expect(response.type).toContain(type);
+      expect(response.headers.get("content-disposition")).toBe(
+        `attachment; filename="keiro-impact-isetoh.${format}"`,
+      );
+    }
+    expect((await get("/api/report?vendor=isetoh&format=md")).text).toContain(
+      "| Records exposed | ≥ 2,403,515 |",
+    );
+  });
+
+  it("refuses bad parameters with 400 naming the parameter", async () => {
+    const cases: [string, string, string][] = [
+      ["/api/impact", "vendor", "vendor: name at least one compromised organisation"],
+      ["/api/impact?vendor=ghost", "vendor", 'vendor: no organisation "ghost"'],
+      ["/api/impact?vendor=isetoh&max-depth=two", "max-depth", 'max-depth: "two" is not a whole number ≥ 1'],
+      [
+        "/api/impact?vendor=isetoh&as-of=yesterday",
+        "as-of",
+        'as-of: "yesterday" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)',
+      ],
+      [
+        "/api/impact?vendor=isetoh&enforce-retention=true",
+        "enforce-retention",
+        "enforce-retention needs as-of: deletion deadlines are judged at a date",
+      ],
+      [
+        "/api/impact?vendor=isetoh&exclude-contract=c-nope",
+        "exclude-contract",
+        'exclude-contract: no contract "c-nope"',
+      ],
+      ["/api/impact?vendor=isetoh&limit=0", "limit", 'limit: "0" is not a whole number from 1 to 20000'],
+      [
+        "/api/impact?vendor=isetoh&colour=red",
+        "colour",
+        "colour: unknown parameter (known: vendor, exclude-contract, exclude-org, max-depth, as-of, enforce-retention, limit)",
+      ],
+      ["/api/impact?vendor=bad%20id", "vendor", 'vendor: "bad id" is not a valid id'],
+      [
+        "/api/report?vendor=isetoh&format=pdf",
+        "format",
+        'format: "pdf" is not one of json, csv, md, html, gexf',
+      ],
+      ["/api/organisations", "q", "q: say what to search for"],
+    ];
+    for (const [path, parameter, message] of cases) {
+      const { status, json } = await get(path);
+      expect({ path, status, json }).toEqual({
+        path,
+        status: 400,
+        json: { error: "bad_request", parameter, message },
+      });
+    }
+    expect(await get("/api/organisations/ghost")).toMatchObject({
+      status: 404,
+      json: { error: "not_found", message: 'no organisation "ghost"' },
+    });
+  });
+});
+
+describe("the HTTP API without its database", () => {
+  it("answers 503 with a clear message while the database is away", async () => {
+    const unreachable = buildServer({
+      driver: openDriver({ ...databaseConfig(), uri: "bolt://127.0.0.1:1" }),
+      databaseUri: "bolt://127.0.0.1:1",
+    });
+    try {
+      const response = await unreachable.inject({ method: "GET", url: "/api/impact?vendor=isetoh" });
+      expect(response.statusCode).toBe(503);
+      expect(response.json()).toEqual({
+        error: "database_unavailable",
+        message: "The database at bolt://127.0.0.1:1 cannot be reached; try again when it is back.",
+      });
+    } finally {
+      await unreachable.close();
+    }
+  });
+
+  it.runIf(!process.env.NEO4J_URI)("recovers by itself when the bundled database comes back", async () => {
+    expect((await get("/api/health")).status).toBe(200);
+    await stopDatabase();
+    expect((await get("/api/impact?vendor=isetoh")).status).toBe(503);
+    await startDatabase();
+    const back = await get("/api/impact?vendor=isetoh");
+    expect(back.status).toBe(200);
+    expect(back.json.totals.records).toBe(2403515);
+  });
+});

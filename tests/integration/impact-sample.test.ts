@@ -1,0 +1,256 @@
+import type { Driver } from "neo4j-driver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cypher } from "../../db/cypherFiles.ts";
+import { parseScenario } from "../../domain/index.ts";
+import { scenarioParams } from "../../impact/engine.ts";
+import { load, runCommand, SAMPLE_DIR, testDriver } from "../helpers/database.ts";
+
+let driver: Driver;
+beforeAll(async () => {
+  driver = testDriver();
+  await load(driver, SAMPLE_DIR);
+});
+afterAll(async () => {
+  await driver.close();
+});
+
+function impact(...args: string[]) {
+  const result = runCommand("impact/cli.ts", args);
+  return {
+    ...result,
+    json: result.status === 0 && args.includes("json") ? JSON.parse(result.stdout) : undefined,
+  };
+}
+
+describe("npm run impact on the Isetoh sample", () => {
+  it("answers the DOMAIN.md example for Seishin Shinkin Bank", () => {
+    const { json, status } = impact("--vendor", "isetoh", "--format", "json");
+    expect(status).toBe(0);
+    expect(json.scenario).toEqual({
+      compromised: ["isetoh"],
+      excludedContracts: [],
+      excludedOrganisations: [],
+      maxDepth: null,
+      asOf: null,
+      enforceRetention: false,
+    });
+    const seishin = json.affected.find((a: { id: string }) => a.id === "seishin-shinkin");
+    expect(seishin).toMatchObject({
+      id: "seishin-shinkin",
+      name: "静清信用金庫",
+      kind: "shinkin_bank",
+      depth: 2,
+      records: 2713,
+      subjects: 0,
+      undisclosed: 0,
+      path: ["seishin-shinkin", "tokai-shinkin-business", "isetoh"],
+    });
+    expect(seishin.reported).toEqual([
+      expect.objectContaining({
+        incident: "isetoh-2024",
+        records: 2702,
+        status: "confirmed",
+        reportedOn: "2024-11-18",
+      }),
+    ]);
+    expect(json.totals).toEqual({
+      organisations: 34,
+      contracts: 34,
+      records: 2403515,
+      subjects: 1556629,
+      undisclosedContracts: 16,
+      undisclosedSubjectContracts: 19,
+    });
+    expect(json.unmodelled.map((u: { organisation: string }) => u.organisation)).toEqual(["sanin-godo-bank"]);
+  });
+
+  it("shows what enforcing deletion by the incident date would have kept out of the attacker's hands", () => {
+    const { json } = impact(
+      "--vendor",
+      "isetoh",
+      "--as-of",
+      "2024-05-26",
+      "--enforce-retention",
+      "--compare",
+      "--format",
+      "json",
+    );
+    expect(json.change.records).toBe(-220835);
+    expect(json.change.noLongerAffected.map((o: { id: string }) => o.id).sort()).toEqual([
+      "fujisawa-city",
+      "kubota-credit",
+      "ogaki-seino-shinkin",
+      "seishin-shinkin",
+      "tokai-shinkin-business",
+      "tokai-shinkin-others",
+      "tono-shinkin",
+      "wakayama-city",
+    ]);
+    expect(json.scenario.totals.records).toBe(2182680);
+    expect(json.baseline.totals.records).toBe(2403515);
+  });
+
+  it("follows Kantsu's chains and lists the ruled-out Asahi report", () => {
+    const { json } = impact("--vendor", "kantsu", "--format", "json");
+    expect(json.affected.map((a: { id: string; depth: number }) => [a.id, a.depth])).toEqual([
+      ["cycle-base-asahi", 1],
+      ["felissimo", 1],
+      ["kantsu-ec-sites", 1],
+      ["kantsu-shippers", 1],
+      ["gamba-osaka-shop", 2],
+    ]);
+    expect(json.totals).toMatchObject({ organisations: 5, records: 0, undisclosedContracts: 5 });
+    const asahi = json.affected.find((a: { id: string }) => a.id === "cycle-base-asahi");
+    expect(asahi.reported[0].status).toBe("ruled_out");
+  });
+
+  it("takes two vendors at once", () => {
+    const { json } = impact(
+      "--vendor",
+      "isetoh",
+      "--vendor",
+      "betsudai-security-contractor",
+      "--format",
+      "json",
+    );
+    expect(json.totals.organisations).toBe(36);
+    expect(json.affected.find((a: { id: string }) => a.id === "oita-city").path).toEqual([
+      "oita-city",
+      "betsudai-kosan",
+      "betsudai-security-contractor",
+    ]);
+  });
+
+  it("ranks every vendor by what its compromise alone would expose", () => {
+    const { json, status } = impact("--rank", "--top", "3", "--format", "json");
+    expect(status).toBe(0);
+    expect(json).toEqual([
+      {
+        id: "isetoh-enclosing-subcontractor",
+        name: "（イセトーの封入・封緘再委託先）",
+        nameEn: "Unnamed enclosing/sealing subcontractor of Isetoh",
+        kind: "print_mail_vendor",
+        records: 2403515,
+        organisations: 35,
+        undisclosedContracts: 16,
+      },
+      {
+        id: "isetoh",
+        name: "株式会社イセトー",
+        nameEn: "Isetoh Co., Ltd.",
+        kind: "print_mail_vendor",
+        records: 2403515,
+        organisations: 34,
+        undisclosedContracts: 16,
+      },
+      {
+        id: "tokai-shinkin-business",
+        name: "株式会社東海信金ビジネス",
+        nameEn: "Tokai Shinkin Business Co., Ltd.",
+        kind: "shared_service",
+        records: 69414,
+        organisations: 4,
+        undisclosedContracts: 0,
+      },
+    ]);
+  });
+
+  it("refuses a bad scenario with exit 1 and a message naming the problem", () => {
+    expect(impact("--vendor", "nobody")).toMatchObject({
+      status: 1,
+      stderr: 'vendor: no organisation "nobody"\n',
+    });
+    expect(impact("--vendor", "isetoh", "--enforce-retention")).toMatchObject({
+      status: 1,
+      stderr: "enforce-retention needs as-of: deletion deadlines are judged at a date\n",
+    });
+    expect(impact("--vendor", "isetoh", "--as-of", "2024-13-01")).toMatchObject({
+      status: 1,
+      stderr: 'as-of: "2024-13-01" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)\n',
+    });
+    expect(impact("--vendor", "isetoh", "--format", "pdf").status).toBe(1);
+  });
+
+  it("exits 2 when the database cannot be reached", () => {
+    const result = runCommand("impact/cli.ts", ["--vendor", "isetoh"], { NEO4J_URI: "bolt://127.0.0.1:1" });
+    expect(result.status).toBe(2);
+  });
+});
+
+describe("reports", () => {
+  it("CSV: one row per affected organisation, BOM and CRLF for Excel, Japanese intact", () => {
+    const { stdout, status } = impact("--vendor", "isetoh", "--format", "csv");
+    expect(status).toBe(0);
+    const lines = stdout.split("\r\n");
+    expect(lines[0]).toBe(
+      "\uFEFFid,name,name_en,kind,region,depth,records,records_lower_bound,subjects,undisclosed_contracts,path,reported",
+    );
+    expect(lines.length).toBe(1 + 34 + 1);
+    expect(lines).toContain(
+      'seishin-shinkin,静清信用金庫,Seishin Shinkin Bank,shinkin_bank,,2,2713,no,0,0,seishin-shinkin > tokai-shinkin-business > isetoh,"2,702 records (confirmed, 2024-11-18)"',
+    );
+    expect(lines[1]).toMatch(/^toyota-city,豊田市,Toyota City,municipality,Aichi,1,1035603,no,148620,0,/);
+  });
+
+  it("Markdown: scenario in words, lower bounds marked, chains, reported beside modelled, sources, fingerprint", () => {
+    const { stdout } = impact(
+      "--vendor",
+      "isetoh",
+      "--as-of",
+      "2024-05-26",
+      "--enforce-retention",
+      "--compare",
+      "--format",
+      "md",
+    );
+    expect(stdout).toContain(
+      "Compromise of 株式会社イセトー (Isetoh Co., Ltd.), as of 2024-05-26, with deletion deadlines enforced.",
+    );
+    expect(stdout).toContain("| Records exposed | ≥ 2,182,680 |");
+    expect(stdout).toContain(
+      "keeps 220,835 known records out of the attacker's hands and spares 8 organisations",
+    );
+    expect(stdout).toContain("| 藤沢市 (fujisawa-city) | ≥ 0 |");
+    expect(stdout).toContain("sanin-godo-bank (4 persons (possible, 2024-06-06))");
+    expect(stdout).toMatch(/Dataset isetoh-2024, fingerprint [0-9a-f]{64}, loaded /);
+    expect(stdout).toContain("- https://www.city.toyota.aichi.jp/pressrelease/1060027/1060257.html");
+  });
+
+  it("HTML: one self-contained file with the same figures", () => {
+    const { stdout } = impact("--vendor", "isetoh", "--format", "html");
+    expect(stdout.startsWith("<!doctype html>")).toBe(true);
+    expect(stdout).not.toMatch(/<script|<link|src=/);
+    expect(stdout).toContain('<td>Records exposed</td><td class="n">≥ 2,403,515</td>');
+    expect(stdout).toContain("静清信用金庫 → 株式会社東海信金ビジネス → 株式会社イセトー");
+    expect(stdout).toContain("@media print");
+  });
+
+  it("GEXF: the blast-radius subgraph for Gephi", () => {
+    const { stdout } = impact("--vendor", "kantsu", "--format", "gexf");
+    expect(stdout).toContain("<gexf");
+    expect(stdout.match(/<node /g)?.length).toBe(6);
+    expect(stdout.match(/<edge /g)?.length).toBe(5);
+  });
+});
+
+describe("the reachability query", () => {
+  it("plans a breadth-first shortest-path search, never a path enumeration", async () => {
+    const session = driver.session();
+    try {
+      const result = await session.run(
+        `PROFILE ${cypher("impact/reach")}`,
+        scenarioParams(parseScenario({ vendor: ["isetoh"] })),
+      );
+      const operators: string[] = [];
+      const walk = (plan: { operatorType: string; children: unknown[] }) => {
+        operators.push(plan.operatorType.replace(/@.*$/, ""));
+        for (const child of plan.children) walk(child as typeof plan);
+      };
+      walk(result.summary.profile as unknown as { operatorType: string; children: unknown[] });
+      expect(operators.join(",")).toMatch(/StatefulShortestPath\(All\)/);
+      expect(operators.filter((o) => o.startsWith("VarLengthExpand"))).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+});
