@@ -52,6 +52,45 @@ async function rows(tx: ManagedTransaction, name: string, params: Record<string,
   return (await tx.run(cypher(name), params)).records.map((record) => record.toObject());
 }
 
+/** One row per organisation, at its smallest depth (the query may give one per compromised member). */
+function nearest(reached: Record<string, unknown>[]): Record<string, unknown>[] {
+  const best = new Map<string, Record<string, unknown>>();
+  for (const row of reached) {
+    const seen = best.get(row.id as string);
+    if (!seen || (row.depth as number) < (seen.depth as number)) best.set(row.id as string, row);
+  }
+  return [...best.values()];
+}
+
+/**
+ * One shortest chain per affected organisation, from the depths alone: each step goes to the
+ * contractor (smallest id among equals) one level nearer the compromised set, along a counted
+ * contract. Such a contractor always exists, since that is how the depth was reached.
+ */
+export function shortestPaths(depthOf: Map<string, number>, counted: ContractFacts[]): Map<string, string[]> {
+  const next = new Map<string, string>();
+  for (const contract of counted) {
+    const from = depthOf.get(contract.consignor);
+    const to = depthOf.get(contract.contractor);
+    if (from === undefined || to === undefined || to !== from - 1) continue;
+    const current = next.get(contract.consignor);
+    if (current === undefined || contract.contractor < current)
+      next.set(contract.consignor, contract.contractor);
+  }
+  const paths = new Map<string, string[]>();
+  for (const [id, depth] of depthOf) {
+    if (depth === 0) continue;
+    const path = [id];
+    let at = id;
+    while ((depthOf.get(at) ?? 0) > 0) {
+      at = next.get(at) as string;
+      path.push(at);
+    }
+    paths.set(id, path);
+  }
+  return paths;
+}
+
 /** Refuses a scenario that names an organisation or contract the graph does not hold. */
 async function checkIdsExist(tx: ManagedTransaction, scenario: Scenario): Promise<void> {
   const unknown = await rows(tx, "impact/unknown-ids", {
@@ -82,20 +121,21 @@ export async function blastRadius(
       async (tx) => {
         await checkIdsExist(tx, scenario);
         const params = scenarioParams(scenario);
-        const reached = await rows(tx, "impact/reach", params);
+        const reached = nearest(await rows(tx, "impact/reach", params));
         const depthOf = new Map<string, number>();
-        for (const id of scenario.compromised)
+        for (const id of scenario.compromised) {
           if (!scenario.excludedOrganisations.includes(id)) depthOf.set(id, 0);
+        }
         for (const row of reached) depthOf.set(row.id as string, row.depth as number);
-        const counted = (
-          (await rows(tx, "impact/counted-contracts", {
-            ...params,
-            affected: reached.map((row) => row.id),
-            targets: [...depthOf.keys()],
-          })) as unknown as CountedContractRow[]
-        ).filter(
+        const active = (await rows(tx, "impact/counted-contracts", {
+          ...params,
+          affected: reached.map((row) => row.id),
+          targets: [...depthOf.keys()],
+        })) as unknown as CountedContractRow[];
+        const counted = active.filter(
           (c) => scenario.maxDepth === null || (depthOf.get(c.contractor) ?? 0) + 1 <= scenario.maxDepth,
         );
+        const paths = shortestPaths(depthOf, counted);
         const reported = (await rows(tx, "impact/reported", params)) as unknown as ReportedExposure[];
         const compromised = (await rows(tx, "impact/organisations", {
           ids: scenario.compromised,
@@ -113,7 +153,7 @@ export async function blastRadius(
             records: 0,
             subjects: 0,
             undisclosed: 0,
-            path: row.path as string[],
+            path: paths.get(row.id as string) ?? [],
             dataCategories: [],
             reported: [],
           });

@@ -1,0 +1,164 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import neo4j from "neo4j-driver";
+import { connect } from "../db/connect.ts";
+import { cypher } from "../db/cypherFiles.ts";
+import { applySchema, startDatabase } from "../db/lifecycle.ts";
+import { PROJECT_ROOT } from "../db/paths.ts";
+import { plainCompromise } from "../domain/index.ts";
+import { contractGraph, referenceBlastRadius } from "../domain/reference.ts";
+import { generateDataset } from "../generate/generator.ts";
+import { blastRadius } from "../impact/engine.ts";
+import { rank, rankVendors, readContracts } from "../impact/rank.ts";
+import { validateDataset } from "../ingest/dataset.ts";
+import { medianMs, round, time } from "./measure.ts";
+import { naiveImpactMs, naiveLoad } from "./naive.ts";
+
+const USAGE = `Usage: npm run bench -- [--scale small|full] [--json]
+
+Measures Keiro on a generated dataset against a naive baseline run in the same process:
+  small ≈ 3,000 organisations / 12,000 contracts (a quick look), full = 100,000 / 1,000,000.
+Uses the bundled server's "bench" instance (port 7689), or NEO4J_URI (whose graph it replaces).`;
+
+const SCALES = {
+  small: { organisations: 3000, contracts: 12000, naiveSample: 2000 },
+  full: { organisations: 100_000, contracts: 1_000_000, naiveSample: 5000 },
+} as const;
+const NAIVE_TIMEOUT_MS = 30_000;
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: "string", default: "small" },
+    json: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  },
+});
+if (values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+const scale = SCALES[values.scale as keyof typeof SCALES];
+if (!scale) {
+  process.stderr.write(`scale: "${values.scale}" is not small or full\n\n${USAGE}\n`);
+  process.exit(1);
+}
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+if (!process.env.NEO4J_URI) process.env.KEIRO_INSTANCE ??= "bench";
+log(`Neo4j: ${(await startDatabase()).uri}`);
+const { driver } = connect();
+await applySchema(driver);
+const dir = mkdtempSync(join(tmpdir(), "keiro-bench-"));
+
+/** Runs the real ingest command, sampling its resident memory to find the peak. */
+async function realIngest(): Promise<{ ms: number; peakRssMiB: number }> {
+  let peak = 0;
+  const { ms } = await time(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const child = spawn(
+          "node",
+          ["--import", "tsx", join(PROJECT_ROOT, "ingest/cli.ts"), dir, "--replace"],
+          { stdio: ["ignore", "ignore", "inherit"], env: process.env },
+        );
+        const sampler = setInterval(() => {
+          try {
+            const rss = Number(
+              /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1] ?? 0,
+            );
+            peak = Math.max(peak, rss);
+          } catch {
+            // The process has just exited.
+          }
+        }, 50);
+        child.once("exit", (code) => {
+          clearInterval(sampler);
+          code === 0 ? resolve() : reject(new Error(`ingest exited ${code}`));
+        });
+      }),
+  );
+  return { ms, peakRssMiB: Math.round(peak / 1024) };
+}
+
+try {
+  log(`Generating ${scale.organisations} organisations / ${scale.contracts} contracts…`);
+  await generateDataset(dir, { organisations: scale.organisations, contracts: scale.contracts, seed: 1 });
+  const dataset = await validateDataset(dir);
+  const rows = dataset.rows.organisations + dataset.rows.outsourcing;
+
+  log(`Naive loader (one transaction per row) on ${scale.naiveSample} rows…`);
+  await driver.executeQuery(cypher("ingest/clear"));
+  const naiveRowsPerSecond = await naiveLoad(driver, dataset.files, scale.naiveSample);
+
+  log("Real ingest…");
+  const ingest = await realIngest();
+  const rowsPerSecond = rows / (ingest.ms / 1000);
+
+  log("Ranking every vendor…");
+  const ranked = await time(() => rank(driver));
+  const { contracts, vendors } = await readContracts(driver);
+  const withClients = rankVendors(contracts, vendors).filter((v) => v.organisations > 0);
+  const picks = [withClients[0], withClients[Math.floor(withClients.length / 2)], withClients.at(-1)].filter(
+    (v) => v !== undefined,
+  );
+  const organisations = new Set<string>([...vendors.map((v) => v.id)]);
+  for (const c of contracts) organisations.add(c.consignor);
+  const graph = contractGraph(organisations, contracts);
+
+  const impact = [];
+  for (const [label, vendor] of [
+    ["biggest", picks[0]],
+    ["median", picks[1]],
+    ["small", picks[2]],
+  ] as const) {
+    if (!vendor) continue;
+    log(`Impact of the ${label} vendor ${vendor.id} (${vendor.organisations} affected)…`);
+    const scenario = plainCompromise([vendor.id]);
+    const ms = await medianMs(3, () => blastRadius(driver, scenario));
+    const inMemoryMs = await medianMs(5, () => referenceBlastRadius(graph, scenario));
+    const naiveMs = await naiveImpactMs(driver, vendor.id, NAIVE_TIMEOUT_MS);
+    impact.push({
+      label,
+      vendor: vendor.id,
+      affected: vendor.organisations,
+      ms: round(ms),
+      naiveMs: round(naiveMs),
+      inMemoryMs: round(inMemoryMs),
+    });
+  }
+
+  const result = {
+    dataset: { organisations: scale.organisations, contracts: scale.contracts },
+    ingest: {
+      rowsPerSecond: Math.round(rowsPerSecond),
+      naiveRowsPerSecond: Math.round(naiveRowsPerSecond),
+      peakRssMiB: ingest.peakRssMiB,
+      seconds: round(ingest.ms / 1000),
+    },
+    impact: impact.map(({ label: _label, ...rest }) => rest),
+    rank: { vendors: vendors.length, ms: round(ranked.ms) },
+  };
+  if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else {
+    const ratio = (a: number | null, b: number | null) =>
+      a === null || b === null ? "—" : `${(a / b).toFixed(1)}×`;
+    const lines = [
+      `dataset  ${scale.organisations.toLocaleString("en-US")} organisations, ${scale.contracts.toLocaleString("en-US")} contracts`,
+      `ingest   ${result.ingest.rowsPerSecond.toLocaleString("en-US")} rows/s (${result.ingest.seconds} s), naive ${result.ingest.naiveRowsPerSecond.toLocaleString("en-US")} rows/s → ${ratio(result.ingest.rowsPerSecond, result.ingest.naiveRowsPerSecond)}; peak RSS ${result.ingest.peakRssMiB} MiB`,
+      "impact   vendor                     affected   keiro ms   naive ms   in-memory ms   naive/keiro   keiro/in-memory",
+      ...impact.map(
+        (i) =>
+          `  ${i.label.padEnd(7)}${i.vendor.padEnd(20)}${String(i.affected).padStart(10)}${String(i.ms).padStart(11)}${String(i.naiveMs ?? `>${NAIVE_TIMEOUT_MS}`).padStart(11)}${String(i.inMemoryMs).padStart(15)}${ratio(i.naiveMs, i.ms).padStart(14)}${ratio(i.ms, i.inMemoryMs).padStart(18)}`,
+      ),
+      `rank     ${result.rank.vendors.toLocaleString("en-US")} vendors in ${result.rank.ms} ms`,
+    ];
+    process.stdout.write(`${lines.join("\n")}\n`);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+  await driver.close();
+}
+void neo4j;
