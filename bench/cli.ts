@@ -151,7 +151,7 @@ try {
       "impact   vendor                     affected   keiro ms   naive ms   in-memory ms   naive/keiro   keiro/in-memory",
       ...impact.map(
         (i) =>
-          `  ${i.label.padEnd(7)}${i.vendor.padEnd(20)}${String(i.affected).padStart(10)}${String(i.ms).padStart(11)}${String(i.naiveMs ?? `>${NAIVE_TIMEOUT_MS}`).padStart(11)}${String(i.inMemoryMs).padStart(15)}${ratio(i.naiveMs, i.ms).padStart(14)}${ratio(i.ms, i.inMemoryMs).padStart(18)}`,
+          `  ${i.label.padEnd(9)}${i.vendor.padEnd(18)}${String(i.affected).padStart(10)}${String(i.ms).padStart(11)}${String(i.naiveMs ?? `>${NAIVE_TIMEOUT_MS}`).padStart(11)}${String(i.inMemoryMs).padStart(15)}${ratio(i.naiveMs, i.ms).padStart(14)}${ratio(i.ms, i.inMemoryMs).padStart(18)}`,
       ),
       `rank     ${result.rank.vendors.toLocaleString("en-US")} vendors in ${result.rank.ms} ms`,
     ];

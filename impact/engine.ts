@@ -127,14 +127,11 @@ export async function blastRadius(
           if (!scenario.excludedOrganisations.includes(id)) depthOf.set(id, 0);
         }
         for (const row of reached) depthOf.set(row.id as string, row.depth as number);
-        const active = (await rows(tx, "impact/counted-contracts", {
+        const counted = (await rows(tx, "impact/counted-contracts", {
           ...params,
           affected: reached.map((row) => row.id),
-          targets: [...depthOf.keys()],
+          depthOf: Object.fromEntries(depthOf),
         })) as unknown as CountedContractRow[];
-        const counted = active.filter(
-          (c) => scenario.maxDepth === null || (depthOf.get(c.contractor) ?? 0) + 1 <= scenario.maxDepth,
-        );
         const paths = shortestPaths(depthOf, counted);
         const reported = (await rows(tx, "impact/reported", params)) as unknown as ReportedExposure[];
         const compromised = (await rows(tx, "impact/organisations", {

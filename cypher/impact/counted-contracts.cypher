@@ -1,9 +1,11 @@
-// The active contracts of affected organisations whose contractor is compromised or affected
-// ($targets); the caller applies the depth limit. Keep the contract predicate identical to
-// reach.cypher.
+// The counted contracts (DOMAIN.md): active contracts of affected organisations whose
+// contractor is compromised or affected and within the depth limit. $depthOf maps every
+// compromised and affected id to its depth: a map lookup, where `IN $list` would scan the list
+// for every row. Keep the contract predicate identical to reach.cypher.
 UNWIND $affected AS id
 MATCH (a:Organisation {id: id})-[r:OUTSOURCES_TO]->(b:Organisation)
-WHERE b.id IN $targets
+WHERE $depthOf[b.id] IS NOT NULL
+  AND ($maxDepth IS NULL OR $depthOf[b.id] + 1 <= $maxDepth)
   AND NOT r.id IN $excludedContracts
   AND ($asOf IS NULL OR r.sinceStart IS NULL OR r.sinceStart <= $asOf)
   AND (NOT $enforceRetention OR r.deleteByEnd IS NULL OR r.deleteByEnd >= $asOf)
