@@ -233,6 +233,35 @@ describe("reports", () => {
   });
 });
 
+async function planOf(name: string, params: Record<string, unknown>): Promise<string[]> {
+  const session = driver.session();
+  try {
+    const result = await session.run(`PROFILE ${cypher(name)}`, params);
+    const operators: string[] = [];
+    const walk = (plan: { operatorType: string; children: unknown[] }) => {
+      operators.push(plan.operatorType.replace(/@.*$/, ""));
+      for (const child of plan.children) walk(child as typeof plan);
+    };
+    walk(result.summary.profile as unknown as { operatorType: string; children: unknown[] });
+    return operators;
+  } finally {
+    await session.close();
+  }
+}
+
+describe("query plans", () => {
+  it("finds counted contracts from the affected organisations by index, not by scanning contracts", async () => {
+    const params = scenarioParams(parseScenario({ vendor: ["isetoh"] }));
+    const operators = await planOf("impact/counted-contracts", {
+      ...params,
+      affected: ["toyota-city", "kumon"],
+      depthOf: { isetoh: 0, "toyota-city": 1, kumon: 1 },
+    });
+    expect(operators).toContain("NodeUniqueIndexSeek");
+    expect(operators.filter((o) => o.includes("RelationshipIndexScan"))).toEqual([]);
+  });
+});
+
 describe("the reachability query", () => {
   it("plans a pruning breadth-first expand, never a path enumeration", async () => {
     const session = driver.session();
