@@ -2,8 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
-import neo4j from "neo4j-driver";
+import { parseCommand } from "../cli/support.ts";
 import { connect } from "../db/connect.ts";
 import { cypher } from "../db/cypherFiles.ts";
 import { applySchema, startDatabase } from "../db/lifecycle.ts";
@@ -29,17 +28,16 @@ const SCALES = {
 } as const;
 const NAIVE_TIMEOUT_MS = 30_000;
 
-const { values } = parseArgs({
-  options: {
-    scale: { type: "string", default: "small" },
-    json: { type: "boolean" },
-    help: { type: "boolean", short: "h" },
+const { values } = parseCommand(
+  {
+    options: {
+      scale: { type: "string", default: "small" },
+      json: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
   },
-});
-if (values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
+  USAGE,
+);
 const scale = SCALES[values.scale as keyof typeof SCALES];
 if (!scale) {
   process.stderr.write(`scale: "${values.scale}" is not small or full\n\n${USAGE}\n`);
@@ -162,4 +160,3 @@ try {
   rmSync(dir, { recursive: true, force: true });
   await driver.close();
 }
-void neo4j;

@@ -1,5 +1,5 @@
 import { writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
+import { fail, parseCommand } from "../cli/support.ts";
 import {
   type Connection,
   connectChecked,
@@ -37,39 +37,25 @@ through which chain, and how many records are exposed.
 
 Exit status: 0 answered; 1 the scenario was refused; 2 the database cannot be reached.`;
 
-function fail(message: string, code: number): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(code);
-}
-
-function readArguments() {
-  try {
-    return parseArgs({
-      options: {
-        vendor: { type: "string", multiple: true },
-        "exclude-contract": { type: "string", multiple: true },
-        "exclude-org": { type: "string", multiple: true },
-        "max-depth": { type: "string" },
-        "as-of": { type: "string" },
-        "enforce-retention": { type: "boolean" },
-        compare: { type: "boolean" },
-        rank: { type: "boolean" },
-        top: { type: "string" },
-        format: { type: "string", default: "json" },
-        out: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    return fail(`${(error as Error).message}\n\n${USAGE}`, 1);
-  }
-}
-
-const { values } = readArguments();
-if (values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
+const { values } = parseCommand(
+  {
+    options: {
+      vendor: { type: "string", multiple: true },
+      "exclude-contract": { type: "string", multiple: true },
+      "exclude-org": { type: "string", multiple: true },
+      "max-depth": { type: "string" },
+      "as-of": { type: "string" },
+      "enforce-retention": { type: "boolean" },
+      compare: { type: "boolean" },
+      rank: { type: "boolean" },
+      top: { type: "string" },
+      format: { type: "string", default: "json" },
+      out: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  },
+  USAGE,
+);
 const format = values.format as ReportFormat;
 if (!REPORT_FORMATS.includes(format))
   fail(`format: "${values.format}" is not one of ${REPORT_FORMATS.join(", ")}`, 1);

@@ -1,5 +1,5 @@
-import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
+import { fail, parseCommand } from "../cli/support.ts";
 import { type Connection, connect, describeConnectionProblem, EXIT_UNREACHABLE } from "../db/connect.ts";
 import { applySchema } from "../db/lifecycle.ts";
 import { formatProblem, MAX_PROBLEMS, validateDataset } from "./dataset.ts";
@@ -17,32 +17,18 @@ incidents.csv and exposures.csv; see DOMAIN.md) and loads it into Neo4j in one t
 Exit status: 0 loaded (or valid, with --dry-run); 1 invalid input, nothing written;
 2 the database cannot be reached.`;
 
-function fail(message: string, code: number): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(code);
-}
-
-function readArguments() {
-  try {
-    return parseArgs({
+async function main(): Promise<void> {
+  const parsed = parseCommand(
+    {
       options: {
         replace: { type: "boolean" },
         "dry-run": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
       allowPositionals: true,
-    });
-  } catch (error) {
-    return fail(`${(error as Error).message}\n\n${USAGE}`, 1);
-  }
-}
-
-async function main(): Promise<void> {
-  const parsed = readArguments();
-  if (parsed.values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
+    },
+    USAGE,
+  );
   if (parsed.positionals.length !== 1)
     fail(`Expected one dataset folder, got ${parsed.positionals.length}.\n\n${USAGE}`, 1);
   const dir = parsed.positionals[0] as string;

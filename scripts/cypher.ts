@@ -1,5 +1,5 @@
-import { parseArgs } from "node:util";
 import neo4j from "neo4j-driver";
+import { fail, parseCommand } from "../cli/support.ts";
 import {
   type Connection,
   connectChecked,
@@ -20,31 +20,17 @@ READ transaction: the database itself refuses anything that writes.
 
 Exit status: 0 rows printed; 1 the query was refused or wrong; 2 the database cannot be reached.`;
 
-function fail(message: string, code: number): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(code);
-}
-
-function readArguments() {
-  try {
-    return parseArgs({
-      options: {
-        params: { type: "string" },
-        timeout: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    return fail(`${(error as Error).message}\n\n${USAGE}`, 1);
-  }
-}
-
-const args = readArguments();
-if (args.values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
+const args = parseCommand(
+  {
+    options: {
+      params: { type: "string" },
+      timeout: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    allowPositionals: true,
+  },
+  USAGE,
+);
 if (args.positionals.length !== 1) fail(`Expected one query, got ${args.positionals.length}.\n\n${USAGE}`, 1);
 let params: Record<string, unknown> = {};
 try {
