@@ -9,6 +9,7 @@ import { ScenarioError } from "../domain/index.ts";
 import { type ApiContext, readQuery } from "./context.ts";
 import { impactRoutes } from "./routes/impact.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
+import { overviewRoutes } from "./routes/overview.ts";
 
 export interface ApiOptions {
   driver: Driver;
@@ -65,6 +66,7 @@ export function buildServer(options: ApiOptions): FastifyInstance {
   });
   organisationRoutes(app, context);
   impactRoutes(app, context);
+  overviewRoutes(app, context);
 
   const webRoot = options.webRoot ?? join(PROJECT_ROOT, "web", "dist");
   if (existsSync(join(webRoot, "index.html"))) {

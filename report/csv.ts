@@ -12,7 +12,7 @@ function cell(value: string | number | null): string {
 }
 
 function table(header: string[], rows: (string | number | null)[][]): string {
-  return BOM + [header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
+  return `${BOM}${[header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;
 }
 
 /** One row per affected organisation. `records_lower_bound` says when records misses some. */

@@ -6,6 +6,7 @@ import { applySchema, startDatabase } from "../db/lifecycle.ts";
 import { PROJECT_ROOT } from "../db/paths.ts";
 import { formatProblem, validateDataset } from "../ingest/dataset.ts";
 import { loadDataset } from "../ingest/load.ts";
+import { ensureWebBuilt } from "./webBuild.ts";
 
 /** `npm start`: the database, the sample data when the graph is empty, then the app. */
 const SAMPLE = join(PROJECT_ROOT, "data", "isetoh-2024");
@@ -29,6 +30,7 @@ try {
       `The graph was empty: loaded the sample ${SAMPLE} (${summary.organisations} organisations, ${summary.contracts} contracts).\n`,
     );
   }
+  await ensureWebBuilt();
   const address = await serve(connection);
   process.stdout.write(
     `Keiro is running at ${address}  (Ctrl-C stops the app; \`npm run db:stop\` stops Neo4j)\n`,

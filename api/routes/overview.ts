@@ -1,0 +1,31 @@
+import type { FastifyInstance } from "fastify";
+import neo4j from "neo4j-driver";
+import { type ApiContext, readQuery } from "../context.ts";
+import { checkKnown, type Query, wholeNumber } from "../params.ts";
+
+/** The overview graph the explorer opens on: never the whole graph, the best-connected part. */
+export function overviewRoutes(app: FastifyInstance, context: ApiContext): void {
+  app.get("/api/graph", async (request) => {
+    const query = request.query as Query;
+    checkKnown(query, ["limit"]);
+    const limit = wholeNumber(query, "limit", 2000, 20_000);
+    const nodes = await readQuery(context, "api/overview-nodes", { limit: neo4j.int(limit) });
+    const ids = nodes.map((n) => n.id);
+    // $idSet: a map lookup per row, not `IN $list`, which scans the list every time.
+    const contracts = await readQuery(context, "api/overview-contracts", {
+      ids,
+      idSet: Object.fromEntries(ids.map((id) => [id, true])),
+    });
+    const [health] = await readQuery(context, "api/health", {});
+    const dataset = (health?.dataset ?? {}) as { organisations?: number; contracts?: number };
+    return {
+      nodes,
+      contracts,
+      total: {
+        organisations: dataset.organisations ?? nodes.length,
+        contracts: dataset.contracts ?? contracts.length,
+      },
+      truncated: (dataset.organisations ?? 0) > nodes.length,
+    };
+  });
+}

@@ -1,0 +1,55 @@
+import type { AffectedOrganisation, BlastRadius } from "../../domain/blastRadius.ts";
+
+const org = (
+  id: string,
+  depth: number,
+  records: number,
+  path: string[],
+  extra: Partial<AffectedOrganisation> = {},
+): AffectedOrganisation => ({
+  id,
+  name: id.toUpperCase(),
+  nameEn: null,
+  kind: "municipality",
+  region: "Aichi",
+  depth,
+  records,
+  subjects: 0,
+  undisclosed: 0,
+  path,
+  dataCategories: [],
+  reported: [],
+  ...extra,
+});
+
+/** A small blast radius by hand: v compromised; a and b at depth 1; c at depth 2 through a. */
+export const SMALL_RADIUS: BlastRadius = {
+  scenario: {
+    compromised: ["v"],
+    excludedContracts: [],
+    excludedOrganisations: [],
+    maxDepth: null,
+    asOf: null,
+    enforceRetention: false,
+  },
+  compromised: [{ id: "v", name: "V", nameEn: null, kind: "print_mail_vendor" }],
+  affected: [
+    org("a", 1, 100, ["a", "v"]),
+    org("b", 1, 0, ["b", "v"], { undisclosed: 1, kind: "bank", region: null }),
+    org("c", 2, 7, ["c", "a", "v"]),
+  ],
+  contracts: [
+    { id: "k1", consignor: "a", contractor: "v", records: 100, subjects: null, source: null },
+    { id: "k2", consignor: "b", contractor: "v", records: null, subjects: null, source: null },
+    { id: "k3", consignor: "c", contractor: "a", records: 7, subjects: null, source: null },
+  ],
+  unmodelled: [],
+  totals: {
+    organisations: 3,
+    contracts: 3,
+    records: 107,
+    subjects: 0,
+    undisclosedContracts: 1,
+    undisclosedSubjectContracts: 3,
+  },
+};

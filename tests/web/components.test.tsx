@@ -1,0 +1,51 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { AffectedTable } from "../../web/src/panels/AffectedTable.tsx";
+import { TotalsPanel } from "../../web/src/panels/TotalsPanel.tsx";
+import { WhatIfPanel } from "../../web/src/panels/WhatIfPanel.tsx";
+import { parseState } from "../../web/src/scenario/urlState.ts";
+import { SMALL_RADIUS } from "../helpers/fixtures.ts";
+
+const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+
+describe("panels", () => {
+  it("totals mark lower bounds and never show an undisclosed count as zero", () => {
+    const html = renderToStaticMarkup(<TotalsPanel result={SMALL_RADIUS} comparison={null} lang="en" />);
+    expect(html).toContain('data-testid="total-records">≥ 107<');
+    expect(html).toContain('data-testid="total-organisations">3<');
+    expect(text(html)).toContain("≥ marks a lower bound");
+    expect(text(html)).toContain("bank 1 ≥ 0");
+  });
+
+  it("totals say how much is not drawn", () => {
+    const html = renderToStaticMarkup(
+      <TotalsPanel
+        result={{ ...SMALL_RADIUS, truncated: { shown: 2, total: 3 } }}
+        comparison={null}
+        lang="ja"
+      />,
+    );
+    expect(text(html)).toContain("2 / 3 組織を表示");
+  });
+
+  it("the affected table lists every organisation with thousands separators and lower bounds", () => {
+    const html = renderToStaticMarkup(
+      <AffectedTable rows={SMALL_RADIUS.affected} focus="c" onSelect={() => {}} lang="en" />,
+    );
+    expect(html.match(/<tr /g)?.length).toBe(3);
+    expect(html).toContain('class="selected" data-id="c"');
+    expect(text(html)).toContain("B bank 1 ≥ 0");
+  });
+
+  it("the what-if controls show the scenario from the URL and keep retention off without a date", () => {
+    const html = renderToStaticMarkup(
+      <WhatIfPanel
+        state={parseState("?vendor=isetoh&exclude-contract=c-seishin-tsb")}
+        update={() => {}}
+        lang="en"
+      />,
+    );
+    expect(text(html)).toContain("Excluded contracts: c-seishin-tsb ×");
+    expect(html).toMatch(/<input type="checkbox" disabled=""/);
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { buildGraph } from "../../web/src/graph/dataset.ts";
+import { layeredPositions } from "../../web/src/graph/layout.ts";
+import { STRINGS, translate } from "../../web/src/i18n/strings.ts";
+import { sortAffected } from "../../web/src/panels/AffectedTable.tsx";
+import {
+  EMPTY_STATE,
+  isWhatIf,
+  parseState,
+  scenarioParams,
+  serializeState,
+} from "../../web/src/scenario/urlState.ts";
+import { computeHighlight } from "../../web/src/sigma/highlight.ts";
+import { SMALL_RADIUS } from "../helpers/fixtures.ts";
+
+describe("the explore state lives in the URL", () => {
+  it("reads a shared URL", () => {
+    expect(
+      parseState(
+        "?vendor=isetoh&vendor=kantsu&exclude-contract=c1&max-depth=2&as-of=2024-05-26&enforce-retention=true&focus=toyota-city&lang=en",
+      ),
+    ).toEqual({
+      ...EMPTY_STATE,
+      vendors: ["isetoh", "kantsu"],
+      excludeContracts: ["c1"],
+      maxDepth: "2",
+      asOf: "2024-05-26",
+      retention: true,
+      focus: "toyota-city",
+      lang: "en",
+    });
+  });
+
+  it("writes the same URL back, and nothing for the empty state", () => {
+    const search =
+      "?vendor=isetoh&exclude-contract=c-seishin-tsb&exclude-org=kumon&as-of=2024-05-26&enforce-retention=true&focus=seishin-shinkin&lang=en&view=rank";
+    expect(serializeState(parseState(search))).toBe(search);
+    expect(serializeState(EMPTY_STATE)).toBe("");
+  });
+
+  it("asks the API with the command line's parameter names and knows a what-if", () => {
+    const state = parseState("?vendor=isetoh&as-of=2024-05-26&focus=x&lang=en");
+    expect(scenarioParams(state).toString()).toBe("vendor=isetoh&as-of=2024-05-26");
+    expect(isWhatIf(state)).toBe(true);
+    expect(isWhatIf(parseState("?vendor=isetoh&focus=x"))).toBe(false);
+  });
+});
+
+describe("words", () => {
+  it("has every string in Japanese and English", () => {
+    expect(Object.keys(STRINGS.en).sort()).toEqual(Object.keys(STRINGS.ja).sort());
+    expect(translate("en", "notDrawn", { shown: "5,000", total: "12,000" })).toBe(
+      "5,000 of 12,000 organisations shown (totals cover all)",
+    );
+  });
+});
+
+describe("the graph dataset and its layout", () => {
+  it("holds the blast radius: compromised and affected organisations and the counted contracts", () => {
+    const graph = buildGraph("ja", null, SMALL_RADIUS, []);
+    expect(graph.nodes().sort()).toEqual(["a", "b", "c", "v"]);
+    expect(graph.edges().sort()).toEqual(["k1", "k2", "k3"]);
+    expect(graph.getEdgeAttribute("k2", "records")).toBeNull();
+  });
+
+  it("lays a blast radius out in tiers, compromised at the right, so chains read left to right", () => {
+    const graph = buildGraph("ja", null, SMALL_RADIUS, []);
+    const p = layeredPositions(graph, SMALL_RADIUS);
+    expect([p.get("c")?.x, p.get("a")?.x, p.get("b")?.x, p.get("v")?.x]).toEqual([0, 240, 240, 480]);
+  });
+
+  it("highlights by depth and draws the focused organisation's chain", () => {
+    const h = computeHighlight(SMALL_RADIUS, "c", null);
+    expect([...(h.depthOf ?? [])]).toEqual([
+      ["a", 1],
+      ["b", 1],
+      ["c", 2],
+    ]);
+    expect([...h.chainNodes]).toEqual(["c", "a", "v"]);
+    expect([...h.chainEdges]).toEqual(["k3", "k1"]);
+    expect([...h.compromised]).toEqual(["v"]);
+  });
+
+  it("sorts the affected table by any column, ties by id", () => {
+    expect(sortAffected(SMALL_RADIUS.affected, "records", true).map((a) => a.id)).toEqual(["a", "c", "b"]);
+    expect(sortAffected(SMALL_RADIUS.affected, "depth", false).map((a) => a.id)).toEqual(["a", "b", "c"]);
+    expect(sortAffected(SMALL_RADIUS.affected, "region", false).map((a) => a.id)).toEqual(["b", "a", "c"]);
+  });
+});

@@ -1,0 +1,89 @@
+import { useMemo, useState } from "react";
+import type { AffectedOrganisation } from "../../../domain/blastRadius.ts";
+import { formatNumber, orgLabel, type StringKey, translate } from "../i18n/strings.ts";
+import type { Lang } from "../scenario/urlState.ts";
+
+type SortKey = "name" | "kind" | "region" | "depth" | "records" | "subjects";
+const COLUMNS: { key: SortKey; label: StringKey; numeric: boolean }[] = [
+  { key: "name", label: "name", numeric: false },
+  { key: "kind", label: "kind", numeric: false },
+  { key: "region", label: "region", numeric: false },
+  { key: "depth", label: "depth", numeric: true },
+  { key: "records", label: "records", numeric: true },
+  { key: "subjects", label: "persons", numeric: true },
+];
+
+export function sortAffected(
+  rows: AffectedOrganisation[],
+  key: SortKey,
+  descending: boolean,
+): AffectedOrganisation[] {
+  const value = (a: AffectedOrganisation) => (key === "name" ? a.name : a[key]);
+  return [...rows].sort((a, b) => {
+    const x = value(a) ?? "";
+    const y = value(b) ?? "";
+    const order =
+      typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), "ja");
+    return (descending ? -order : order) || a.id.localeCompare(b.id);
+  });
+}
+
+/** The affected organisations, sortable; choosing a row focuses its node and draws its chain. */
+export function AffectedTable({
+  rows,
+  focus,
+  onSelect,
+  lang,
+}: {
+  rows: AffectedOrganisation[];
+  focus: string | null;
+  onSelect: (id: string) => void;
+  lang: Lang;
+}) {
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
+    key: "records",
+    descending: true,
+  });
+  const sorted = useMemo(() => sortAffected(rows, sort.key, sort.descending), [rows, sort]);
+  return (
+    <table className="affected" data-testid="affected-table">
+      <thead>
+        <tr>
+          {COLUMNS.map((c) => (
+            <th
+              key={c.key}
+              className={c.numeric ? "n" : undefined}
+              aria-sort={sort.key === c.key ? (sort.descending ? "descending" : "ascending") : "none"}
+            >
+              <button
+                type="button"
+                onClick={() =>
+                  setSort({ key: c.key, descending: sort.key === c.key ? !sort.descending : c.numeric })
+                }
+              >
+                {translate(lang, c.label)}
+                {sort.key === c.key ? (sort.descending ? " ▼" : " ▲") : ""}
+              </button>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {sorted.map((a) => (
+          <tr key={a.id} className={a.id === focus ? "selected" : undefined} data-id={a.id}>
+            <td>
+              <button type="button" className="link" onClick={() => onSelect(a.id)}>
+                {orgLabel(lang, a)}
+              </button>
+            </td>
+            <td>{a.kind}</td>
+            <td>{a.region}</td>
+            <td className="n">{a.depth}</td>
+            <td className="n">{formatNumber(a.records, a.undisclosed > 0)}</td>
+            <td className="n">{formatNumber(a.subjects)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
