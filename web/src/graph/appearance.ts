@@ -19,7 +19,6 @@ export const KIND_COLOURS: Record<string, string> = {
 export const UNKNOWN_KIND_COLOUR = "#999999";
 export const COMPROMISED_COLOUR = "#b30000";
 export const DIMMED_COLOUR = "#e4e4e4";
-export const DIMMED_EDGE_COLOUR = "#f0f0f0";
 export const CHAIN_EDGE_COLOUR = "#b30000";
 export const COUNTED_EDGE_COLOUR = "#e6843a";
 

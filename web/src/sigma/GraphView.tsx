@@ -8,7 +8,6 @@ import {
   COMPROMISED_COLOUR,
   COUNTED_EDGE_COLOUR,
   DIMMED_COLOUR,
-  DIMMED_EDGE_COLOUR,
   depthColour,
 } from "../graph/appearance.ts";
 import type { ContractAttributes, ExploreGraph, OrgAttributes } from "../graph/dataset.ts";
@@ -50,6 +49,9 @@ export function GraphView({
     if (!container.current) return;
     const sigma = new Sigma<OrgAttributes, ContractAttributes>(graph, container.current, {
       enableEdgeEvents: true,
+      // Large blast radii stay responsive: edges and labels wait while the camera moves.
+      hideEdgesOnMove: true,
+      hideLabelsOnMove: true,
       zIndex: true,
       defaultEdgeType: "arrow",
       labelRenderedSizeThreshold: 9,
@@ -76,9 +78,7 @@ export function GraphView({
         else if (h.depthOf)
           Object.assign(
             out,
-            h.counted.has(edge)
-              ? { color: COUNTED_EDGE_COLOUR, zIndex: 2 }
-              : { color: DIMMED_EDGE_COLOUR, zIndex: 0 },
+            h.counted.has(edge) ? { color: COUNTED_EDGE_COLOUR, zIndex: 2 } : { hidden: true },
           );
         return out;
       },
