@@ -29,6 +29,8 @@ export function localInstance(name = process.env.KEIRO_INSTANCE ?? "dev"): Local
   const defaults: Record<string, { port: number; heap: string; pageCache: string }> = {
     dev: { port: 7687, heap: "2g", pageCache: "1g" },
     test: { port: 7688, heap: "1g", pageCache: "256m" },
+    // National scale (100k organisations, 1M contracts) loads in one transaction.
+    bench: { port: 7689, heap: "6g", pageCache: "2g" },
   };
   const base = defaults[name] ?? { port: 7689, heap: "1g", pageCache: "256m" };
   const dir = join(PROJECT_ROOT, ".neo4j", "instances", name);

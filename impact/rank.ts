@@ -3,6 +3,7 @@ import { cypher } from "../db/cypherFiles.ts";
 import type { ContractFacts } from "../domain/index.ts";
 import { contractGraph, referenceBlastRadius } from "../domain/reference.ts";
 import { plainCompromise } from "../domain/scenario.ts";
+import { rankAll } from "./rankAll.ts";
 
 /** One vendor's concentration risk: what its compromise alone would expose. */
 export interface VendorRank {
@@ -15,7 +16,7 @@ export interface VendorRank {
   undisclosedContracts: number;
 }
 
-interface Vendor {
+export interface Vendor {
   id: string;
   name: string;
   nameEn: string | null;
@@ -50,24 +51,60 @@ export async function readContracts(
   }
 }
 
-/** Ranks every vendor by a plain compromise of it alone, computed in memory. */
+/** Ranks every vendor by a plain compromise of it alone: all at once (rankAll.ts). */
 export function rankVendors(contracts: ContractFacts[], vendors: Vendor[]): VendorRank[] {
+  const index = new Map<string, number>();
+  const id = (key: string) => {
+    let i = index.get(key);
+    if (i === undefined) {
+      i = index.size;
+      index.set(key, i);
+    }
+    return i;
+  };
+  const from = new Int32Array(contracts.length);
+  const to = new Int32Array(contracts.length);
+  const records = new Float64Array(contracts.length);
+  contracts.forEach((c, e) => {
+    from[e] = id(c.consignor);
+    to[e] = id(c.contractor);
+    records[e] = c.records ?? Number.NaN;
+  });
+  const figures = rankAll({
+    n: index.size,
+    from,
+    to,
+    records,
+    vendors: Int32Array.from(vendors, (v) => id(v.id)),
+  });
+  const ranks = vendors.map((vendor, i) => ({
+    ...vendor,
+    records: figures.records[i] as number,
+    organisations: figures.organisations[i] as number,
+    undisclosedContracts: figures.undisclosedContracts[i] as number,
+  }));
+  return ranks.sort(compareRanks);
+}
+
+/** The same ranking, one plain blast radius per vendor: the slow, obvious way, for checking. */
+export function rankVendorsOneByOne(contracts: ContractFacts[], vendors: Vendor[]): VendorRank[] {
   const organisations = new Set<string>(vendors.map((v) => v.id));
   for (const c of contracts) {
     organisations.add(c.consignor);
     organisations.add(c.contractor);
   }
   const graph = contractGraph(organisations, contracts);
-  const ranks = vendors.map((vendor) => {
-    const { totals } = referenceBlastRadius(graph, plainCompromise([vendor.id]));
-    return {
-      ...vendor,
-      records: totals.records,
-      organisations: totals.organisations,
-      undisclosedContracts: totals.undisclosedContracts,
-    };
-  });
-  return ranks.sort(compareRanks);
+  return vendors
+    .map((vendor) => {
+      const { totals } = referenceBlastRadius(graph, plainCompromise([vendor.id]));
+      return {
+        ...vendor,
+        records: totals.records,
+        organisations: totals.organisations,
+        undisclosedContracts: totals.undisclosedContracts,
+      };
+    })
+    .sort(compareRanks);
 }
 
 export async function rank(driver: Driver, top?: number): Promise<VendorRank[]> {
