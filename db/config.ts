@@ -22,15 +22,26 @@ export interface LocalInstance {
   passwordFile: string;
   heap: string;
   pageCache: string;
+  /** Settings beyond the common ones (see db/localServer.ts). */
+  extraSettings: string[];
 }
 
 /** `dev` for the product, `test` for the test suite, so tests never touch an analyst's data. */
 export function localInstance(name = process.env.KEIRO_INSTANCE ?? "dev"): LocalInstance {
-  const defaults: Record<string, { port: number; heap: string; pageCache: string }> = {
+  const defaults: Record<string, { port: number; heap: string; pageCache: string; extra?: string[] }> = {
     dev: { port: 7687, heap: "2g", pageCache: "1g" },
     test: { port: 7688, heap: "1g", pageCache: "256m" },
     // National scale (100k organisations, 1M contracts) loads in one transaction.
-    bench: { port: 7689, heap: "6g", pageCache: "2g" },
+    bench: {
+      port: 7689,
+      heap: "6g",
+      pageCache: "2g",
+      extra: [
+        "db.tx_state.memory_allocation=OFF_HEAP",
+        "dbms.memory.off_heap.max_size=10g",
+        "dbms.memory.transaction.total.max=12g",
+      ],
+    },
   };
   const base = defaults[name] ?? { port: 7689, heap: "1g", pageCache: "256m" };
   const dir = join(PROJECT_ROOT, ".neo4j", "instances", name);
@@ -41,6 +52,7 @@ export function localInstance(name = process.env.KEIRO_INSTANCE ?? "dev"): Local
     passwordFile: join(dir, "password"),
     heap: process.env.KEIRO_NEO4J_HEAP ?? base.heap,
     pageCache: process.env.KEIRO_NEO4J_PAGECACHE ?? base.pageCache,
+    extraSettings: base.extra ?? [],
   };
 }
 

@@ -113,6 +113,7 @@ function writeConfig(instance: LocalInstance): void {
     "db.tx_log.rotation.retention_policy=keep_none",
     // Long loads are one transaction each (all or nothing); the ingest sets its own timeout.
     "db.transaction.timeout=0",
+    ...instance.extraSettings,
     "",
   ];
   writeFileSync(join(conf, "neo4j.conf"), lines.join("\n"));

@@ -4,36 +4,28 @@ import {
   type AffectedOrganisation,
   asOfDay,
   type BlastRadius,
-  type ContractFacts,
+  type BlastRadiusTotals,
+  type CountedContract,
   compareAffected,
   type ReportedExposure,
   type Scenario,
   ScenarioError,
-  sumTotals,
 } from "../domain/index.ts";
 
 export interface ImpactOptions {
-  /** Cut `affected` to this many rows (totals stay exact). */
+  /** List at most this many affected organisations (and their contracts); totals stay exact. */
   limit?: number;
   timeoutMs?: number;
 }
 
-interface CountedContractRow extends ContractFacts {
-  dataCategories: string[] | null;
-  source: string | null;
-}
-
-/** Cuts the affected list (and the contracts of the organisations left out) to `limit`; totals stay exact. */
-export function truncateBlastRadius(result: BlastRadius, limit: number): BlastRadius {
-  if (result.affected.length <= limit) return result;
-  const affected = result.affected.slice(0, limit);
-  const shown = new Set(affected.map((a) => a.id));
-  return {
-    ...result,
-    affected,
-    contracts: result.contracts.filter((c) => shown.has(c.consignor)),
-    truncated: { shown: limit, total: result.affected.length },
-  };
+interface Figures {
+  id: string;
+  contracts: number;
+  records: number;
+  subjects: number;
+  undisclosed: number;
+  undisclosedSubjects: number;
+  next: string | null;
 }
 
 /** The parameters every impact query takes, from a scenario. */
@@ -52,45 +44,6 @@ async function rows(tx: ManagedTransaction, name: string, params: Record<string,
   return (await tx.run(cypher(name), params)).records.map((record) => record.toObject());
 }
 
-/** One row per organisation, at its smallest depth (the query may give one per compromised member). */
-function nearest(reached: Record<string, unknown>[]): Record<string, unknown>[] {
-  const best = new Map<string, Record<string, unknown>>();
-  for (const row of reached) {
-    const seen = best.get(row.id as string);
-    if (!seen || (row.depth as number) < (seen.depth as number)) best.set(row.id as string, row);
-  }
-  return [...best.values()];
-}
-
-/**
- * One shortest chain per affected organisation, from the depths alone: each step goes to the
- * contractor (smallest id among equals) one level nearer the compromised set, along a counted
- * contract. Such a contractor always exists, since that is how the depth was reached.
- */
-export function shortestPaths(depthOf: Map<string, number>, counted: ContractFacts[]): Map<string, string[]> {
-  const next = new Map<string, string>();
-  for (const contract of counted) {
-    const from = depthOf.get(contract.consignor);
-    const to = depthOf.get(contract.contractor);
-    if (from === undefined || to === undefined || to !== from - 1) continue;
-    const current = next.get(contract.consignor);
-    if (current === undefined || contract.contractor < current)
-      next.set(contract.consignor, contract.contractor);
-  }
-  const paths = new Map<string, string[]>();
-  for (const [id, depth] of depthOf) {
-    if (depth === 0) continue;
-    const path = [id];
-    let at = id;
-    while ((depthOf.get(at) ?? 0) > 0) {
-      at = next.get(at) as string;
-      path.push(at);
-    }
-    paths.set(id, path);
-  }
-  return paths;
-}
-
 /** Refuses a scenario that names an organisation or contract the graph does not hold. */
 async function checkIdsExist(tx: ManagedTransaction, scenario: Scenario): Promise<void> {
   const unknown = await rows(tx, "impact/unknown-ids", {
@@ -106,9 +59,41 @@ async function checkIdsExist(tx: ManagedTransaction, scenario: Scenario): Promis
   throw new ScenarioError(parameter, `${parameter}: no organisation "${id}"`);
 }
 
+/** One row per organisation, at its smallest depth (the query may give one per compromised member). */
+function nearest(reached: Record<string, unknown>[]): Record<string, unknown>[] {
+  const best = new Map<string, Record<string, unknown>>();
+  for (const row of reached) {
+    const seen = best.get(row.id as string);
+    if (!seen || (row.depth as number) < (seen.depth as number)) best.set(row.id as string, row);
+  }
+  return [...best.values()];
+}
+
+/** Follows each organisation's `next` contractor (one tier nearer) down to the compromised set. */
+function chain(id: string, next: Map<string, string | null>): string[] {
+  const path = [id];
+  for (let at = next.get(id); at !== undefined && at !== null; at = next.get(at)) path.push(at);
+  return path;
+}
+
+/** Cuts the affected list (and the contracts of the organisations left out) to `limit`; totals stay exact. */
+export function truncateBlastRadius(result: BlastRadius, limit: number): BlastRadius {
+  if (result.affected.length <= limit) return result;
+  const affected = result.affected.slice(0, limit);
+  const shown = new Set(affected.map((a) => a.id));
+  return {
+    ...result,
+    affected,
+    contracts: result.contracts.filter((c) => shown.has(c.consignor)),
+    truncated: { shown: limit, total: result.affected.length },
+  };
+}
+
 /**
- * The blast radius of a scenario, exactly as DOMAIN.md defines it: reachability and depth in
- * Neo4j (one breadth-first search per compromised organisation), the arithmetic here.
+ * The blast radius of a scenario, exactly as DOMAIN.md defines it. In Neo4j: depth by one
+ * pruning breadth-first expand per compromised organisation, then every affected
+ * organisation's counted contracts added up, then the contract rows of the organisations
+ * listed. Here: sorting, chains, totals.
  */
 export async function blastRadius(
   driver: Driver,
@@ -122,74 +107,92 @@ export async function blastRadius(
         await checkIdsExist(tx, scenario);
         const params = scenarioParams(scenario);
         const reached = nearest(await rows(tx, "impact/reach", params));
-        const depthOf = new Map<string, number>();
-        for (const id of scenario.compromised) {
-          if (!scenario.excludedOrganisations.includes(id)) depthOf.set(id, 0);
-        }
-        for (const row of reached) depthOf.set(row.id as string, row.depth as number);
-        const counted = (await rows(tx, "impact/counted-contracts", {
+        const depthOf: Record<string, number> = {};
+        for (const id of scenario.compromised)
+          if (!scenario.excludedOrganisations.includes(id)) depthOf[id] = 0;
+        for (const row of reached) depthOf[row.id as string] = row.depth as number;
+        const affectedIds = reached.map((row) => row.id as string);
+        const figures = new Map<string, Figures>();
+        for (const row of await rows(tx, "impact/organisation-figures", {
           ...params,
-          affected: reached.map((row) => row.id),
-          depthOf: Object.fromEntries(depthOf),
-        })) as unknown as CountedContractRow[];
-        const paths = shortestPaths(depthOf, counted);
-        const reported = (await rows(tx, "impact/reported", params)) as unknown as ReportedExposure[];
-        const compromised = (await rows(tx, "impact/organisations", {
-          ids: scenario.compromised,
-        })) as BlastRadius["compromised"];
-
-        const affected = new Map<string, AffectedOrganisation>();
-        for (const row of reached) {
-          affected.set(row.id as string, {
+          affected: affectedIds,
+          depthOf,
+        })) {
+          figures.set(row.id as string, row as unknown as Figures);
+        }
+        const next = new Map<string, string | null>([...figures.values()].map((f) => [f.id, f.next]));
+        const totals: BlastRadiusTotals = {
+          organisations: reached.length,
+          contracts: 0,
+          records: 0,
+          subjects: 0,
+          undisclosedContracts: 0,
+          undisclosedSubjectContracts: 0,
+        };
+        const affected: AffectedOrganisation[] = reached.map((row) => {
+          const f = figures.get(row.id as string);
+          totals.contracts += f?.contracts ?? 0;
+          totals.records += f?.records ?? 0;
+          totals.subjects += f?.subjects ?? 0;
+          totals.undisclosedContracts += f?.undisclosed ?? 0;
+          totals.undisclosedSubjectContracts += f?.undisclosedSubjects ?? 0;
+          return {
             id: row.id as string,
             name: row.name as string,
             nameEn: (row.nameEn as string | null) ?? null,
             kind: (row.kind as string | null) ?? null,
             region: (row.region as string | null) ?? null,
             depth: row.depth as number,
-            records: 0,
-            subjects: 0,
-            undisclosed: 0,
-            path: paths.get(row.id as string) ?? [],
+            records: f?.records ?? 0,
+            subjects: f?.subjects ?? 0,
+            undisclosed: f?.undisclosed ?? 0,
+            path: chain(row.id as string, next),
             dataCategories: [],
             reported: [],
+          };
+        });
+        affected.sort(compareAffected);
+        const listed = options.limit === undefined ? affected : affected.slice(0, options.limit);
+        const byId = new Map(listed.map((a) => [a.id, a]));
+        const contracts: CountedContract[] = [];
+        for (const row of await rows(tx, "impact/counted-contracts", {
+          ...params,
+          shown: listed.map((a) => a.id),
+          depthOf,
+        })) {
+          const org = byId.get(row.consignor as string);
+          for (const category of (row.dataCategories as string[] | null) ?? []) {
+            if (org && !org.dataCategories.includes(category)) org.dataCategories.push(category);
+          }
+          contracts.push({
+            id: row.id as string,
+            consignor: row.consignor as string,
+            contractor: row.contractor as string,
+            records: (row.records as number | null) ?? null,
+            subjects: (row.subjects as number | null) ?? null,
+            source: (row.source as string | null) ?? null,
           });
         }
-        for (const contract of counted) {
-          const org = affected.get(contract.consignor);
-          if (!org) continue;
-          if (contract.records === null) org.undisclosed += 1;
-          else org.records += contract.records;
-          org.subjects += contract.subjects ?? 0;
-          for (const category of contract.dataCategories ?? []) {
-            if (!org.dataCategories.includes(category)) org.dataCategories.push(category);
-          }
-        }
         const unmodelled: ReportedExposure[] = [];
-        for (const exposure of reported) {
-          const org = affected.get(exposure.organisation);
-          if (org) org.reported.push(exposure);
-          else unmodelled.push(exposure);
+        const isAffected = new Set(affectedIds);
+        for (const exposure of (await rows(tx, "impact/reported", params)) as unknown as ReportedExposure[]) {
+          if (!isAffected.has(exposure.organisation)) unmodelled.push(exposure);
+          else byId.get(exposure.organisation)?.reported.push(exposure);
         }
-        const list = [...affected.values()].sort(compareAffected);
-        const result: BlastRadius = {
+        const names = await rows(tx, "impact/organisations", { ids: scenario.compromised });
+        return {
           scenario,
           compromised: scenario.compromised.map(
-            (id) => compromised.find((c) => c.id === id) as BlastRadius["compromised"][0],
+            (id) => names.find((c) => c.id === id) as BlastRadius["compromised"][0],
           ),
-          affected: list,
-          contracts: counted.map(({ id, consignor, contractor, records, subjects, source }) => ({
-            id,
-            consignor,
-            contractor,
-            records,
-            subjects,
-            source,
-          })),
+          affected: listed,
+          contracts,
           unmodelled,
-          totals: sumTotals(list, counted),
+          totals,
+          ...(listed.length < affected.length
+            ? { truncated: { shown: listed.length, total: affected.length } }
+            : {}),
         };
-        return options.limit === undefined ? result : truncateBlastRadius(result, options.limit);
       },
       { timeout: options.timeoutMs ?? 60_000 },
     );

@@ -250,15 +250,17 @@ async function planOf(name: string, params: Record<string, unknown>): Promise<st
 }
 
 describe("query plans", () => {
-  it("finds counted contracts from the affected organisations by index, not by scanning contracts", async () => {
+  it("adds up and lists counted contracts from the affected organisations by index, not by scanning contracts", async () => {
     const params = scenarioParams(parseScenario({ vendor: ["isetoh"] }));
-    const operators = await planOf("impact/counted-contracts", {
-      ...params,
-      affected: ["toyota-city", "kumon"],
-      depthOf: { isetoh: 0, "toyota-city": 1, kumon: 1 },
-    });
-    expect(operators).toContain("NodeUniqueIndexSeek");
-    expect(operators.filter((o) => o.includes("RelationshipIndexScan"))).toEqual([]);
+    const depthOf = { isetoh: 0, "toyota-city": 1, kumon: 1 };
+    for (const [name, ids] of [
+      ["impact/organisation-figures", { affected: ["toyota-city", "kumon"] }],
+      ["impact/counted-contracts", { shown: ["toyota-city", "kumon"] }],
+    ] as const) {
+      const operators = await planOf(name, { ...params, ...ids, depthOf });
+      expect(operators).toContain("NodeUniqueIndexSeek");
+      expect(operators.filter((o) => o.includes("RelationshipIndexScan"))).toEqual([]);
+    }
   });
 });
 
