@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { buildServer } from "../api/server.ts";
 import { parseCommand } from "../cli/support.ts";
 import { connect } from "../db/connect.ts";
 import { cypher } from "../db/cypherFiles.ts";
@@ -13,14 +14,17 @@ import { generateDataset } from "../generate/generator.ts";
 import { blastRadius } from "../impact/engine.ts";
 import { rank, rankVendors, readContracts } from "../impact/rank.ts";
 import { validateDataset } from "../ingest/dataset.ts";
+import { measureApi } from "./api.ts";
 import { medianMs, round, time } from "./measure.ts";
 import { naiveImpactMs, naiveLoad } from "./naive.ts";
+import { measureWeb } from "./web.ts";
 
-const USAGE = `Usage: npm run bench -- [--scale small|full] [--json]
+const USAGE = `Usage: npm run bench -- [--scale small|full] [--json] [--reuse]
 
 Measures Keiro on a generated dataset against a naive baseline run in the same process:
   small ≈ 3,000 organisations / 12,000 contracts (a quick look), full = 100,000 / 1,000,000.
-Uses the bundled server's "bench" instance (port 7689), or NEO4J_URI (whose graph it replaces).`;
+Uses the bundled server's "bench" instance (port 7689), or NEO4J_URI (whose graph it replaces).
+--reuse skips generating and loading: it measures the graph already loaded (ingest: null).`;
 
 const SCALES = {
   small: { organisations: 3000, contracts: 12000, naiveSample: 2000 },
@@ -82,18 +86,32 @@ async function realIngest(): Promise<{ ms: number; peakRssMiB: number }> {
 }
 
 try {
-  log(`Generating ${scale.organisations} organisations / ${scale.contracts} contracts…`);
-  await generateDataset(dir, { organisations: scale.organisations, contracts: scale.contracts, seed: 1 });
-  const dataset = await validateDataset(dir);
-  const rows = dataset.rows.organisations + dataset.rows.outsourcing;
+  let ingestFigures: {
+    rowsPerSecond: number;
+    naiveRowsPerSecond: number;
+    peakRssMiB: number;
+    seconds: number | null;
+  } | null = null;
+  if (!values.reuse) {
+    log(`Generating ${scale.organisations} organisations / ${scale.contracts} contracts…`);
+    await generateDataset(dir, { organisations: scale.organisations, contracts: scale.contracts, seed: 1 });
+    const dataset = await validateDataset(dir);
+    const rows = dataset.rows.organisations + dataset.rows.outsourcing;
 
-  log(`Naive loader (one transaction per row) on ${scale.naiveSample} rows…`);
-  await driver.executeQuery(cypher("ingest/clear"));
-  const naiveRowsPerSecond = await naiveLoad(driver, dataset.files, scale.naiveSample);
+    log(`Naive loader (one transaction per row) on ${scale.naiveSample} rows…`);
+    await driver.executeQuery(cypher("ingest/clear"));
+    const naiveRowsPerSecond = await naiveLoad(driver, dataset.files, scale.naiveSample);
 
-  log("Real ingest…");
-  const ingest = await realIngest();
-  const rowsPerSecond = rows / (ingest.ms / 1000);
+    log("Real ingest…");
+    const ingest = await realIngest();
+    const rowsPerSecond = rows / (ingest.ms / 1000);
+    ingestFigures = {
+      rowsPerSecond: Math.round(rowsPerSecond),
+      naiveRowsPerSecond: Math.round(naiveRowsPerSecond),
+      peakRssMiB: ingest.peakRssMiB,
+      seconds: round(ingest.ms / 1000),
+    };
+  }
 
   log("Ranking every vendor…");
   const ranked = await time(() => rank(driver));
@@ -128,16 +146,32 @@ try {
     });
   }
 
+  log("API: 20 clients asking impact for random vendors for 30 s…");
+  const server = buildServer({ driver, databaseUri: "bench" });
+  const base = await server.listen({ host: "127.0.0.1", port: 0 });
+  const api = await measureApi(
+    base,
+    withClients.map((v) => v.id),
+  );
+  const webVendor = withClients.reduce((best, v) =>
+    Math.abs(v.organisations - 5000) < Math.abs(best.organisations - 5000) ? v : best,
+  );
+  log(`Web: URL open → drawn graph for ${webVendor.id} (${webVendor.organisations} affected)…`);
+  const web = await measureWeb(base, webVendor.id);
+  await server.close();
+
   const result = {
     dataset: { organisations: scale.organisations, contracts: scale.contracts },
-    ingest: {
-      rowsPerSecond: Math.round(rowsPerSecond),
-      naiveRowsPerSecond: Math.round(naiveRowsPerSecond),
-      peakRssMiB: ingest.peakRssMiB,
-      seconds: round(ingest.ms / 1000),
-    },
+    ingest: ingestFigures,
     impact: impact.map(({ label: _label, ...rest }) => rest),
     rank: { vendors: vendors.length, ms: round(ranked.ms) },
+    api,
+    web: {
+      organisations: web.organisations,
+      ms: web.ms,
+      frameP50Ms: web.frameP50Ms,
+      frameP95Ms: web.frameP95Ms,
+    },
   };
   if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else {
@@ -146,13 +180,17 @@ try {
       b === null ? "—" : a === null ? `>${(NAIVE_TIMEOUT_MS / b).toFixed(0)}×` : `${(a / b).toFixed(1)}×`;
     const lines = [
       `dataset  ${scale.organisations.toLocaleString("en-US")} organisations, ${scale.contracts.toLocaleString("en-US")} contracts`,
-      `ingest   ${result.ingest.rowsPerSecond.toLocaleString("en-US")} rows/s (${result.ingest.seconds} s), naive ${result.ingest.naiveRowsPerSecond.toLocaleString("en-US")} rows/s → ${ratio(result.ingest.rowsPerSecond, result.ingest.naiveRowsPerSecond)}; peak RSS ${result.ingest.peakRssMiB} MiB`,
+      result.ingest
+        ? `ingest   ${result.ingest.rowsPerSecond.toLocaleString("en-US")} rows/s (${result.ingest.seconds} s), naive ${result.ingest.naiveRowsPerSecond.toLocaleString("en-US")} rows/s → ${ratio(result.ingest.rowsPerSecond, result.ingest.naiveRowsPerSecond)}; peak RSS ${result.ingest.peakRssMiB} MiB`
+        : "ingest   (not measured: --reuse)",
       "impact   vendor                     affected   keiro ms   naive ms   in-memory ms   naive/keiro   keiro/in-memory",
       ...impact.map(
         (i) =>
           `  ${i.label.padEnd(9)}${i.vendor.padEnd(18)}${String(i.affected).padStart(10)}${String(i.ms).padStart(11)}${String(i.naiveMs ?? `>${NAIVE_TIMEOUT_MS}`).padStart(11)}${String(i.inMemoryMs).padStart(15)}${ratio(i.naiveMs, i.ms).padStart(14)}${ratio(i.ms, i.inMemoryMs).padStart(18)}`,
       ),
       `rank     ${result.rank.vendors.toLocaleString("en-US")} vendors in ${result.rank.ms} ms`,
+      `api      ${api.requestsPerSecond} requests/s, p95 ${api.p95Ms} ms, ${api.errors} errors (20 clients, 30 s, random vendors)`,
+      `web      ${web.organisations.toLocaleString("en-US")}-organisation blast radius drawn in ${web.ms} ms; pan/zoom frames p50 ${web.frameP50Ms} ms, p95 ${web.frameP95Ms} ms`,
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
   }
