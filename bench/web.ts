@@ -1,4 +1,4 @@
-import { chromium } from "playwright-core";
+import { launchChromium } from "../cli/chromium.ts";
 
 export interface WebMeasurement {
   organisations: number;
@@ -15,19 +15,7 @@ export async function measureWeb(
   vendor: string,
   chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
 ): Promise<WebMeasurement> {
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--use-gl=swiftshader",
-      "--enable-unsafe-swiftshader",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
     const began = Date.now();

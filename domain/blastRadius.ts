@@ -116,3 +116,31 @@ export function sumTotals(affected: AffectedOrganisation[], counted: ContractFac
     undisclosedSubjectContracts,
   };
 }
+
+export interface BreakdownRow {
+  key: string;
+  organisations: number;
+  records: number;
+  /** Undisclosed contracts behind `records`: a lower bound when > 0. */
+  undisclosed: number;
+}
+
+/** Affected organisations and their records by kind or region, largest first. */
+export function breakdown(
+  affected: AffectedOrganisation[],
+  by: "kind" | "region",
+  unknown = "(unknown)",
+): BreakdownRow[] {
+  const groups = new Map<string, BreakdownRow>();
+  for (const org of affected) {
+    const key = org[by] ?? unknown;
+    const group = groups.get(key) ?? { key, organisations: 0, records: 0, undisclosed: 0 };
+    group.organisations += 1;
+    group.records += org.records;
+    group.undisclosed += org.undisclosed;
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort(
+    (a, b) => b.records - a.records || b.organisations - a.organisations || a.key.localeCompare(b.key),
+  );
+}

@@ -1,6 +1,6 @@
-import { type BlastRadius, formatCount } from "../domain/index.ts";
+import { type BlastRadius, breakdown, formatCount } from "../domain/index.ts";
 import type { Comparison } from "../impact/compare.ts";
-import { breakdown, chainText, countText, displayName, reportedText, scenarioInWords } from "./words.ts";
+import { chainText, countText, displayName, reportedText, scenarioInWords } from "./words.ts";
 
 /** A report as sections of paragraphs and tables, rendered to Markdown or HTML. */
 export interface Table {
@@ -110,7 +110,7 @@ export function buildReport(
         {
           header: [by, "organisations", "records"],
           numeric: [1, 2],
-          rows: breakdown(result, by).map((g) => [
+          rows: breakdown(result.affected, by).map((g) => [
             g.key,
             formatCount(g.organisations),
             countText(g.records, g.undisclosed),

@@ -48,19 +48,3 @@ export function reportedText(exposure: {
   ].filter(Boolean);
   return `${figures.length > 0 ? figures.join(", ") : "count undisclosed"} (${exposure.status ?? "status unknown"}${exposure.reportedOn ? `, ${exposure.reportedOn}` : ""})`;
 }
-
-/** Breakdown of affected organisations and records by a property. */
-export function breakdown(result: BlastRadius, by: "kind" | "region") {
-  const groups = new Map<string, { organisations: number; records: number; undisclosed: number }>();
-  for (const org of result.affected) {
-    const key = org[by] ?? "(unknown)";
-    const group = groups.get(key) ?? { organisations: 0, records: 0, undisclosed: 0 };
-    group.organisations += 1;
-    group.records += org.records;
-    group.undisclosed += org.undisclosed;
-    groups.set(key, group);
-  }
-  return [...groups.entries()]
-    .map(([key, group]) => ({ key, ...group }))
-    .sort((a, b) => b.records - a.records || b.organisations - a.organisations || a.key.localeCompare(b.key));
-}

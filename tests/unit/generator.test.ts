@@ -28,7 +28,11 @@ describe("the dataset generator", () => {
 
   it("is shaped like the real thing: a few huge vendors, sub-contract tiers, cycles, ~5% undisclosed, deadlines", async () => {
     const dir = await generated(5);
-    const rows = readFileSync(join(dir, "outsourcing.csv"), "utf8").trim().split("\n").slice(1).map((line) => line.split(","));
+    const rows = readFileSync(join(dir, "outsourcing.csv"), "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => line.split(","));
     const inDegree = new Map<string, number>();
     for (const r of rows) inDegree.set(r[2] as string, (inDegree.get(r[2] as string) ?? 0) + 1);
     const degrees = [...inDegree.values()].sort((x, y) => y - x);
@@ -47,11 +51,18 @@ describe("the dataset generator", () => {
     // Cycles: some strongly connected component holds more than one organisation.
     const ids = new Map<string, number>();
     const id = (key: string) => ids.get(key) ?? (ids.set(key, ids.size), ids.size - 1);
-    const edges = rows.map((r) => [id(r[1] as string), id(r[2] as string)] as const).sort((x, y) => x[0] - y[0]);
+    const edges = rows
+      .map((r) => [id(r[1] as string), id(r[2] as string)] as const)
+      .sort((x, y) => x[0] - y[0]);
     const outStart = new Int32Array(ids.size + 1);
     for (const [from] of edges) outStart[from + 1] = (outStart[from + 1] as number) + 1;
-    for (let i = 0; i < ids.size; i++) outStart[i + 1] = (outStart[i + 1] as number) + (outStart[i] as number);
-    const { comp, count } = stronglyConnected(ids.size, outStart, Int32Array.from(edges, ([, to]) => to));
+    for (let i = 0; i < ids.size; i++)
+      outStart[i + 1] = (outStart[i + 1] as number) + (outStart[i] as number);
+    const { comp, count } = stronglyConnected(
+      ids.size,
+      outStart,
+      Int32Array.from(edges, ([, to]) => to),
+    );
     expect(count).toBeLessThan(ids.size);
     expect(comp.length).toBe(ids.size);
   });

@@ -1,22 +1,7 @@
-import type { BlastRadius } from "../../../domain/blastRadius.ts";
+import { type BlastRadius, breakdown } from "../../../domain/blastRadius.ts";
 import type { Comparison } from "../../../impact/compare.ts";
 import { formatNumber, orgLabel, translate } from "../i18n/strings.ts";
 import type { Lang } from "../scenario/urlState.ts";
-
-function groups(result: BlastRadius, by: "kind" | "region") {
-  const map = new Map<string, { organisations: number; records: number; undisclosed: number }>();
-  for (const org of result.affected) {
-    const key = org[by] ?? "—";
-    const g = map.get(key) ?? { organisations: 0, records: 0, undisclosed: 0 };
-    g.organisations += 1;
-    g.records += org.records;
-    g.undisclosed += org.undisclosed;
-    map.set(key, g);
-  }
-  return [...map.entries()].sort(
-    (a, b) => b[1].records - a[1].records || b[1].organisations - a[1].organisations,
-  );
-}
 
 function Breakdown({ result, by, lang }: { result: BlastRadius; by: "kind" | "region"; lang: Lang }) {
   return (
@@ -29,9 +14,9 @@ function Breakdown({ result, by, lang }: { result: BlastRadius; by: "kind" | "re
         </tr>
       </thead>
       <tbody>
-        {groups(result, by).map(([key, g]) => (
-          <tr key={key}>
-            <td>{key}</td>
+        {breakdown(result.affected, by, "—").map((g) => (
+          <tr key={g.key}>
+            <td>{g.key}</td>
             <td className="n">{formatNumber(g.organisations)}</td>
             <td className="n">{formatNumber(g.records, g.undisclosed > 0)}</td>
           </tr>

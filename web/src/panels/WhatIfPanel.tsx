@@ -1,5 +1,5 @@
 import { translate } from "../i18n/strings.ts";
-import type { ExploreState, Lang } from "../scenario/urlState.ts";
+import { EMPTY_STATE, type ExploreState, type Lang } from "../scenario/urlState.ts";
 
 function Chips({
   label,
@@ -94,18 +94,7 @@ export function WhatIfPanel({
         {state.vendors.length > 0 && (
           <button
             type="button"
-            onClick={() =>
-              update({
-                vendors: [],
-                excludeContracts: [],
-                excludeOrgs: [],
-                maxDepth: "",
-                asOf: "",
-                retention: false,
-                focus: null,
-                contract: null,
-              })
-            }
+            onClick={() => update({ ...EMPTY_STATE, lang: state.lang, view: state.view })}
           >
             {translate(lang, "clear")}
           </button>
