@@ -37,6 +37,7 @@ const { values } = parseCommand(
     options: {
       scale: { type: "string", default: "small" },
       json: { type: "boolean" },
+      reuse: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   },
