@@ -13,6 +13,8 @@ export interface GeneratorOptions {
 const VENDOR_SHARE = 0.04;
 const MAX_TIER = 6;
 const UNDISCLOSED_SHARE = 0.05;
+const SUB_CONTRACT_SHARE = 0.12;
+const CYCLE_SHARE = 0.002;
 const CONSIGNOR_KINDS = [
   "municipality",
   "company",
@@ -116,11 +118,12 @@ export async function generateDataset(dir: string, options: GeneratorOptions): P
     let consignor: number;
     let contractor: number;
     let passThrough = false;
-    if (random() < 0.15) {
-      // A sub-contract between vendors: mostly one tier down, sometimes back up (cycles).
+    if (random() < SUB_CONTRACT_SHARE) {
+      // A sub-contract between vendors: one tier down, rarely back up. Real outsourcing has
+      // few cycles; more than a fraction of a percent welds every vendor into one component.
       consignor = Math.floor(random() * vendorCount);
       const tier = tierOf(consignor);
-      const down = random() < 0.95 ? tier + 1 : Math.max(1, tier - 2);
+      const down = random() < 1 - CYCLE_SHARE ? tier + 1 : Math.max(1, tier - 2);
       const candidates = vendorsByTier[Math.min(down, MAX_TIER)] ?? [];
       contractor = candidates.length > 0 ? pick(candidates) : pickVendor();
       passThrough = random() < 0.6;
