@@ -2,6 +2,7 @@ import neo4j, { type Driver } from "neo4j-driver";
 import { cypher } from "../db/cypherFiles.ts";
 import { isClientError } from "../db/errors.ts";
 import { type DatasetFile, readRows } from "../ingest/dataset.ts";
+import { storedRow } from "../ingest/load.ts";
 import { time } from "./measure.ts";
 
 /** Rows per second of a loader that commits one row per transaction, on the first `sample` rows. */
@@ -21,16 +22,7 @@ export async function naiveLoad(driver: Driver, files: DatasetFile[], sample: nu
         let taken = 0;
         for await (const row of readRows(file)) {
           if (taken >= sample / 2) break;
-          const params = {
-            ...row.params,
-            props: Object.fromEntries(
-              Object.entries(row.params.props as object).map(([k, v]) => [
-                k,
-                typeof v === "number" ? neo4j.int(v) : Array.isArray(v) && v.length === 0 ? null : v,
-              ]),
-            ),
-          };
-          await session.executeWrite((tx) => tx.run(query, { row: params }));
+          await session.executeWrite((tx) => tx.run(query, { row: storedRow(row) }));
           taken += 1;
           done += 1;
         }

@@ -1,7 +1,14 @@
 import { basename, resolve } from "node:path";
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
 import { cypher } from "../db/cypherFiles.ts";
-import { type DatasetFile, readRows, type ValidatedDataset } from "./dataset.ts";
+import { applySchema } from "../db/lifecycle.ts";
+import {
+  type DatasetFile,
+  formatProblem,
+  readRows,
+  type ValidatedDataset,
+  validateDataset,
+} from "./dataset.ts";
 import type { ParsedRow, Properties, TableName } from "./tables.ts";
 
 export const BATCH_SIZE = 10_000;
@@ -27,7 +34,7 @@ function storedProps(props: Properties): Record<string, unknown> {
   return out;
 }
 
-function storedRow(row: ParsedRow): Record<string, unknown> {
+export function storedRow(row: ParsedRow): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row.params)) {
     out[key] = value !== null && typeof value === "object" ? storedProps(value as Properties) : value;
@@ -109,4 +116,23 @@ export async function loadDataset(
   } finally {
     await session.close();
   }
+}
+
+/** A dataset that did not validate; its problems say where, as `file:line: message`. */
+export class InvalidDatasetError extends Error {
+  constructor(readonly dataset: ValidatedDataset) {
+    super(dataset.problems.map(formatProblem).join("\n"));
+  }
+}
+
+/** Validates a dataset folder and loads it, refusing it whole on any problem. */
+export async function validateAndLoad(
+  driver: Driver,
+  dir: string,
+  options: { replace: boolean },
+): Promise<LoadSummary> {
+  await applySchema(driver);
+  const dataset = await validateDataset(dir);
+  if (dataset.problemCount > 0) throw new InvalidDatasetError(dataset);
+  return loadDataset(driver, dataset, options);
 }

@@ -4,8 +4,7 @@ import { connect, describeConnectionProblem } from "../db/connect.ts";
 import { cypher } from "../db/cypherFiles.ts";
 import { applySchema, startDatabase } from "../db/lifecycle.ts";
 import { PROJECT_ROOT } from "../db/paths.ts";
-import { formatProblem, validateDataset } from "../ingest/dataset.ts";
-import { loadDataset } from "../ingest/load.ts";
+import { validateAndLoad } from "../ingest/load.ts";
 import { ensureWebBuilt } from "./webBuild.ts";
 
 /** `npm start`: the database, the sample data when the graph is empty, then the app. */
@@ -23,9 +22,7 @@ try {
     .executeRead(async (tx) => (await tx.run(cypher("ingest/is-empty"))).records[0]?.get("empty") === true)
     .finally(() => session.close());
   if (empty) {
-    const dataset = await validateDataset(SAMPLE);
-    if (dataset.problemCount > 0) throw new Error(dataset.problems.map(formatProblem).join("\n"));
-    const summary = await loadDataset(connection.driver, dataset, { replace: false });
+    const summary = await validateAndLoad(connection.driver, SAMPLE, { replace: false });
     process.stdout.write(
       `The graph was empty: loaded the sample ${SAMPLE} (${summary.organisations} organisations, ${summary.contracts} contracts).\n`,
     );

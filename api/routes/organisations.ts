@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import neo4j from "neo4j-driver";
 import { plainValue } from "../../db/plainValues.ts";
 import { isValidId, ScenarioError } from "../../domain/index.ts";
@@ -21,30 +21,24 @@ export function organisationRoutes(app: FastifyInstance, context: ApiContext): v
     return { query: q, results };
   });
 
-  app.get("/api/organisations/:id", async (request) => {
+  /** One organisation's row of a query taking `id` and a capped `limit`; 404 when there is none. */
+  const organisationRow = async (request: FastifyRequest, queryName: string, defaultLimit: number) => {
     const { id } = request.params as { id: string };
     const query = request.query as Query;
     checkKnown(query, ["limit"]);
-    const limit = wholeNumber(query, "limit", 200, 5000);
-    const [row] = await readQuery(context, "api/organisation", {
-      id: organisationId(id),
-      limit: neo4j.int(limit),
-    });
+    const limit = wholeNumber(query, "limit", defaultLimit, 5000);
+    const [row] = await readQuery(context, queryName, { id: organisationId(id), limit: neo4j.int(limit) });
     if (!row) throw notFound(`no organisation "${id}"`);
     return plainValue(row);
-  });
+  };
+
+  app.get("/api/organisations/:id", (request) => organisationRow(request, "api/organisation", 200));
 
   app.get("/api/organisations/:id/neighbourhood", async (request) => {
-    const { id } = request.params as { id: string };
-    const query = request.query as Query;
-    checkKnown(query, ["limit"]);
-    const limit = wholeNumber(query, "limit", 500, 5000);
-    const [row] = await readQuery(context, "api/neighbourhood", {
-      id: organisationId(id),
-      limit: neo4j.int(limit),
-    });
-    if (!row) throw notFound(`no organisation "${id}"`);
-    const result = plainValue(row) as { contracts: unknown[]; contractsTotal: number };
+    const result = (await organisationRow(request, "api/neighbourhood", 500)) as {
+      contracts: unknown[];
+      contractsTotal: number;
+    };
     return { ...result, truncated: result.contractsTotal > result.contracts.length };
   });
 }

@@ -4,10 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
 import { connect } from "../../db/connect.ts";
-import { applySchema } from "../../db/lifecycle.ts";
 import { PROJECT_ROOT } from "../../db/paths.ts";
-import { validateDataset } from "../../ingest/dataset.ts";
-import { loadDataset } from "../../ingest/load.ts";
+import { validateAndLoad } from "../../ingest/load.ts";
 
 export const SAMPLE_DIR = join(PROJECT_ROOT, "data", "isetoh-2024");
 
@@ -15,13 +13,9 @@ export function testDriver(): Driver {
   return connect().driver;
 }
 
-/** Validates and loads a dataset folder the way the CLI does; throws on any problem. */
-export async function load(driver: Driver, dir: string, replace = true) {
-  await applySchema(driver);
-  const dataset = await validateDataset(dir);
-  if (dataset.problemCount > 0)
-    throw new Error(`invalid fixture ${dir}: ${JSON.stringify(dataset.problems)}`);
-  return loadDataset(driver, dataset, { replace });
+/** Validates and loads a dataset folder as `npm start` does; throws on any problem. */
+export function load(driver: Driver, dir: string, replace = true) {
+  return validateAndLoad(driver, dir, { replace });
 }
 
 export async function query<T = Record<string, unknown>>(
