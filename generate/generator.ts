@@ -14,7 +14,7 @@ const VENDOR_SHARE = 0.04;
 const MAX_TIER = 6;
 const UNDISCLOSED_SHARE = 0.05;
 const SUB_CONTRACT_SHARE = 0.12;
-const CYCLE_SHARE = 0.002;
+const CYCLE_SHARE = 0.005;
 const CONSIGNOR_KINDS = [
   "municipality",
   "company",
@@ -60,6 +60,25 @@ class CsvWriter {
 }
 
 /**
+ * Each vendor above the last tier has one to three sub-contractors in the tier below, drawn by a
+ * power law so that a few sub-contractors serve many vendors (hubs, like Isetoh) while most
+ * chains stay short. Vendor v sits at tier 1 + v % MAX_TIER.
+ */
+function subContractorsByVendor(vendorCount: number, random: () => number): number[][] {
+  const tierOf = (vendor: number) => 1 + (vendor % MAX_TIER);
+  const byTier: number[][] = Array.from({ length: MAX_TIER + 1 }, () => []);
+  for (let v = 0; v < vendorCount; v++) byTier[tierOf(v)]?.push(v);
+  const pickers = byTier.map((list) => (list.length > 0 ? powerLawPicker(list.length, 1.2, random) : null));
+  return Array.from({ length: vendorCount }, (_, v) => {
+    const below = byTier[tierOf(v) + 1] ?? [];
+    const picker = pickers[tierOf(v) + 1];
+    if (!picker || below.length === 0) return [];
+    const count = 1 + Math.floor(random() * 3);
+    return [...new Set(Array.from({ length: count }, () => below[picker()] as number))];
+  });
+}
+
+/**
  * A deterministic dataset in the DOMAIN.md format, shaped like national data: a few vendors
  * with huge client bases (power law), tiers of sub-contracting up to six deep, some cycles,
  * about 5% undisclosed counts, dates and deletion deadlines. Streams to disk.
@@ -69,11 +88,11 @@ export async function generateDataset(dir: string, options: GeneratorOptions): P
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const n = options.organisations;
   const vendorCount = Math.max(2, Math.round(n * VENDOR_SHARE));
-  // Vendors are organisations 0..vendorCount-1; vendor v sits at tier 1 + v % MAX_TIER.
-  const tierOf = (vendor: number) => 1 + (vendor % MAX_TIER);
-  const vendorsByTier: number[][] = Array.from({ length: MAX_TIER + 2 }, () => []);
-  for (let v = 0; v < vendorCount; v++) vendorsByTier[tierOf(v)]?.push(v);
   const pickVendor = powerLawPicker(vendorCount, 1.1, random);
+  const subContractors = subContractorsByVendor(vendorCount, random);
+  // Vendors that sub-contract, and the vendors that sub-contract to each vendor (for cycles).
+  const outsourcingVendors = subContractors.flatMap((list, v) => (list.length > 0 ? [v] : []));
+  const vendorClients: number[][] = Array.from({ length: vendorCount }, () => []);
   mkdirSync(dir, { recursive: true });
 
   const orgs = new CsvWriter(join(dir, "organisations.csv"), [
@@ -118,14 +137,17 @@ export async function generateDataset(dir: string, options: GeneratorOptions): P
     let consignor: number;
     let contractor: number;
     let passThrough = false;
-    if (random() < SUB_CONTRACT_SHARE) {
-      // A sub-contract between vendors: one tier down, rarely back up. Real outsourcing has
-      // few cycles; more than a fraction of a percent welds every vendor into one component.
-      consignor = Math.floor(random() * vendorCount);
-      const tier = tierOf(consignor);
-      const down = random() < 1 - CYCLE_SHARE ? tier + 1 : Math.max(1, tier - 2);
-      const candidates = vendorsByTier[Math.min(down, MAX_TIER)] ?? [];
-      contractor = candidates.length > 0 ? pick(candidates) : pickVendor();
+    if (random() < SUB_CONTRACT_SHARE && outsourcingVendors.length > 0) {
+      consignor = pick(outsourcingVendors);
+      const clients = vendorClients[consignor] ?? [];
+      if (random() < CYCLE_SHARE && clients.length > 0) {
+        // Rarely back up to one of its own vendor clients: a local cycle of two, as in real
+        // outsourcing, rather than random upward links that weld every vendor into one component.
+        contractor = pick(clients);
+      } else {
+        contractor = pick(subContractors[consignor] ?? []);
+        vendorClients[contractor]?.push(consignor);
+      }
       passThrough = random() < 0.6;
     } else {
       consignor = vendorCount + Math.floor(random() * (n - vendorCount));
