@@ -2,7 +2,7 @@ import neo4j, { type Driver } from "neo4j-driver";
 import { cypher } from "../db/cypherFiles.ts";
 import { isClientError } from "../db/errors.ts";
 import { type DatasetFile, readRows } from "../ingest/dataset.ts";
-import { storedRow } from "../ingest/load.ts";
+import { storedRow } from "../ingest/rows.ts";
 import { time } from "./measure.ts";
 
 /** Rows per second of a loader that commits one row per transaction, on the first `sample` rows. */

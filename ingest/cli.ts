@@ -8,9 +8,12 @@ import { loadDataset } from "./load.ts";
 const USAGE = `Usage: npm run ingest -- DIR [--replace] [--dry-run]
 
 Validates the dataset folder DIR (organisations.csv, outsourcing.csv, and optionally
-incidents.csv and exposures.csv; see DOMAIN.md) and loads it into Neo4j in one transaction.
+incidents.csv and exposures.csv; see DOMAIN.md) and loads it into Neo4j, all or nothing.
+Into an empty graph, or with --replace, the rows are staged beside the live graph in batches and
+swapped in by one transaction; readers see the old graph or the new one, never a mix. Into a
+graph that already holds data, without --replace, the rows are merged in one transaction.
 
-  --replace   clear the graph first (in the same transaction: all or nothing)
+  --replace   the dataset replaces the whole graph (the old one is deleted after the swap)
   --dry-run   validate only; the database is not touched
   -h, --help  this text
 
@@ -34,7 +37,15 @@ async function main(): Promise<void> {
   const dir = parsed.positionals[0] as string;
   const began = Date.now();
 
+  const phases: string[] = [];
+  let staged = false;
+  let phaseStart = Date.now();
+  const endPhase = (name: string) => {
+    phases.push(`${name} ${((Date.now() - phaseStart) / 1000).toFixed(1)} s`);
+    phaseStart = Date.now();
+  };
   const dataset = await validateDataset(dir);
+  endPhase("validated");
   if (dataset.problemCount > 0) {
     for (const problem of dataset.problems) process.stderr.write(`${formatProblem(problem)}\n`);
     if (dataset.problemCount > MAX_PROBLEMS) {
@@ -68,13 +79,26 @@ async function main(): Promise<void> {
     const summary = await loadDataset(connection.driver, dataset, {
       replace: parsed.values.replace === true,
       onRows: (count) => bar?.increment(count),
+      onPhase: (phase) => {
+        if (phase === "swap") {
+          bar?.stop();
+          endPhase("staged");
+        } else if (phase === "retire") {
+          endPhase("swapped");
+          if (process.stderr.isTTY) process.stderr.write("Deleting the previous graph…\n");
+        } else if (phase === "stage") {
+          staged = true;
+          endPhase("leftovers swept");
+        }
+      },
     });
     bar?.stop();
+    endPhase(staged ? "retired graph deleted" : "merged");
     const seconds = ((Date.now() - began) / 1000).toFixed(2);
     process.stdout.write(
       `Loaded ${dir} (${counted}) in ${seconds} s into ${connection.config.uri}; the graph now holds ` +
         `${summary.organisations} organisations, ${summary.contracts} contracts, ${summary.incidents} incidents, ` +
-        `${summary.exposures} exposures. Fingerprint ${dataset.fingerprint.slice(0, 12)}.\n`,
+        `${summary.exposures} exposures. Fingerprint ${dataset.fingerprint.slice(0, 12)}. (${phases.join(", ")})\n`,
     );
   } catch (error) {
     bar?.stop();

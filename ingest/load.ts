@@ -1,20 +1,14 @@
 import { basename, resolve } from "node:path";
-import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
+import neo4j, { type Driver } from "neo4j-driver";
 import { cypher } from "../db/cypherFiles.ts";
 import { applySchema } from "../db/lifecycle.ts";
-import {
-  type DatasetFile,
-  formatProblem,
-  readRows,
-  type ValidatedDataset,
-  validateDataset,
-} from "./dataset.ts";
-import type { ParsedRow, Properties, TableName } from "./tables.ts";
+import { formatProblem, type ValidatedDataset, validateDataset } from "./dataset.ts";
+import { type LoadProgress, storedBatches } from "./rows.ts";
+import { promote, stage, sweep } from "./staged.ts";
+import type { TableName } from "./tables.ts";
 
-export const BATCH_SIZE = 10_000;
-
-/** How long one load may take before the server gives up on it. */
-const LOAD_TIMEOUT_MS = 60 * 60 * 1000;
+/** How long a merge into a non-empty graph may take before the server gives up on it. */
+const MERGE_TIMEOUT_MS = 60 * 60 * 1000;
 
 export interface LoadSummary {
   organisations: number;
@@ -23,34 +17,13 @@ export interface LoadSummary {
   exposures: number;
 }
 
-/** Counts must reach Neo4j as integers (JS numbers would be stored as floats); [] as absent. */
-function storedProps(props: Properties): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(props)) {
-    if (typeof value === "number") out[key] = neo4j.int(value);
-    else if (Array.isArray(value) && value.length === 0) out[key] = null;
-    else out[key] = value;
-  }
-  return out;
-}
-
-export function storedRow(row: ParsedRow): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row.params)) {
-    out[key] = value !== null && typeof value === "object" ? storedProps(value as Properties) : value;
-  }
-  return out;
-}
-
 /** The queries that load one file's batches, in order. */
-function queriesFor(table: TableName, intoEmptyGraph: boolean): string[] {
+function mergeQueries(table: TableName): string[] {
   switch (table) {
     case "organisations":
       return [cypher("ingest/organisations")];
     case "outsourcing":
-      return intoEmptyGraph
-        ? [cypher("ingest/contracts-create")]
-        : [cypher("ingest/contracts-move"), cypher("ingest/contracts")];
+      return [cypher("ingest/contracts-move"), cypher("ingest/contracts")];
     case "incidents":
       return [cypher("ingest/incidents")];
     case "exposures":
@@ -58,60 +31,69 @@ function queriesFor(table: TableName, intoEmptyGraph: boolean): string[] {
   }
 }
 
-async function loadFile(
-  tx: ManagedTransaction,
-  file: DatasetFile,
-  queries: string[],
-  onRows: (count: number) => void,
-): Promise<void> {
-  let batch: Record<string, unknown>[] = [];
-  const flush = async () => {
-    for (const query of queries) await tx.run(query, { rows: batch });
-    onRows(batch.length);
-    batch = [];
-  };
-  for await (const row of readRows(file)) {
-    batch.push(storedRow(row));
-    if (batch.length >= BATCH_SIZE) await flush();
-  }
-  if (batch.length > 0) await flush();
-}
-
 /**
- * Loads a validated dataset in ONE managed write transaction, in UNWIND batches: a failure at
- * any point (bad luck, the server dying) leaves the graph exactly as it was, and a retry of a
- * transient error reads the files again from the start.
+ * Loads a validated dataset. Into an empty graph or with --replace (the big loads) it is staged
+ * beside the live graph in constant-cost batches and swapped in by one small transaction; the
+ * retired graph is then deleted in small transactions. A merge into a non-empty graph runs as ONE
+ * transaction instead, since it updates live rows in place. Either way a failure at any point
+ * leaves the live graph exactly as it was.
  */
 export async function loadDataset(
   driver: Driver,
   dataset: ValidatedDataset,
-  options: { replace: boolean; onRows?: (count: number) => void },
+  options: { replace: boolean; onRows?: (count: number) => void; onPhase?: (phase: LoadPhase) => void },
 ): Promise<LoadSummary> {
-  const onRows = options.onRows ?? (() => {});
+  const progress = { onRows: options.onRows ?? (() => {}) };
+  const onPhase = options.onPhase ?? (() => {});
+  const datasetParams = {
+    name: basename(resolve(dataset.dir)),
+    fingerprint: dataset.fingerprint,
+    loadedAt: new Date().toISOString(),
+  };
+  const empty = (await driver.executeQuery(cypher("ingest/is-empty"))).records[0]?.get("empty") === true;
+  if (!options.replace && !empty) return mergeLoad(driver, dataset, progress, datasetParams);
+
+  onPhase("sweep");
+  await sweep(driver);
+  onPhase("stage");
+  let summary: Record<string, number>;
+  try {
+    await stage(driver, dataset.files, progress);
+    onPhase("swap");
+    summary = await promote(driver, { replace: options.replace, datasetParams });
+  } catch (error) {
+    // The staged rows are invisible; delete them now if the server still answers (else the next
+    // load does).
+    await sweep(driver).catch(() => {});
+    throw error;
+  }
+  onPhase("retire");
+  await sweep(driver);
+  return summary as unknown as LoadSummary;
+}
+
+export type LoadPhase = "sweep" | "stage" | "swap" | "retire";
+
+async function mergeLoad(
+  driver: Driver,
+  dataset: ValidatedDataset,
+  progress: LoadProgress,
+  datasetParams: Record<string, unknown>,
+): Promise<LoadSummary> {
   const session = driver.session({ defaultAccessMode: neo4j.session.WRITE });
   try {
     return await session.executeWrite(
       async (tx) => {
-        if (options.replace) await tx.run(cypher("ingest/clear"));
-        const empty = (await tx.run(cypher("ingest/is-empty"))).records[0]?.get("empty") === true;
         for (const file of dataset.files) {
-          const queries = queriesFor(file.spec.name, empty);
-          await loadFile(tx, file, queries, onRows);
+          for await (const rows of storedBatches(file)) {
+            for (const query of mergeQueries(file.spec.name)) await tx.run(query, { rows });
+            progress.onRows(rows.length);
+          }
         }
-        const result = await tx.run(cypher("ingest/dataset"), {
-          name: basename(resolve(dataset.dir)),
-          fingerprint: dataset.fingerprint,
-          loadedAt: new Date().toISOString(),
-        });
-        const record = result.records[0];
-        return {
-          organisations: record?.get("organisations") as number,
-          contracts: record?.get("contracts") as number,
-          incidents: record?.get("incidents") as number,
-          exposures: record?.get("exposures") as number,
-        };
+        const record = (await tx.run(cypher("ingest/dataset"), datasetParams)).records[0];
+        return record?.toObject() as unknown as LoadSummary;
       },
-      { timeout: LOAD_TIMEOUT_MS },
+      { timeout: MERGE_TIMEOUT_MS },
     );
   } finally {
     await session.close();

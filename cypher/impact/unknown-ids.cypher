@@ -6,7 +6,7 @@ WHERE o IS NULL
 RETURN 'organisation' AS what, id
 UNION ALL
 UNWIND $contracts AS id
-OPTIONAL MATCH ()-[c:OUTSOURCES_TO {id: id}]->()
+OPTIONAL MATCH (:Organisation)-[c:OUTSOURCES_TO {id: id}]->()
 WITH id, c
 WHERE c IS NULL
 RETURN 'contract' AS what, id

@@ -4,7 +4,7 @@ SET d.name = $name,
     d.fingerprint = $fingerprint,
     d.loadedAt = $loadedAt,
     d.organisations = COUNT { (:Organisation) },
-    d.contracts = COUNT { ()-[:OUTSOURCES_TO]->() },
+    d.contracts = COUNT { (:Organisation)-[:OUTSOURCES_TO]->() },
     d.incidents = COUNT { (:Incident) },
-    d.exposures = COUNT { ()-[:EXPOSED]->() }
+    d.exposures = COUNT { (:Incident)-[:EXPOSED]->() }
 RETURN d.organisations AS organisations, d.contracts AS contracts, d.incidents AS incidents, d.exposures AS exposures

@@ -1,1 +1,2 @@
-RETURN NOT EXISTS { MATCH (n) } AS empty
+// Empty of live data: staged or retired leftovers do not count.
+RETURN NOT EXISTS { MATCH (n:Organisation|Incident) } AS empty

@@ -12,6 +12,7 @@ import { loadDataset } from "../../ingest/load.ts";
 import {
   datasetDir,
   graphState,
+  leftovers,
   load,
   query,
   runCommand,
@@ -245,7 +246,7 @@ describe("loading", () => {
     const result = runCommand("ingest/cli.ts", [SAMPLE_DIR, "--replace"]);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(
-      /^Loaded .*isetoh-2024 \(47 organisations, 42 contracts, 3 incidents, 42 exposures\) in [\d.]+ s into bolt:\/\/127\.0\.0\.1:7688; the graph now holds 47 organisations, 42 contracts, 3 incidents, 42 exposures\. Fingerprint [0-9a-f]{12}\.\n$/,
+      /^Loaded .*isetoh-2024 \(47 organisations, 42 contracts, 3 incidents, 42 exposures\) in [\d.]+ s into bolt:\/\/127\.0\.0\.1:7688; the graph now holds 47 organisations, 42 contracts, 3 incidents, 42 exposures\. Fingerprint [0-9a-f]{12}\. \(validated [\d.]+ s, leftovers swept [\d.]+ s, staged [\d.]+ s, swapped [\d.]+ s, retired graph deleted [\d.]+ s\)\n$/,
     );
   });
 
@@ -333,9 +334,12 @@ describe("a failure half-way", () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const after = await graphState(driver);
-    const [size] = await query(driver, "RETURN COUNT { ()-[:OUTSOURCES_TO]->() } AS contracts");
+    const [size] = await query(driver, "RETURN COUNT { (:Organisation)-[:OUTSOURCES_TO]->() } AS contracts");
     if (size?.contracts === 30000) expect(after.length).toBe(5000 + 30000);
     else expect(after).toEqual(before);
+    // What the killed load staged is invisible, and the next load sweeps it away.
+    await load(driver, SAMPLE_DIR);
+    expect(await leftovers(driver)).toBe(0);
   });
 });
 

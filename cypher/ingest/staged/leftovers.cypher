@@ -1,0 +1,1 @@
+RETURN COUNT { (n:StagedOrganisation|StagedIncident|Retired) } AS leftovers

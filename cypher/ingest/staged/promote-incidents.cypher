@@ -1,0 +1,3 @@
+MATCH (i:StagedIncident)
+REMOVE i:StagedIncident
+SET i:Incident
