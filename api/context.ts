@@ -1,5 +1,6 @@
 import neo4j, { type Driver } from "neo4j-driver";
 import { cypher } from "../db/cypherFiles.ts";
+import type { ImpactEngine } from "../impact/engine.ts";
 
 export interface ApiContext {
   driver: Driver;
@@ -7,6 +8,8 @@ export interface ApiContext {
   databaseUri: string;
   /** Every query gives up after this long. */
   queryTimeoutMs: number;
+  /** Blast radii: from the in-memory copy of the live graph, or Cypher while it is built. */
+  impact: ImpactEngine;
 }
 
 /** A READ session, closed in `finally`, with the API's timeout: the only way the API reads. */

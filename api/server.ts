@@ -6,6 +6,7 @@ import type { Driver } from "neo4j-driver";
 import { isUnreachable } from "../db/errors.ts";
 import { PROJECT_ROOT } from "../db/paths.ts";
 import { ScenarioError } from "../domain/index.ts";
+import { SnapshotStore } from "../impact/snapshotStore.ts";
 import { type ApiContext, readQuery } from "./context.ts";
 import { impactRoutes } from "./routes/impact.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
@@ -18,6 +19,8 @@ export interface ApiOptions {
   /** Built web app; a placeholder page is served when it is missing. */
   webRoot?: string;
   queryTimeoutMs?: number;
+  /** The in-memory copy of the graph; one is made (and built in the background) when absent. */
+  snapshots?: SnapshotStore;
 }
 
 const PLACEHOLDER = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Keiro</title>
@@ -31,10 +34,13 @@ The web explorer is not built yet: run <code>npm run build</code>.</p></body></h
  */
 export function buildServer(options: ApiOptions): FastifyInstance {
   const app = Fastify({ logger: false });
+  const queryTimeoutMs = options.queryTimeoutMs ?? 30_000;
+  const snapshots = options.snapshots ?? new SnapshotStore(options.driver, { timeoutMs: queryTimeoutMs });
   const context: ApiContext = {
     driver: options.driver,
     databaseUri: options.databaseUri,
-    queryTimeoutMs: options.queryTimeoutMs ?? 30_000,
+    queryTimeoutMs,
+    impact: (scenario, impactOptions) => snapshots.blastRadius(scenario, impactOptions),
   };
 
   app.setErrorHandler(async (error, _request, reply) => {

@@ -86,8 +86,10 @@ try {
       asOf: values["as-of"],
       enforceRetention: values["enforce-retention"],
     });
-    connection = await connectChecked();
-    const comparison = values.compare ? await compare(connection.driver, scenario) : undefined;
+    const { driver } = (connection = await connectChecked());
+    const comparison = values.compare
+      ? await compare((s, o) => blastRadius(driver, s, o), scenario)
+      : undefined;
     const result = comparison?.scenario ?? (await blastRadius(connection.driver, scenario));
     output(renderImpact(format, result, await datasetInfo(connection.driver), comparison).body);
   }

@@ -1,6 +1,5 @@
-import type { Driver } from "neo4j-driver";
 import { type BlastRadius, plainCompromise, type Scenario } from "../domain/index.ts";
-import { blastRadius, type ImpactOptions, truncateBlastRadius } from "./engine.ts";
+import { type ImpactEngine, type ImpactOptions, truncateBlastRadius } from "./engine.ts";
 
 /** An organisation whose status changes, with its figures in the answer it is affected in. */
 export interface OrganisationChange {
@@ -53,13 +52,13 @@ export function compareResults(scenario: BlastRadius, baseline: BlastRadius): Co
 }
 
 export async function compare(
-  driver: Driver,
+  engine: ImpactEngine,
   scenario: Scenario,
   options: ImpactOptions = {},
 ): Promise<Comparison> {
   // The change is worked out on the whole answers; only then are the lists cut.
-  const what = await blastRadius(driver, scenario, { timeoutMs: options.timeoutMs });
-  const plain = await blastRadius(driver, plainCompromise(scenario.compromised), {
+  const what = await engine(scenario, { timeoutMs: options.timeoutMs });
+  const plain = await engine(plainCompromise(scenario.compromised), {
     timeoutMs: options.timeoutMs,
   });
   const comparison = compareResults(what, plain);

@@ -12,6 +12,9 @@ import {
   ScenarioError,
 } from "../domain/index.ts";
 
+/** An engine: the Cypher one, or the API's in-memory copy of the graph. */
+export type ImpactEngine = (scenario: Scenario, options?: ImpactOptions) => Promise<BlastRadius>;
+
 export interface ImpactOptions {
   /** List at most this many affected organisations (and their contracts); totals stay exact. */
   limit?: number;
@@ -74,6 +77,24 @@ function chain(id: string, next: Map<string, string | null>): string[] {
   const path = [id];
   for (let at = next.get(id); at !== undefined && at !== null; at = next.get(at)) path.push(at);
   return path;
+}
+
+/**
+ * DOMAIN.md step 7: each exposure goes beside the listed organisation it concerns; an exposure of
+ * an organisation the model does not find affected is returned as unmodelled.
+ */
+export function attachReported(
+  listed: AffectedOrganisation[],
+  isAffected: (id: string) => boolean,
+  exposures: ReportedExposure[],
+): ReportedExposure[] {
+  const byId = new Map(listed.map((a) => [a.id, a]));
+  const unmodelled: ReportedExposure[] = [];
+  for (const exposure of exposures) {
+    if (!isAffected(exposure.organisation)) unmodelled.push(exposure);
+    else byId.get(exposure.organisation)?.reported.push(exposure);
+  }
+  return unmodelled;
 }
 
 /** Cuts the affected list (and the contracts of the organisations left out) to `limit`; totals stay exact. */
@@ -173,12 +194,12 @@ export async function blastRadius(
             source: (row.source as string | null) ?? null,
           });
         }
-        const unmodelled: ReportedExposure[] = [];
         const isAffected = new Set(affectedIds);
-        for (const exposure of (await rows(tx, "impact/reported", params)) as unknown as ReportedExposure[]) {
-          if (!isAffected.has(exposure.organisation)) unmodelled.push(exposure);
-          else byId.get(exposure.organisation)?.reported.push(exposure);
-        }
+        const unmodelled = attachReported(
+          listed,
+          (id) => isAffected.has(id),
+          (await rows(tx, "impact/reported", params)) as unknown as ReportedExposure[],
+        );
         const names = await rows(tx, "impact/organisations", { ids: scenario.compromised });
         return {
           scenario,

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { ScenarioError } from "../../domain/index.ts";
 import { compare } from "../../impact/compare.ts";
-import { blastRadius } from "../../impact/engine.ts";
 import { rank } from "../../impact/rank.ts";
 import { rankCsv } from "../../report/csv.ts";
 import { datasetInfo, REPORT_FORMATS, type ReportFormat, renderImpact } from "../../report/render.ts";
@@ -29,13 +28,13 @@ export function impactRoutes(app: FastifyInstance, context: ApiContext): void {
   app.get("/api/impact", async (request) => {
     const query = request.query as Query;
     checkKnown(query, [...SCENARIO_PARAMETERS, "limit"]);
-    return blastRadius(context.driver, scenarioFromQuery(query), options(query));
+    return context.impact(scenarioFromQuery(query), options(query));
   });
 
   app.get("/api/compare", async (request) => {
     const query = request.query as Query;
     checkKnown(query, [...SCENARIO_PARAMETERS, "limit"]);
-    return compare(context.driver, scenarioFromQuery(query), options(query));
+    return compare(context.impact, scenarioFromQuery(query), options(query));
   });
 
   app.get("/api/rank", async (request, reply) => {
@@ -61,11 +60,11 @@ export function impactRoutes(app: FastifyInstance, context: ApiContext): void {
       throw new ScenarioError("format", `format: "${format}" is not one of ${REPORT_FORMATS.join(", ")}`);
     const scenario = scenarioFromQuery(query);
     const comparison = flag(query, "compare")
-      ? await compare(context.driver, scenario, { timeoutMs: context.queryTimeoutMs })
+      ? await compare(context.impact, scenario, { timeoutMs: context.queryTimeoutMs })
       : undefined;
     const result =
       comparison?.scenario ??
-      (await blastRadius(context.driver, scenario, { timeoutMs: context.queryTimeoutMs }));
+      (await context.impact(scenario, { timeoutMs: context.queryTimeoutMs }));
     const rendered = renderImpact(format, result, await datasetInfo(context.driver), comparison);
     const name = `keiro-impact-${scenario.compromised.join("+")}.${rendered.extension}`;
     return reply

@@ -1,4 +1,6 @@
-// Every contract, for the in-memory vendor ranking (streamed, not held by the server).
+// Every contract, for the in-memory vendor ranking and the API's in-memory copy of the graph
+// (streamed, not held by the server).
 MATCH (a:Organisation)-[r:OUTSOURCES_TO]->(b:Organisation)
 RETURN r.id AS id, a.id AS consignor, b.id AS contractor, r.records AS records, r.subjects AS subjects,
-       r.sinceStart AS sinceStart, r.deleteByEnd AS deleteByEnd
+       r.sinceStart AS sinceStart, r.deleteByEnd AS deleteByEnd, r.dataCategories AS dataCategories,
+       r.source AS source

@@ -2,14 +2,17 @@ import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   asOfDay,
+  type BlastRadius,
   type ContractFacts,
   isActive,
   parseScenario,
+  ScenarioError,
   type ScenarioInput,
 } from "../../domain/index.ts";
 import { contractGraph, referenceBlastRadius } from "../../domain/reference.ts";
 import { seededRandom } from "../../generate/random.ts";
 import { blastRadius } from "../../impact/engine.ts";
+import { SnapshotStore } from "../../impact/snapshotStore.ts";
 import { load, testDriver } from "../helpers/database.ts";
 import { graphDataset, type HandGraph } from "../helpers/graphs.ts";
 
@@ -135,5 +138,44 @@ describe("the Cypher engine agrees with the TypeScript reference", () => {
     expect(compared).toBe(GRAPHS * 2);
     // The random graphs must actually exercise the engine.
     expect(nonEmpty).toBeGreaterThan(GRAPHS);
+  }, 300_000);
+});
+
+/** Contracts and categories in a fixed order: the two engines may list them differently. */
+function canonical(result: BlastRadius) {
+  return {
+    ...result,
+    affected: result.affected.map((a) => ({ ...a, dataCategories: [...a.dataCategories].sort() })),
+    contracts: [...result.contracts].sort((a, b) => (a.id < b.id ? -1 : 1)),
+  };
+}
+
+describe("the API's in-memory copy of the graph gives the Cypher engine's answers", () => {
+  it(`on the same ${GRAPHS} graphs: every field, paths, contracts, limits and errors`, async () => {
+    const built: number[] = [];
+    const store = new SnapshotStore(driver, {
+      timeoutMs: 30_000,
+      onBuilt: ({ organisations, contracts }) => built.push(organisations, contracts),
+    });
+    await store.warm();
+    expect(built).toEqual([world.graph.organisations.length, world.graph.contracts.length]);
+    let compared = 0;
+    for (const orgs of world.components) {
+      for (let s = 0; s < 2; s++) {
+        const scenario = parseScenario(randomScenario(orgs, world.graph.contracts));
+        const limit = s === 0 ? undefined : 1 + int(4);
+        expect(canonical(await store.blastRadius(scenario, { limit }))).toEqual(
+          canonical(await blastRadius(driver, scenario, { limit })),
+        );
+        compared += 1;
+      }
+    }
+    expect(store.answered).toEqual({ fromMemory: compared, fromCypher: 0 });
+    for (const bad of [{ vendor: ["nobody"] }, { vendor: ["g0-o0"], excludeContract: ["no-such"] }]) {
+      const scenario = parseScenario(bad);
+      const fromCypher = await blastRadius(driver, scenario).catch((error: Error) => error);
+      expect(fromCypher).toBeInstanceOf(ScenarioError);
+      await expect(store.blastRadius(scenario)).rejects.toThrow(fromCypher as Error);
+    }
   }, 300_000);
 });
