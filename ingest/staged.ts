@@ -74,3 +74,9 @@ export async function sweep(driver: Driver): Promise<number> {
     await session.close();
   }
 }
+
+/** Empties the live graph the way --replace does: retired in one transaction, then swept. */
+export async function clearGraph(driver: Driver): Promise<void> {
+  await driver.executeQuery(cypher("ingest/staged/retire"), {}, { routing: neo4j.routing.WRITE });
+  await sweep(driver);
+}
