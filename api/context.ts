@@ -1,6 +1,7 @@
 import neo4j, { type Driver } from "neo4j-driver";
 import { cypher } from "../db/cypherFiles.ts";
 import type { ImpactEngine } from "../impact/engine.ts";
+import type { VendorRank } from "../impact/rank.ts";
 
 export interface ApiContext {
   driver: Driver;
@@ -10,6 +11,8 @@ export interface ApiContext {
   queryTimeoutMs: number;
   /** Blast radii: from the in-memory copy of the live graph, or Cypher while it is built. */
   impact: ImpactEngine;
+  /** Every vendor ranked, from the same copy (or Cypher while it is built). */
+  rank: (top?: number) => Promise<VendorRank[]>;
 }
 
 /** A READ session, closed in `finally`, with the API's timeout: the only way the API reads. */

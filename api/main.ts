@@ -8,8 +8,11 @@ export async function serve(connection: Connection): Promise<string> {
   const snapshots = new SnapshotStore(connection.driver, {
     timeoutMs: 30_000,
     onBuilt: ({ organisations, contracts, ms }) =>
-      log(`In-memory copy of the graph ready: ${organisations} organisations, ${contracts} contracts, built in ${ms} ms.`),
-    onError: (error) => log(`In-memory copy of the graph not built (answering from Cypher): ${(error as Error).message}`),
+      log(
+        `In-memory copy of the graph ready: ${organisations} organisations, ${contracts} contracts, built in ${ms} ms.`,
+      ),
+    onError: (error) =>
+      log(`In-memory copy of the graph not built (answering from Cypher): ${(error as Error).message}`),
   });
   const app = buildServer({ driver: connection.driver, databaseUri: connection.config.uri, snapshots });
   const host = process.env.HOST ?? "127.0.0.1";

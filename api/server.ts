@@ -41,6 +41,7 @@ export function buildServer(options: ApiOptions): FastifyInstance {
     databaseUri: options.databaseUri,
     queryTimeoutMs,
     impact: (scenario, impactOptions) => snapshots.blastRadius(scenario, impactOptions),
+    rank: (top) => snapshots.rank(top),
   };
 
   app.setErrorHandler(async (error, _request, reply) => {

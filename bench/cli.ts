@@ -16,9 +16,9 @@ import { SnapshotStore } from "../impact/snapshotStore.ts";
 import { validateDataset } from "../ingest/dataset.ts";
 import { clearGraph } from "../ingest/staged.ts";
 import { measureApi } from "./api.ts";
-import { startApiProcess } from "./server.ts";
 import { medianMs, round, time } from "./measure.ts";
 import { naiveImpactMs, naiveLoad } from "./naive.ts";
+import { startApiProcess } from "./server.ts";
 import { measureWeb } from "./web.ts";
 
 const USAGE = `Usage: npm run bench -- [--scale small|full] [--json] [--reuse]

@@ -7,6 +7,8 @@ import {
   type Scenario,
   ScenarioError,
 } from "../domain/index.ts";
+import { compareRanks, type VendorRank } from "./rank.ts";
+import { rankAll } from "./rankAll.ts";
 
 /** An organisation as the snapshot keeps it. */
 export interface SnapshotOrganisation {
@@ -33,7 +35,8 @@ export interface SnapshotContract {
 const NO_DAY = -1;
 const LAST_DAY = 99_999_999;
 /** `YYYY-MM-DD` as the number YYYYMMDD, which orders the same way. */
-const dayNumber = (day: string | null, absent: number) => (day === null ? absent : Number(day.replaceAll("-", "")));
+const dayNumber = (day: string | null, absent: number) =>
+  day === null ? absent : Number(day.replaceAll("-", ""));
 
 /** Interns repeated strings (sources, category lists): a million contracts share a few hundred. */
 class Interned<T> {
@@ -72,6 +75,7 @@ export class ContractSnapshot {
   private readonly sources = new Interned<string | null>();
   /** Date masks by as-of day and retention, shared read-only between answers. */
   private readonly dateMasks = new Map<string, Uint8Array>();
+  private ranks: VendorRank[] | undefined;
   /** Contracts by contractor (for the breadth-first search up) and by consignor (for the sums). */
   private readonly inStart: Int32Array;
   private readonly inEdges: Int32Array;
@@ -121,7 +125,8 @@ export class ContractSnapshot {
     if (scenario.excludedContracts.length === 0) return;
     this.contractIndex ??= new Map(this.contractIds.map((id, e) => [id, e]));
     for (const id of scenario.excludedContracts) {
-      if (!this.contractIndex.has(id)) throw new ScenarioError("exclude-contract", `exclude-contract: no contract "${id}"`);
+      if (!this.contractIndex.has(id))
+        throw new ScenarioError("exclude-contract", `exclude-contract: no contract "${id}"`);
     }
   }
 
@@ -149,8 +154,10 @@ export class ContractSnapshot {
     for (const id of scenario.excludedContracts) active[this.contractIndex?.get(id) as number] = 0;
     for (const id of scenario.excludedOrganisations) {
       const v = this.orgIndex.get(id) as number;
-      for (let i = this.inStart[v] as number; i < (this.inStart[v + 1] as number); i++) active[this.inEdges[i] as number] = 0;
-      for (let i = this.outStart[v] as number; i < (this.outStart[v + 1] as number); i++) active[this.outEdges[i] as number] = 0;
+      for (let i = this.inStart[v] as number; i < (this.inStart[v + 1] as number); i++)
+        active[this.inEdges[i] as number] = 0;
+      for (let i = this.outStart[v] as number; i < (this.outStart[v + 1] as number); i++)
+        active[this.outEdges[i] as number] = 0;
     }
     return active;
   }
@@ -281,7 +288,9 @@ export class ContractSnapshot {
     const result = {
       scenario,
       compromised: scenario.compromised.map((id) => {
-        const { name, nameEn, kind } = this.organisations[this.orgIndex.get(id) as number] as SnapshotOrganisation;
+        const { name, nameEn, kind } = this.organisations[
+          this.orgIndex.get(id) as number
+        ] as SnapshotOrganisation;
         return { id, name, nameEn, kind };
       }),
       affected,
@@ -296,6 +305,41 @@ export class ContractSnapshot {
       return v !== undefined && (depth[v] as number) > 0;
     };
     return { result, isAffected };
+  }
+
+  /**
+   * Every organisation with a contract pointing at it, ranked by what its compromise alone would
+   * expose (rankAll.ts: all at once). Computed once per copy: the graph does not change under it.
+   */
+  rank(): VendorRank[] {
+    if (this.ranks) return this.ranks;
+    const vendorNodes: number[] = [];
+    for (let v = 0; v < this.organisations.length; v++) {
+      if ((this.inStart[v + 1] as number) > (this.inStart[v] as number)) vendorNodes.push(v);
+    }
+    const { from, to, records } = this;
+    const figures = rankAll({
+      n: this.organisations.length,
+      from,
+      to,
+      records,
+      vendors: Int32Array.from(vendorNodes),
+    });
+    this.ranks = vendorNodes
+      .map((v, i) => {
+        const { id, name, nameEn, kind } = this.organisations[v] as SnapshotOrganisation;
+        return {
+          id,
+          name,
+          nameEn,
+          kind,
+          records: figures.records[i] as number,
+          organisations: figures.organisations[i] as number,
+          undisclosedContracts: figures.undisclosedContracts[i] as number,
+        };
+      })
+      .sort(compareRanks);
+    return this.ranks;
   }
 
   private id(v: number): string {

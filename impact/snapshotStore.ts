@@ -2,6 +2,7 @@ import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
 import { cypher } from "../db/cypherFiles.ts";
 import type { BlastRadius, ReportedExposure, Scenario } from "../domain/index.ts";
 import { attachReported, blastRadius, type ImpactOptions, scenarioParams } from "./engine.ts";
+import { rank, type VendorRank } from "./rank.ts";
 import { ContractSnapshot, type SnapshotContract, type SnapshotOrganisation } from "./snapshot.ts";
 
 /** Which load of which dataset the live graph is: a new load (even of the same files) is a new key. */
@@ -84,6 +85,23 @@ export class SnapshotStore {
     this.answered.fromMemory += 1;
     const { result, isAffected } = this.current.snapshot.blastRadius(scenario, options.limit);
     return { ...result, unmodelled: attachReported(result.affected, isAffected, reported) };
+  }
+
+  /** Every vendor ranked (the first `top`), from memory when the copy is of the live graph. */
+  async rank(top?: number): Promise<VendorRank[]> {
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
+    let key: string;
+    try {
+      key = await session.executeRead(datasetKey, { timeout: this.options.timeoutMs });
+    } finally {
+      await session.close();
+    }
+    if (this.current?.key !== key) {
+      this.rebuild(key);
+      return rank(this.driver, top);
+    }
+    const ranks = this.current.snapshot.rank();
+    return top === undefined ? ranks : ranks.slice(0, top);
   }
 
   private rebuild(key: string): void {

@@ -27,7 +27,11 @@ export async function stage(driver: Driver, files: DatasetFile[], progress: Load
     const send = async (rows: Record<string, unknown>[]) => {
       await writing;
       writing = driver
-        .executeQuery(query, { rows }, { routing: neo4j.routing.WRITE, transactionConfig: { timeout: BATCH_TIMEOUT_MS } })
+        .executeQuery(
+          query,
+          { rows },
+          { routing: neo4j.routing.WRITE, transactionConfig: { timeout: BATCH_TIMEOUT_MS } },
+        )
         .then(() => progress.onRows(rows.length));
       // A failed write must not go unobserved while the next batch is parsed; it throws at the
       // next await of `writing`.
@@ -67,7 +71,9 @@ export async function promote(
 export async function sweep(driver: Driver): Promise<number> {
   const session = driver.session({ defaultAccessMode: neo4j.session.WRITE });
   try {
-    const leftovers = (await session.run(cypher("ingest/staged/leftovers"))).records[0]?.get("leftovers") as number;
+    const leftovers = (await session.run(cypher("ingest/staged/leftovers"))).records[0]?.get(
+      "leftovers",
+    ) as number;
     if (leftovers > 0) await session.run(cypher("ingest/staged/sweep"));
     return leftovers;
   } finally {

@@ -18,6 +18,20 @@ export async function ensureWebBuilt(): Promise<boolean> {
   const sources = Math.max(newest(join(WEB, "src")), statSync(join(WEB, "index.html")).mtimeMs);
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return false;
   process.stdout.write("Building the web app…\n");
-  await build({ configFile: join(PROJECT_ROOT, "vite.config.ts"), logLevel: "warn" });
+  await buildWeb();
   return true;
+}
+
+/** Builds the web app into web/dist, always as a production build. */
+export async function buildWeb(): Promise<void> {
+  // Under vitest NODE_ENV is "test", and Vite would then bundle React's development build (twice
+  // the effects under StrictMode, every fetch doubled, slower renders): always a production build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ configFile: join(PROJECT_ROOT, "vite.config.ts"), logLevel: "warn", mode: "production" });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }

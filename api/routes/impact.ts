@@ -1,7 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { ScenarioError } from "../../domain/index.ts";
 import { compare } from "../../impact/compare.ts";
-import { rank } from "../../impact/rank.ts";
 import { rankCsv } from "../../report/csv.ts";
 import { datasetInfo, REPORT_FORMATS, type ReportFormat, renderImpact } from "../../report/render.ts";
 import type { ApiContext } from "../context.ts";
@@ -44,7 +43,7 @@ export function impactRoutes(app: FastifyInstance, context: ApiContext): void {
     const format = single(query, "format") ?? "json";
     if (format !== "json" && format !== "csv")
       throw new ScenarioError("format", `format: "${format}" is not json or csv`);
-    const ranks = await rank(context.driver, top);
+    const ranks = await context.rank(top);
     if (format === "json") return ranks;
     return reply
       .type("text/csv; charset=utf-8")
@@ -63,8 +62,7 @@ export function impactRoutes(app: FastifyInstance, context: ApiContext): void {
       ? await compare(context.impact, scenario, { timeoutMs: context.queryTimeoutMs })
       : undefined;
     const result =
-      comparison?.scenario ??
-      (await context.impact(scenario, { timeoutMs: context.queryTimeoutMs }));
+      comparison?.scenario ?? (await context.impact(scenario, { timeoutMs: context.queryTimeoutMs }));
     const rendered = renderImpact(format, result, await datasetInfo(context.driver), comparison);
     const name = `keiro-impact-${scenario.compromised.join("+")}.${rendered.extension}`;
     return reply

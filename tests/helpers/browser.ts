@@ -1,15 +1,15 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { build } from "vite";
 import { launchChromium } from "../../cli/chromium.ts";
 import { PROJECT_ROOT } from "../../db/paths.ts";
+import { buildWeb } from "../../scripts/webBuild.ts";
 
 export const SCREENSHOTS = join(PROJECT_ROOT, ".screenshots");
 
 /** The web app as `npm start` serves it. */
 export async function buildWebApp(): Promise<string> {
-  await build({ configFile: join(PROJECT_ROOT, "vite.config.ts"), logLevel: "warn" });
+  await buildWeb();
   return join(PROJECT_ROOT, "web", "dist");
 }
 

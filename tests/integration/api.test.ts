@@ -5,7 +5,7 @@ import { buildServer } from "../../api/server.ts";
 import { databaseConfig } from "../../db/config.ts";
 import { openDriver } from "../../db/driver.ts";
 import { startDatabase, stopDatabase } from "../../db/lifecycle.ts";
-import { load, SAMPLE_DIR, testDriver } from "../helpers/database.ts";
+import { load, query, SAMPLE_DIR, testDriver } from "../helpers/database.ts";
 
 let driver: Driver;
 let app: FastifyInstance;
@@ -104,6 +104,24 @@ describe("the HTTP API over the Isetoh sample", () => {
   it("compares a what-if with the plain compromise", async () => {
     const { json } = await get("/api/compare?vendor=isetoh&as-of=2024-05-26&enforce-retention=true");
     expect(json.change).toMatchObject({ records: -220835, organisations: -8 });
+  });
+
+  it("opens on an overview capped in organisations and contracts, saying how many it leaves out", async () => {
+    const { status, json } = await get("/api/graph?limit=12&contracts=2");
+    expect(status).toBe(200);
+    expect(json.nodes).toHaveLength(12);
+    expect(json.total).toEqual({ organisations: 47, contracts: 42 });
+    const ids = json.nodes.map((n: { id: string }) => n.id);
+    const among = await query<{ id: string; records: number | null }>(
+      driver,
+      `MATCH (a:Organisation)-[c:OUTSOURCES_TO]->(b:Organisation) WHERE a.id IN $ids AND b.id IN $ids
+       RETURN c.id AS id, c.records AS records ORDER BY coalesce(c.records, -1) DESC, c.id`,
+      { ids },
+    );
+    expect(among.length).toBeGreaterThan(2);
+    expect(json.contractsAmong).toBe(among.length);
+    expect(json.contracts.map((c: { id: string }) => c.id)).toEqual(among.slice(0, 2).map((c) => c.id));
+    expect(json.truncated).toBe(true);
   });
 
   it("ranks vendors", async () => {

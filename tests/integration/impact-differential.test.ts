@@ -12,6 +12,7 @@ import {
 import { contractGraph, referenceBlastRadius } from "../../domain/reference.ts";
 import { seededRandom } from "../../generate/random.ts";
 import { blastRadius } from "../../impact/engine.ts";
+import { rank } from "../../impact/rank.ts";
 import { SnapshotStore } from "../../impact/snapshotStore.ts";
 import { load, testDriver } from "../helpers/database.ts";
 import { graphDataset, type HandGraph } from "../helpers/graphs.ts";
@@ -171,6 +172,11 @@ describe("the API's in-memory copy of the graph gives the Cypher engine's answer
       }
     }
     expect(store.answered).toEqual({ fromMemory: compared, fromCypher: 0 });
+    // The vendor ranking from the copy is the ranking read from Neo4j, vendor for vendor.
+    const ranks = await store.rank();
+    expect(ranks.length).toBeGreaterThan(GRAPHS);
+    expect(ranks).toEqual(await rank(driver));
+    expect(await store.rank(5)).toEqual(ranks.slice(0, 5));
     for (const bad of [{ vendor: ["nobody"] }, { vendor: ["g0-o0"], excludeContract: ["no-such"] }]) {
       const scenario = parseScenario(bad);
       const fromCypher = await blastRadius(driver, scenario).catch((error: Error) => error);

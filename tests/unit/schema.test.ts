@@ -23,8 +23,15 @@ function cypherFiles(dir: string): string[] {
 function vocabulary(text: string) {
   const code = text.replace(/\/\/.*$/gm, "");
   const labels = [
-    ...code.matchAll(/(?:\(\s*\w*\s*|\b(?:SET|REMOVE|WHERE|AND|OR|NOT)\s+\w+\s*)((?::\s*\w+\s*|\|\s*\w+\s*)+)/g),
-  ].flatMap((m) => (m[1] as string).split(/[:|]/).map((l) => l.trim()).filter(Boolean));
+    ...code.matchAll(
+      /(?:\(\s*\w*\s*|\b(?:SET|REMOVE|WHERE|AND|OR|NOT)\s+\w+\s*)((?::\s*\w+\s*|\|\s*\w+\s*)+)/g,
+    ),
+  ].flatMap((m) =>
+    (m[1] as string)
+      .split(/[:|]/)
+      .map((l) => l.trim())
+      .filter(Boolean),
+  );
   const types = [...code.matchAll(/\[\s*\w*\s*:\s*(\w+)/g)].map((m) => m[1] as string);
   return { labels, types };
 }
@@ -45,13 +52,9 @@ describe("every query speaks the schema's vocabulary", () => {
     for (const type of types) expect(RELATIONSHIP_TYPES).toContain(type);
   });
   it("reads every label of a label expression, SET and REMOVE", () => {
-    expect(vocabulary("MATCH (n:Organisation|Retird) REMOVE n:Organisation:Incident SET n:Retired").labels).toEqual([
-      "Organisation",
-      "Retird",
-      "Organisation",
-      "Incident",
-      "Retired",
-    ]);
+    expect(
+      vocabulary("MATCH (n:Organisation|Retird) REMOVE n:Organisation:Incident SET n:Retired").labels,
+    ).toEqual(["Organisation", "Retird", "Organisation", "Incident", "Retired"]);
   });
   it("catches a label that is not in the schema", () => {
     expect(vocabulary("MATCH (o:Organisaton)-[:OUTSOURCE_TO]->(x) RETURN o")).toEqual({

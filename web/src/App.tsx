@@ -106,6 +106,8 @@ export function App() {
               {translate(lang, "overviewCapped", {
                 shown: formatNumber(data.overview.nodes.length),
                 total: formatNumber(data.overview.total.organisations),
+                contracts: formatNumber(data.overview.contracts.length),
+                among: formatNumber(data.overview.contractsAmong),
               })}
             </p>
           )}

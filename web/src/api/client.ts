@@ -26,6 +26,8 @@ export interface Overview {
   nodes: OverviewNode[];
   contracts: OverviewContract[];
   total: { organisations: number; contracts: number };
+  /** Contracts among the organisations shown; `contracts` lists the biggest of them. */
+  contractsAmong: number;
   truncated: boolean;
 }
 

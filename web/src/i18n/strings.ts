@@ -49,7 +49,8 @@ export const STRINGS = {
     errorPrefix: "エラー：",
     empty: "組織を検索して「侵害を想定」を選ぶか、URL に ?vendor=ID を付けてください。",
     notDrawn: "{shown} / {total} 組織を表示（残りは表にも描画にも含めず、合計は全体）",
-    overviewCapped: "全 {total} 組織のうち接続の多い {shown} 組織を表示",
+    overviewCapped:
+      "全 {total} 組織のうち接続の多い {shown} 組織と、その間の {among} 件の委託のうち記録数の多い {contracts} 件を表示",
     facts: "概要",
     outgoing: "委託先",
     incoming: "委託元",
@@ -115,7 +116,8 @@ export const STRINGS = {
     errorPrefix: "Error: ",
     empty: "Search for an organisation and choose Compromise, or add ?vendor=ID to the URL.",
     notDrawn: "{shown} of {total} organisations shown (totals cover all)",
-    overviewCapped: "The {shown} best-connected of {total} organisations shown",
+    overviewCapped:
+      "The {shown} best-connected of {total} organisations shown, with the {contracts} biggest of the {among} contracts among them",
     facts: "Facts",
     outgoing: "Outsources to",
     incoming: "Clients",
