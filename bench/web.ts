@@ -10,11 +10,7 @@ export interface WebMeasurement {
 }
 
 /** Opens the explorer on a vendor's blast radius in headless Chromium and times it. */
-export async function measureWeb(
-  base: string,
-  vendor: string,
-  chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-): Promise<WebMeasurement> {
+export async function measureWeb(base: string, vendor: string): Promise<WebMeasurement> {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });

@@ -86,7 +86,8 @@ try {
       asOf: values["as-of"],
       enforceRetention: values["enforce-retention"],
     });
-    const { driver } = (connection = await connectChecked());
+    connection = await connectChecked();
+    const { driver } = connection;
     const comparison = values.compare
       ? await compare((s, o) => blastRadius(driver, s, o), scenario)
       : undefined;

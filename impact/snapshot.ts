@@ -84,7 +84,7 @@ export class ContractSnapshot {
 
   constructor(organisations: SnapshotOrganisation[], contracts: SnapshotContract[]) {
     this.organisations = organisations;
-    organisations.forEach((o, i) => this.orgIndex.set(o.id, i));
+    for (const [i, o] of organisations.entries()) this.orgIndex.set(o.id, i);
     const m = contracts.length;
     this.contractIds = new Array<string>(m);
     this.from = new Int32Array(m);
@@ -224,9 +224,9 @@ export class ContractSnapshot {
         totals.contracts += 1;
         const r = this.records[e] as number;
         const s = this.subjects[e] as number;
-        if (r !== r) undisclosedOf[a] = (undisclosedOf[a] as number) + 1;
+        if (Number.isNaN(r)) undisclosedOf[a] = (undisclosedOf[a] as number) + 1;
         else recordsOf[a] = (recordsOf[a] as number) + r;
-        if (s !== s) totals.undisclosedSubjectContracts += 1;
+        if (Number.isNaN(s)) totals.undisclosedSubjectContracts += 1;
         else subjectsOf[a] = (subjectsOf[a] as number) + s;
         const b = to[e] as number;
         // The chain runs through the smallest id one tier nearer, as in organisation-figures.cypher.
