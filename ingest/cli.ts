@@ -4,6 +4,7 @@ import { type Connection, connect, describeConnectionProblem, EXIT_UNREACHABLE }
 import { applySchema } from "../db/lifecycle.ts";
 import { formatProblem, MAX_PROBLEMS, validateDataset } from "./dataset.ts";
 import { loadDataset } from "./load.ts";
+import { StagingMismatchError } from "./staged.ts";
 
 const USAGE = `Usage: npm run ingest -- DIR [--replace] [--dry-run]
 
@@ -102,6 +103,7 @@ async function main(): Promise<void> {
     );
   } catch (error) {
     bar?.stop();
+    if (error instanceof StagingMismatchError) fail(error.message, 1);
     const problem = describeConnectionProblem(error, connection?.config.uri);
     if (problem) fail(`${problem} Nothing was loaded.`, EXIT_UNREACHABLE);
     throw error;

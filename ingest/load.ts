@@ -41,7 +41,11 @@ function mergeQueries(table: TableName): string[] {
 export async function loadDataset(
   driver: Driver,
   dataset: ValidatedDataset,
-  options: { replace: boolean; onRows?: (count: number) => void; onPhase?: (phase: LoadPhase) => void },
+  options: {
+    replace: boolean;
+    onRows?: (count: number) => void;
+    onPhase?: (phase: LoadPhase) => void | Promise<void>;
+  },
 ): Promise<LoadSummary> {
   const progress = { onRows: options.onRows ?? (() => {}) };
   const onPhase = options.onPhase ?? (() => {});
@@ -53,21 +57,21 @@ export async function loadDataset(
   const empty = (await driver.executeQuery(cypher("ingest/is-empty"))).records[0]?.get("empty") === true;
   if (!options.replace && !empty) return mergeLoad(driver, dataset, progress, datasetParams);
 
-  onPhase("sweep");
+  await onPhase("sweep");
   await sweep(driver);
-  onPhase("stage");
+  await onPhase("stage");
   let summary: Record<string, number>;
   try {
     await stage(driver, dataset.files, progress);
-    onPhase("swap");
-    summary = await promote(driver, { replace: options.replace, datasetParams });
+    await onPhase("swap");
+    summary = await promote(driver, { replace: options.replace, datasetParams, expected: dataset.rows });
   } catch (error) {
     // The staged rows are invisible; delete them now if the server still answers (else the next
     // load does).
     await sweep(driver).catch(() => {});
     throw error;
   }
-  onPhase("retire");
+  await onPhase("retire");
   await sweep(driver);
   return summary as unknown as LoadSummary;
 }

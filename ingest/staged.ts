@@ -48,12 +48,20 @@ export async function stage(driver: Driver, files: DatasetFile[], progress: Load
  */
 export async function promote(
   driver: Driver,
-  options: { replace: boolean; datasetParams: Record<string, unknown> },
+  options: { replace: boolean; datasetParams: Record<string, unknown>; expected: Record<TableName, number> },
 ): Promise<Record<string, number>> {
   const session = driver.session({ defaultAccessMode: neo4j.session.WRITE });
   try {
     return await session.executeWrite(
       async (tx) => {
+        const staged = (await tx.run(cypher("ingest/staged/counts"))).records[0]?.toObject();
+        for (const [table, rows] of Object.entries(options.expected)) {
+          if (staged?.[table] !== rows) {
+            throw new StagingMismatchError(
+              `The staged ${table} (${staged?.[table]}) do not match the dataset's ${rows} rows: was another load running at the same time? Nothing was changed; load again.`,
+            );
+          }
+        }
         if (options.replace) await tx.run(cypher("ingest/staged/retire"));
         await tx.run(cypher("ingest/staged/promote-organisations"));
         await tx.run(cypher("ingest/staged/promote-incidents"));
@@ -66,6 +74,9 @@ export async function promote(
     await session.close();
   }
 }
+
+/** The staged rows are not the dataset's (another load swept or added some): nothing is swapped. */
+export class StagingMismatchError extends Error {}
 
 /** Deletes retired graphs and any staging a failed or killed load left, in small transactions. */
 export async function sweep(driver: Driver): Promise<number> {

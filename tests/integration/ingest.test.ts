@@ -9,6 +9,7 @@ import { PROJECT_ROOT } from "../../db/paths.ts";
 import { generateDataset } from "../../generate/generator.ts";
 import { validateDataset } from "../../ingest/dataset.ts";
 import { loadDataset } from "../../ingest/load.ts";
+import { sweep } from "../../ingest/staged.ts";
 import {
   datasetDir,
   graphState,
@@ -295,6 +296,25 @@ describe("a failure half-way", () => {
       }),
     ).rejects.toThrow("simulated crash after 20,000 rows");
     expect(await graphState(driver)).toEqual(before);
+  });
+
+  it("refuses to swap in staged rows another load has disturbed, and leaves the old graph", async () => {
+    await load(driver, SAMPLE_DIR);
+    const before = await graphState(driver);
+    const dataset = await validateDataset(bigDir);
+    await expect(
+      loadDataset(driver, dataset, {
+        replace: true,
+        // Just before the swap, a second load starts and sweeps the staging it finds.
+        onPhase: async (phase) => {
+          if (phase === "swap") await sweep(driver);
+        },
+      }),
+    ).rejects.toThrow(
+      "The staged organisations (0) do not match the dataset's 5000 rows: was another load running at the same time? Nothing was changed; load again.",
+    );
+    expect(await graphState(driver)).toEqual(before);
+    expect(await leftovers(driver)).toBe(0);
   });
 
   it("leaves the old graph or the new one, never a mix, when the loader is killed", async () => {
