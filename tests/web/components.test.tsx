@@ -37,6 +37,28 @@ describe("panels", () => {
     expect(text(html)).toContain("B bank 1 ≥ 0");
   });
 
+  it("the table renders its first 200 rows, offers the rest, and always holds the focused one", () => {
+    const base = SMALL_RADIUS.affected[0] as (typeof SMALL_RADIUS.affected)[0];
+    const rows = Array.from({ length: 450 }, (_, i) => ({
+      ...base,
+      id: `o${i}`,
+      name: `O${i}`,
+      records: 1000 - i,
+    }));
+    const first = renderToStaticMarkup(
+      <AffectedTable rows={rows} focus={null} onSelect={() => {}} lang="en" />,
+    );
+    expect(first.match(/<tr /g)?.length).toBe(200);
+    expect(text(first)).toContain("Show 200 more (200 of 450 shown)");
+    // o299 sorts 300th by records: the table reaches down to it.
+    const focused = renderToStaticMarkup(
+      <AffectedTable rows={rows} focus="o299" onSelect={() => {}} lang="ja" />,
+    );
+    expect(focused.match(/<tr /g)?.length).toBe(300);
+    expect(focused).toContain('class="selected" data-id="o299"');
+    expect(text(focused)).toContain("さらに 150 件を表示（300 / 450 件表示中）");
+  });
+
   it("the what-if controls show the scenario from the URL and keep retention off without a date", () => {
     const html = renderToStaticMarkup(
       <WhatIfPanel

@@ -68,6 +68,7 @@ export const STRINGS = {
     compromised: "侵害",
     language: "English",
     vendorsLabel: "侵害を想定する組織",
+    showMoreRows: "さらに {more} 件を表示（{shown} / {total} 件表示中）",
   },
   en: {
     title: "Keiro 経路 — supply-chain impact explorer",
@@ -135,6 +136,7 @@ export const STRINGS = {
     compromised: "Compromised",
     language: "日本語",
     vendorsLabel: "Compromised organisations",
+    showMoreRows: "Show {more} more ({shown} of {total} shown)",
   },
 } as const;
 

@@ -28,6 +28,9 @@ export function sortAffected(
   });
 }
 
+/** Rows rendered at first and per "show more": thousands of table rows cost seconds of layout. */
+export const TABLE_PAGE = 200;
+
 /** The affected organisations, sortable; choosing a row focuses its node and draws its chain. */
 export function AffectedTable({
   rows,
@@ -45,45 +48,60 @@ export function AffectedTable({
     descending: true,
   });
   const sorted = useMemo(() => sortAffected(rows, sort.key, sort.descending), [rows, sort]);
+  const [shown, setShown] = useState(TABLE_PAGE);
+  // The focused organisation is always in the table, however far down it sorts.
+  const focusAt = focus === null ? -1 : sorted.findIndex((a) => a.id === focus);
+  const visible = sorted.slice(0, Math.max(shown, focusAt + 1));
   return (
-    <table className="affected" data-testid="affected-table">
-      <thead>
-        <tr>
-          {COLUMNS.map((c) => (
-            <th
-              key={c.key}
-              className={c.numeric ? "n" : undefined}
-              aria-sort={sort.key === c.key ? (sort.descending ? "descending" : "ascending") : "none"}
-            >
-              <button
-                type="button"
-                onClick={() =>
-                  setSort({ key: c.key, descending: sort.key === c.key ? !sort.descending : c.numeric })
-                }
+    <>
+      <table className="affected" data-testid="affected-table">
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => (
+              <th
+                key={c.key}
+                className={c.numeric ? "n" : undefined}
+                aria-sort={sort.key === c.key ? (sort.descending ? "descending" : "ascending") : "none"}
               >
-                {translate(lang, c.label)}
-                {sort.key === c.key ? (sort.descending ? " ▼" : " ▲") : ""}
-              </button>
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {sorted.map((a) => (
-          <tr key={a.id} className={a.id === focus ? "selected" : undefined} data-id={a.id}>
-            <td>
-              <button type="button" className="link" onClick={() => onSelect(a.id)}>
-                {orgLabel(lang, a)}
-              </button>
-            </td>
-            <td>{a.kind}</td>
-            <td>{a.region}</td>
-            <td className="n">{a.depth}</td>
-            <td className="n">{formatNumber(a.records, a.undisclosed > 0)}</td>
-            <td className="n">{formatNumber(a.subjects)}</td>
+                <button
+                  type="button"
+                  onClick={() =>
+                    setSort({ key: c.key, descending: sort.key === c.key ? !sort.descending : c.numeric })
+                  }
+                >
+                  {translate(lang, c.label)}
+                  {sort.key === c.key ? (sort.descending ? " ▼" : " ▲") : ""}
+                </button>
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {visible.map((a) => (
+            <tr key={a.id} className={a.id === focus ? "selected" : undefined} data-id={a.id}>
+              <td>
+                <button type="button" className="link" onClick={() => onSelect(a.id)}>
+                  {orgLabel(lang, a)}
+                </button>
+              </td>
+              <td>{a.kind}</td>
+              <td>{a.region}</td>
+              <td className="n">{a.depth}</td>
+              <td className="n">{formatNumber(a.records, a.undisclosed > 0)}</td>
+              <td className="n">{formatNumber(a.subjects)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {visible.length < sorted.length && (
+        <button type="button" className="more" onClick={() => setShown(visible.length + TABLE_PAGE)}>
+          {translate(lang, "showMoreRows", {
+            more: formatNumber(Math.min(TABLE_PAGE, sorted.length - visible.length)),
+            shown: formatNumber(visible.length),
+            total: formatNumber(sorted.length),
+          })}
+        </button>
+      )}
+    </>
   );
 }
