@@ -9,6 +9,7 @@ import {
 } from "../domain/index.ts";
 import { compareRanks, type VendorRank } from "./rank.ts";
 import { rankAll } from "./rankAll.ts";
+import { adjacency, dayNumber, Interned, LAST_DAY, NO_DAY } from "./snapshotArrays.ts";
 
 /** An organisation as the snapshot keeps it. */
 export interface SnapshotOrganisation {
@@ -30,27 +31,6 @@ export interface SnapshotContract {
   deleteByEnd: string | null;
   dataCategories?: string[] | null;
   source?: string | null;
-}
-
-const NO_DAY = -1;
-const LAST_DAY = 99_999_999;
-/** `YYYY-MM-DD` as the number YYYYMMDD, which orders the same way. */
-const dayNumber = (day: string | null, absent: number) =>
-  day === null ? absent : Number(day.replaceAll("-", ""));
-
-/** Interns repeated strings (sources, category lists): a million contracts share a few hundred. */
-class Interned<T> {
-  readonly values: T[] = [];
-  private readonly index = new Map<string, number>();
-  add(key: string, value: T): number {
-    let i = this.index.get(key);
-    if (i === undefined) {
-      i = this.values.length;
-      this.values.push(value);
-      this.index.set(key, i);
-    }
-    return i;
-  }
 }
 
 /**
@@ -345,18 +325,4 @@ export class ContractSnapshot {
   private id(v: number): string {
     return (this.organisations[v] as SnapshotOrganisation).id;
   }
-}
-
-/** Compressed adjacency: the contracts of node v are edges[start[v] .. start[v+1]). */
-function adjacency(n: number, endpoint: Int32Array): [Int32Array, Int32Array] {
-  const start = new Int32Array(n + 1);
-  for (const v of endpoint) start[v + 1] = (start[v + 1] as number) + 1;
-  for (let v = 0; v < n; v++) start[v + 1] = (start[v + 1] as number) + (start[v] as number);
-  const fill = start.slice(0, n);
-  const edges = new Int32Array(endpoint.length);
-  endpoint.forEach((v, e) => {
-    edges[fill[v] as number] = e;
-    fill[v] = (fill[v] as number) + 1;
-  });
-  return [start, edges];
 }

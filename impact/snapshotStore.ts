@@ -48,60 +48,60 @@ export class SnapshotStore {
 
   /** Builds (or rebuilds) the copy now and waits for it, e.g. at start-up. */
   async warm(): Promise<void> {
-    const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
-    let key: string;
-    try {
-      key = await session.executeRead(datasetKey, { timeout: this.options.timeoutMs });
-    } finally {
-      await session.close();
-    }
-    this.rebuild(key);
+    await this.live(async () => undefined, this.options.timeoutMs);
     await this.building?.done;
   }
 
   /** The blast radius, from memory when the copy is of the live graph, else from Cypher. */
   async blastRadius(scenario: Scenario, options: ImpactOptions = {}): Promise<BlastRadius> {
-    const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
-    let key: string;
-    let reported: ReportedExposure[];
-    try {
-      [key, reported] = await session.executeRead(
-        async (tx) => [
-          await datasetKey(tx),
-          (await tx.run(cypher("impact/reported"), scenarioParams(scenario))).records.map(
-            (r) => r.toObject() as ReportedExposure,
-          ),
-        ],
-        { timeout: options.timeoutMs ?? this.options.timeoutMs },
-      );
-    } finally {
-      await session.close();
-    }
-    if (this.current?.key !== key) {
-      this.rebuild(key);
+    const { copy, value: reported } = await this.live(
+      async (tx) =>
+        (await tx.run(cypher("impact/reported"), scenarioParams(scenario))).records.map(
+          (r) => r.toObject() as ReportedExposure,
+        ),
+      options.timeoutMs ?? this.options.timeoutMs,
+    );
+    if (!copy) {
       this.answered.fromCypher += 1;
       return blastRadius(this.driver, scenario, options);
     }
     this.answered.fromMemory += 1;
-    const { result, isAffected } = this.current.snapshot.blastRadius(scenario, options.limit);
+    const { result, isAffected } = copy.blastRadius(scenario, options.limit);
     return { ...result, unmodelled: attachReported(result.affected, isAffected, reported) };
   }
 
   /** Every vendor ranked (the first `top`), from memory when the copy is of the live graph. */
   async rank(top?: number): Promise<VendorRank[]> {
+    const { copy } = await this.live(async () => undefined, this.options.timeoutMs);
+    if (!copy) return rank(this.driver, top);
+    const ranks = copy.rank();
+    return top === undefined ? ranks : ranks.slice(0, top);
+  }
+
+  /**
+   * Reads which dataset load is live, with whatever else the answer needs from Neo4j, in one
+   * transaction; returns the copy when it is of that load, else starts rebuilding and returns null.
+   */
+  private async live<T>(
+    read: (tx: ManagedTransaction) => Promise<T>,
+    timeoutMs: number,
+  ): Promise<{ copy: ContractSnapshot | null; value: T }> {
     const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
     let key: string;
+    let value: T;
     try {
-      key = await session.executeRead(datasetKey, { timeout: this.options.timeoutMs });
+      [key, value] = await session.executeRead(
+        async (tx) => [await datasetKey(tx), await read(tx)] as const,
+        {
+          timeout: timeoutMs,
+        },
+      );
     } finally {
       await session.close();
     }
-    if (this.current?.key !== key) {
-      this.rebuild(key);
-      return rank(this.driver, top);
-    }
-    const ranks = this.current.snapshot.rank();
-    return top === undefined ? ranks : ranks.slice(0, top);
+    if (this.current?.key === key) return { copy: this.current.snapshot, value };
+    this.rebuild(key);
+    return { copy: null, value };
   }
 
   private rebuild(key: string): void {
