@@ -3,6 +3,7 @@ import {
   asOfDay,
   type BlastRadius,
   type BlastRadiusTotals,
+  type ContractFacts,
   type CountedContract,
   type Scenario,
   ScenarioError,
@@ -21,14 +22,7 @@ export interface SnapshotOrganisation {
 }
 
 /** A contract as the snapshot reads it (impact/all-contracts.cypher). */
-export interface SnapshotContract {
-  id: string;
-  consignor: string;
-  contractor: string;
-  records: number | null;
-  subjects: number | null;
-  sinceStart: string | null;
-  deleteByEnd: string | null;
+export interface SnapshotContract extends ContractFacts {
   dataCategories?: string[] | null;
   source?: string | null;
 }
