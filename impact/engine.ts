@@ -54,12 +54,15 @@ async function checkIdsExist(tx: ManagedTransaction, scenario: Scenario): Promis
     contracts: scenario.excludedContracts,
   });
   const first = unknown[0];
-  if (!first) return;
-  const id = first.id as string;
-  if (first.what === "contract")
-    throw new ScenarioError("exclude-contract", `exclude-contract: no contract "${id}"`);
+  if (first) throw unknownId(scenario, first.what as "organisation" | "contract", first.id as string);
+}
+
+/** The refusal of a scenario that names an id the graph does not hold; both engines use it. */
+export function unknownId(scenario: Scenario, what: "organisation" | "contract", id: string): ScenarioError {
+  if (what === "contract")
+    return new ScenarioError("exclude-contract", `exclude-contract: no contract "${id}"`);
   const parameter = scenario.compromised.includes(id) ? "vendor" : "exclude-org";
-  throw new ScenarioError(parameter, `${parameter}: no organisation "${id}"`);
+  return new ScenarioError(parameter, `${parameter}: no organisation "${id}"`);
 }
 
 /** One row per organisation, at its smallest depth (the query may give one per compromised member). */

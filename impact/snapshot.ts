@@ -6,8 +6,8 @@ import {
   type ContractFacts,
   type CountedContract,
   type Scenario,
-  ScenarioError,
 } from "../domain/index.ts";
+import { unknownId } from "./engine.ts";
 import { compareRanks, type VendorRank } from "./rank.ts";
 import { rankAll } from "./rankAll.ts";
 import { adjacency, dayNumber, Interned, LAST_DAY, NO_DAY } from "./snapshotArrays.ts";
@@ -89,18 +89,15 @@ export class ContractSnapshot {
     return this.contractIds.length;
   }
 
-  /** Refuses ids the graph does not hold, with the same messages as the Cypher engine. */
+  /** Refuses ids the graph does not hold, as the Cypher engine does (unknownId). */
   private check(scenario: Scenario): void {
     for (const id of [...scenario.compromised, ...scenario.excludedOrganisations]) {
-      if (this.orgIndex.has(id)) continue;
-      const parameter = scenario.compromised.includes(id) ? "vendor" : "exclude-org";
-      throw new ScenarioError(parameter, `${parameter}: no organisation "${id}"`);
+      if (!this.orgIndex.has(id)) throw unknownId(scenario, "organisation", id);
     }
     if (scenario.excludedContracts.length === 0) return;
     this.contractIndex ??= new Map(this.contractIds.map((id, e) => [id, e]));
     for (const id of scenario.excludedContracts) {
-      if (!this.contractIndex.has(id))
-        throw new ScenarioError("exclude-contract", `exclude-contract: no contract "${id}"`);
+      if (!this.contractIndex.has(id)) throw unknownId(scenario, "contract", id);
     }
   }
 

@@ -3,19 +3,14 @@ import neo4j, { type Driver } from "neo4j-driver";
 import { cypher } from "../db/cypherFiles.ts";
 import { applySchema } from "../db/lifecycle.ts";
 import { formatProblem, type ValidatedDataset, validateDataset } from "./dataset.ts";
-import { type LoadProgress, storedBatches } from "./rows.ts";
+import { type LoadProgress, type LoadSummary, recordDataset, storedBatches } from "./rows.ts";
 import { promote, stage, sweep } from "./staged.ts";
 import type { TableName } from "./tables.ts";
 
 /** How long a merge into a non-empty graph may take before the server gives up on it. */
 const MERGE_TIMEOUT_MS = 60 * 60 * 1000;
 
-export interface LoadSummary {
-  organisations: number;
-  contracts: number;
-  incidents: number;
-  exposures: number;
-}
+export type { LoadSummary } from "./rows.ts";
 
 /** The queries that load one file's batches, in order. */
 function mergeQueries(table: TableName): string[] {
@@ -60,7 +55,7 @@ export async function loadDataset(
   await onPhase("sweep");
   await sweep(driver);
   await onPhase("stage");
-  let summary: Record<string, number>;
+  let summary: LoadSummary;
   try {
     await stage(driver, dataset.files, progress);
     await onPhase("swap");
@@ -73,7 +68,7 @@ export async function loadDataset(
   }
   await onPhase("retire");
   await sweep(driver);
-  return summary as unknown as LoadSummary;
+  return summary;
 }
 
 export type LoadPhase = "sweep" | "stage" | "swap" | "retire";
@@ -94,8 +89,7 @@ async function mergeLoad(
             progress.onRows(rows.length);
           }
         }
-        const record = (await tx.run(cypher("ingest/dataset"), datasetParams)).records[0];
-        return record?.toObject() as unknown as LoadSummary;
+        return recordDataset(tx, datasetParams);
       },
       { timeout: MERGE_TIMEOUT_MS },
     );

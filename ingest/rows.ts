@@ -1,4 +1,5 @@
-import neo4j from "neo4j-driver";
+import neo4j, { type ManagedTransaction } from "neo4j-driver";
+import { cypher } from "../db/cypherFiles.ts";
 import { type DatasetFile, readRows } from "./dataset.ts";
 import type { ParsedRow, Properties } from "./tables.ts";
 
@@ -41,4 +42,21 @@ export async function* storedBatches(file: DatasetFile): AsyncGenerator<Record<s
     }
   }
   if (batch.length > 0) yield batch;
+}
+
+/** What the graph holds after a load. */
+export interface LoadSummary {
+  organisations: number;
+  contracts: number;
+  incidents: number;
+  exposures: number;
+}
+
+/** Records the loaded dataset (fingerprint, time, sizes) in the load's last transaction. */
+export async function recordDataset(
+  tx: ManagedTransaction,
+  params: Record<string, unknown>,
+): Promise<LoadSummary> {
+  const record = (await tx.run(cypher("ingest/dataset"), params)).records[0];
+  return record?.toObject() as LoadSummary;
 }

@@ -1,7 +1,7 @@
 import neo4j, { type Driver } from "neo4j-driver";
 import { cypher } from "../db/cypherFiles.ts";
 import type { DatasetFile } from "./dataset.ts";
-import { type LoadProgress, storedBatches } from "./rows.ts";
+import { type LoadProgress, type LoadSummary, recordDataset, storedBatches } from "./rows.ts";
 import type { TableName } from "./tables.ts";
 
 /** One batch's transaction may take this long before the server gives up on it. */
@@ -49,7 +49,7 @@ export async function stage(driver: Driver, files: DatasetFile[], progress: Load
 export async function promote(
   driver: Driver,
   options: { replace: boolean; datasetParams: Record<string, unknown>; expected: Record<TableName, number> },
-): Promise<Record<string, number>> {
+): Promise<LoadSummary> {
   const session = driver.session({ defaultAccessMode: neo4j.session.WRITE });
   try {
     return await session.executeWrite(
@@ -65,8 +65,7 @@ export async function promote(
         if (options.replace) await tx.run(cypher("ingest/staged/retire"));
         await tx.run(cypher("ingest/staged/promote-organisations"));
         await tx.run(cypher("ingest/staged/promote-incidents"));
-        const record = (await tx.run(cypher("ingest/dataset"), options.datasetParams)).records[0];
-        return record?.toObject() as Record<string, number>;
+        return recordDataset(tx, options.datasetParams);
       },
       { timeout: BATCH_TIMEOUT_MS },
     );
