@@ -9,7 +9,7 @@ export default defineConfig({
     include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],
     globalSetup: ["tests/globalSetup.ts"],
     // The test suite has a Neo4j of its own (instance "test", port 7688): an analyst's data is never touched.
-    env: { KEIRO_INSTANCE: "test" },
+    env: { KEIRO_INSTANCE: process.env.KEIRO_TEST_INSTANCE ?? "test" },
     // Integration tests share one database: one file at a time.
     fileParallelism: false,
     testTimeout: 60_000,

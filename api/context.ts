@@ -1,7 +1,6 @@
 import neo4j, { type Driver } from "neo4j-driver";
-import { cypher } from "../db/cypherFiles.ts";
-import type { ImpactEngine } from "../impact/engine.ts";
-import type { VendorRank } from "../impact/rank.ts";
+import type { ImpactEngine } from "../engine/engine.ts";
+import { cypher } from "../neo4j/queries.ts";
 
 export interface ApiContext {
   driver: Driver;
@@ -9,10 +8,8 @@ export interface ApiContext {
   databaseUri: string;
   /** Every query gives up after this long. */
   queryTimeoutMs: number;
-  /** Blast radii: from the in-memory copy of the live graph, or Cypher while it is built. */
-  impact: ImpactEngine;
-  /** Every vendor ranked, from the same copy (or Cypher while it is built). */
-  rank: (top?: number) => Promise<VendorRank[]>;
+  /** Blast radii and the ranking: the in-memory engine (Cypher while its copy is built). */
+  engine: ImpactEngine;
 }
 
 /** A READ session, closed in `finally`, with the API's timeout: the only way the API reads. */

@@ -1,16 +1,19 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Driver } from "neo4j-driver";
-import { isUnreachable } from "../db/errors.ts";
-import { PROJECT_ROOT } from "../db/paths.ts";
-import { ScenarioError } from "../domain/index.ts";
-import { SnapshotStore } from "../impact/snapshotStore.ts";
+import { ParameterError } from "../domain/index.ts";
+import { InMemoryEngine } from "../engine/inMemoryEngine.ts";
+import { isUnreachable } from "../neo4j/errors.ts";
 import { type ApiContext, readQuery } from "./context.ts";
 import { impactRoutes } from "./routes/impact.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
 import { overviewRoutes } from "./routes/overview.ts";
+
+/** The project's root folder, wherever the command was started from. */
+const PROJECT_ROOT = fileURLToPath(new URL("../", import.meta.url));
 
 export interface ApiOptions {
   driver: Driver;
@@ -19,8 +22,8 @@ export interface ApiOptions {
   /** Built web app; a placeholder page is served when it is missing. */
   webRoot?: string;
   queryTimeoutMs?: number;
-  /** The in-memory copy of the graph; one is made (and built in the background) when absent. */
-  snapshots?: SnapshotStore;
+  /** The engine; an in-memory one is made (its copy built in the background) when absent. */
+  engine?: InMemoryEngine;
 }
 
 const PLACEHOLDER = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Keiro</title>
@@ -35,17 +38,15 @@ The web explorer is not built yet: run <code>npm run build</code>.</p></body></h
 export function buildServer(options: ApiOptions): FastifyInstance {
   const app = Fastify({ logger: false });
   const queryTimeoutMs = options.queryTimeoutMs ?? 30_000;
-  const snapshots = options.snapshots ?? new SnapshotStore(options.driver, { timeoutMs: queryTimeoutMs });
   const context: ApiContext = {
     driver: options.driver,
     databaseUri: options.databaseUri,
     queryTimeoutMs,
-    impact: (scenario, impactOptions) => snapshots.blastRadius(scenario, impactOptions),
-    rank: (top) => snapshots.rank(top),
+    engine: options.engine ?? new InMemoryEngine(options.driver, { timeoutMs: queryTimeoutMs }),
   };
 
   app.setErrorHandler(async (error, _request, reply) => {
-    if (error instanceof ScenarioError) {
+    if (error instanceof ParameterError) {
       return reply
         .code(400)
         .send({ error: "bad_request", parameter: error.parameter, message: error.message });

@@ -1,15 +1,12 @@
+import type { ContractFacts } from "./contract.ts";
+import type { OrganisationName, OrganisationSummary } from "./organisation.ts";
 import type { Scenario } from "./scenario.ts";
 
-/** A contract as the blast-radius arithmetic sees it. */
-export interface ContractFacts {
-  id: string;
-  consignor: string;
-  contractor: string;
-  records: number | null;
-  subjects: number | null;
-  sinceStart: string | null;
-  deleteByEnd: string | null;
-}
+/**
+ * The answer to "who is affected if these organisations are compromised": the types every part
+ * of Keiro shares (engines, API, reports, web), and the pure helpers that shape the answer.
+ * The arithmetic is docs/blast-radius.md's.
+ */
 
 /** What an affected organisation itself reported about an incident that hit a compromised one. */
 export interface ReportedExposure {
@@ -23,12 +20,7 @@ export interface ReportedExposure {
   source: string | null;
 }
 
-export interface AffectedOrganisation {
-  id: string;
-  name: string;
-  nameEn: string | null;
-  kind: string | null;
-  region: string | null;
+export interface AffectedOrganisation extends OrganisationSummary {
   /** Contracts on the shortest chain to a compromised organisation. */
   depth: number;
   /** Sum of the known records of its counted contracts (0 when none is known). */
@@ -63,7 +55,7 @@ export interface BlastRadiusTotals {
 
 export interface BlastRadius {
   scenario: Scenario;
-  compromised: { id: string; name: string; nameEn: string | null; kind: string | null }[];
+  compromised: OrganisationName[];
   affected: AffectedOrganisation[];
   /** The counted contracts: the edges of the blast radius. */
   contracts: CountedContract[];
@@ -74,25 +66,11 @@ export interface BlastRadius {
   truncated?: { shown: number; total: number };
 }
 
-/** Whether a contract takes part in a scenario (DOMAIN.md, "Active contracts"). */
-export function isActive(contract: ContractFacts, scenario: Scenario, asOf: string | null): boolean {
-  if (scenario.excludedContracts.includes(contract.id)) return false;
-  if (scenario.excludedOrganisations.includes(contract.consignor)) return false;
-  if (scenario.excludedOrganisations.includes(contract.contractor)) return false;
-  if (asOf !== null && contract.sinceStart !== null && contract.sinceStart > asOf) return false;
-  if (
-    scenario.enforceRetention &&
-    asOf !== null &&
-    contract.deleteByEnd !== null &&
-    contract.deleteByEnd < asOf
-  ) {
-    return false;
-  }
-  return true;
-}
-
-/** Affected organisations first nearest, then by records exposed, then by id. */
-export function compareAffected(a: AffectedOrganisation, b: AffectedOrganisation): number {
+/** How every list of affected organisations is ordered: nearest first, then most records, then id. */
+export function compareAffected(
+  a: Pick<AffectedOrganisation, "id" | "depth" | "records">,
+  b: Pick<AffectedOrganisation, "id" | "depth" | "records">,
+): number {
   return a.depth - b.depth || b.records - a.records || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
@@ -114,6 +92,19 @@ export function sumTotals(affected: AffectedOrganisation[], counted: ContractFac
     subjects,
     undisclosedContracts,
     undisclosedSubjectContracts,
+  };
+}
+
+/** Cuts the affected list (and the contracts of the organisations left out) to `limit`; totals stay exact. */
+export function truncateBlastRadius(result: BlastRadius, limit: number): BlastRadius {
+  if (result.affected.length <= limit) return result;
+  const affected = result.affected.slice(0, limit);
+  const shown = new Set(affected.map((a) => a.id));
+  return {
+    ...result,
+    affected,
+    contracts: result.contracts.filter((c) => shown.has(c.consignor)),
+    truncated: { shown: limit, total: result.affected.length },
   };
 }
 

@@ -1,3 +1,5 @@
+import type { Scenario } from "./scenario.ts";
+
 /**
  * A contract: the consignor entrusts data to the contractor (`OUTSOURCES_TO`). A sub-contract
  * is the same relationship from the contractor to its sub-contractor. `records` counts what the
@@ -15,4 +17,47 @@ export interface Contract {
   until: string | null;
   deleteBy: string | null;
   source: string | null;
+}
+
+/** A contract as the blast-radius arithmetic sees it: its ends, its counts and its day bounds. */
+export interface ContractFacts {
+  id: string;
+  consignor: string;
+  contractor: string;
+  records: number | null;
+  subjects: number | null;
+  /** First day of `since` (`YYYY-MM-DD`). */
+  sinceStart: string | null;
+  /** Last day of `delete_by` (`YYYY-MM-DD`). */
+  deleteByEnd: string | null;
+}
+
+/**
+ * The dates part of the active-contract rule (docs/blast-radius.md#1-active-contracts): a contract
+ * is out when it starts after the as-of day, or, with retention enforced, when its data was due
+ * for deletion before it. Days compare as `YYYY-MM-DD` text or as YYYYMMDD numbers alike; null
+ * means no such bound. The Cypher fragment `cypher/fragments/active-contract.cypher` says the
+ * same, and a test holds the two to the same answer on random contracts.
+ */
+export function inForce<Day extends string | number>(
+  sinceStart: Day | null,
+  deleteByEnd: Day | null,
+  asOf: Day | null,
+  enforceRetention: boolean,
+): boolean {
+  if (asOf === null) return true;
+  if (sinceStart !== null && sinceStart > asOf) return false;
+  return !(enforceRetention && deleteByEnd !== null && deleteByEnd < asOf);
+}
+
+/**
+ * Whether a contract takes part in a scenario (docs/blast-radius.md#1-active-contracts): not
+ * excluded by id, not touching an excluded organisation, and in force at the as-of day.
+ * `asOf` is the scenario's day (asOfDay), passed in so that it is worked out once per answer.
+ */
+export function isActive(contract: ContractFacts, scenario: Scenario, asOf: string | null): boolean {
+  if (scenario.excludedContracts.includes(contract.id)) return false;
+  if (scenario.excludedOrganisations.includes(contract.consignor)) return false;
+  if (scenario.excludedOrganisations.includes(contract.contractor)) return false;
+  return inForce(contract.sinceStart, contract.deleteByEnd, asOf, scenario.enforceRetention);
 }

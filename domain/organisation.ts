@@ -1,4 +1,4 @@
-/** An organisation: a data owner (consignor), a contractor, or both. */
+/** An organisation: a data owner (consignor), a contractor, or both (docs/data-format.md). */
 export const KNOWN_KINDS = [
   "prefecture",
   "municipality",
@@ -30,3 +30,9 @@ export interface Organisation {
   region: string | null;
   source: string | null;
 }
+
+/** How an answer names an organisation: enough to show and colour it. */
+export type OrganisationName = Pick<Organisation, "id" | "name" | "nameEn" | "kind">;
+
+/** An organisation as lists show it: named, coloured and grouped by region. */
+export type OrganisationSummary = Pick<Organisation, "id" | "name" | "nameEn" | "kind" | "region">;

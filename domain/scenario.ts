@@ -16,18 +16,34 @@ export interface Scenario {
   enforceRetention: boolean;
 }
 
-/** The raw answers a user gave, by parameter name, before checking. */
+/**
+ * The scenario's parameters as the command line, the API and the web app's URL all name them
+ * (`--vendor`, `?vendor=`, …).
+ */
+export const SCENARIO_PARAMETERS = [
+  "vendor",
+  "exclude-contract",
+  "exclude-org",
+  "max-depth",
+  "as-of",
+  "enforce-retention",
+] as const;
+
+/** The raw answers a user gave, keyed by parameter name, before checking. */
 export interface ScenarioInput {
   vendor?: string[];
-  excludeContract?: string[];
-  excludeOrg?: string[];
-  maxDepth?: string;
-  asOf?: string;
-  enforceRetention?: boolean;
+  "exclude-contract"?: string[];
+  "exclude-org"?: string[];
+  "max-depth"?: string;
+  "as-of"?: string;
+  "enforce-retention"?: boolean;
 }
 
-/** A scenario parameter that cannot be used; `parameter` names it as the user wrote it. */
-export class ScenarioError extends Error {
+/**
+ * A command-line option or request parameter that cannot be used (exit 1 / HTTP 400);
+ * `parameter` names it as the user wrote it.
+ */
+export class ParameterError extends Error {
   constructor(
     readonly parameter: string,
     message: string,
@@ -39,7 +55,7 @@ export class ScenarioError extends Error {
 function ids(parameter: string, values: string[] | undefined): string[] {
   const out: string[] = [];
   for (const value of values ?? []) {
-    if (!isValidId(value)) throw new ScenarioError(parameter, `${parameter}: "${value}" is not a valid id`);
+    if (!isValidId(value)) throw new ParameterError(parameter, `${parameter}: "${value}" is not a valid id`);
     if (!out.includes(value)) out.push(value);
   }
   return out;
@@ -48,33 +64,35 @@ function ids(parameter: string, values: string[] | undefined): string[] {
 /** Checks the shape of a scenario; whether its ids exist is the database's to say. */
 export function parseScenario(input: ScenarioInput): Scenario {
   const compromised = ids("vendor", input.vendor);
+  const maxDepthText = input["max-depth"];
+  const asOfText = input["as-of"];
   if (compromised.length === 0)
-    throw new ScenarioError("vendor", "vendor: name at least one compromised organisation");
+    throw new ParameterError("vendor", "vendor: name at least one compromised organisation");
   let maxDepth: number | null = null;
-  if (input.maxDepth !== undefined && input.maxDepth !== "") {
-    maxDepth = Number(input.maxDepth);
+  if (maxDepthText !== undefined && maxDepthText !== "") {
+    maxDepth = Number(maxDepthText);
     if (!Number.isInteger(maxDepth) || maxDepth < 1) {
-      throw new ScenarioError("max-depth", `max-depth: "${input.maxDepth}" is not a whole number ≥ 1`);
+      throw new ParameterError("max-depth", `max-depth: "${maxDepthText}" is not a whole number ≥ 1`);
     }
   }
   let asOf: string | null = null;
-  if (input.asOf !== undefined && input.asOf !== "") {
-    if (!parsePartialDate(input.asOf)) {
-      throw new ScenarioError("as-of", `as-of: "${input.asOf}" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)`);
+  if (asOfText !== undefined && asOfText !== "") {
+    if (!parsePartialDate(asOfText)) {
+      throw new ParameterError("as-of", `as-of: "${asOfText}" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)`);
     }
-    asOf = input.asOf;
+    asOf = asOfText;
   }
-  const enforceRetention = input.enforceRetention === true;
+  const enforceRetention = input["enforce-retention"] === true;
   if (enforceRetention && asOf === null) {
-    throw new ScenarioError(
+    throw new ParameterError(
       "enforce-retention",
       "enforce-retention needs as-of: deletion deadlines are judged at a date",
     );
   }
   return {
     compromised,
-    excludedContracts: ids("exclude-contract", input.excludeContract),
-    excludedOrganisations: ids("exclude-org", input.excludeOrg),
+    excludedContracts: ids("exclude-contract", input["exclude-contract"]),
+    excludedOrganisations: ids("exclude-org", input["exclude-org"]),
     maxDepth,
     asOf,
     enforceRetention,

@@ -53,7 +53,7 @@ export async function validateDataset(
     problemCount += 1;
     if (problems.length < MAX_PROBLEMS) problems.push({ file, line, message });
   };
-  const rows = { organisations: 0, outsourcing: 0, incidents: 0, exposures: 0 };
+  const rows = { organisations: 0, contracts: 0, incidents: 0, exposures: 0 };
   const ids = new Map<TableName, Map<string, number>>();
   const files: DatasetFile[] = [];
 

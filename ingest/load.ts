@@ -1,7 +1,7 @@
 import { basename, resolve } from "node:path";
 import neo4j, { type Driver } from "neo4j-driver";
-import { cypher } from "../db/cypherFiles.ts";
-import { applySchema } from "../db/lifecycle.ts";
+import { cypher } from "../neo4j/queries.ts";
+import { applySchema } from "../neo4j/schema.ts";
 import { formatProblem, type ValidatedDataset, validateDataset } from "./dataset.ts";
 import { type LoadProgress, type LoadSummary, recordDataset, storedBatches } from "./rows.ts";
 import { promote, stage, sweep } from "./staged.ts";
@@ -17,7 +17,7 @@ function mergeQueries(table: TableName): string[] {
   switch (table) {
     case "organisations":
       return [cypher("ingest/organisations")];
-    case "outsourcing":
+    case "contracts":
       return [cypher("ingest/contracts-move"), cypher("ingest/contracts")];
     case "incidents":
       return [cypher("ingest/incidents")];

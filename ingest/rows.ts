@@ -1,5 +1,5 @@
 import neo4j, { type ManagedTransaction } from "neo4j-driver";
-import { cypher } from "../db/cypherFiles.ts";
+import { cypher } from "../neo4j/queries.ts";
 import { type DatasetFile, readRows } from "./dataset.ts";
 import type { ParsedRow, Properties } from "./tables.ts";
 

@@ -1,5 +1,5 @@
 import neo4j, { type Driver } from "neo4j-driver";
-import { cypher } from "../db/cypherFiles.ts";
+import { cypher } from "../neo4j/queries.ts";
 import type { DatasetFile } from "./dataset.ts";
 import { type LoadProgress, type LoadSummary, recordDataset, storedBatches } from "./rows.ts";
 import type { TableName } from "./tables.ts";
@@ -9,7 +9,7 @@ const BATCH_TIMEOUT_MS = 5 * 60 * 1000;
 
 const STAGE_QUERY: Record<TableName, string> = {
   organisations: "ingest/staged/organisations",
-  outsourcing: "ingest/staged/contracts",
+  contracts: "ingest/staged/contracts",
   incidents: "ingest/staged/incidents",
   exposures: "ingest/staged/exposures",
 };

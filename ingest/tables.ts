@@ -17,7 +17,7 @@ export interface ParsedRow {
   params: Record<string, string | Properties | null>;
 }
 
-export type TableName = "organisations" | "outsourcing" | "incidents" | "exposures";
+export type TableName = "organisations" | "contracts" | "incidents" | "exposures";
 
 export interface TableSpec {
   name: TableName;
@@ -49,7 +49,7 @@ export const TABLES: readonly TableSpec[] = [
     },
   },
   {
-    name: "outsourcing",
+    name: "contracts",
     file: "outsourcing.csv",
     optional: false,
     required: ["id", "consignor", "contractor"],

@@ -1,5 +1,4 @@
-import type { BlastRadius } from "../domain/index.ts";
-import type { VendorRank } from "../impact/rank.ts";
+import type { BlastRadius, VendorRank } from "../domain/index.ts";
 import { reportedText } from "./words.ts";
 
 /** Excel opens UTF-8 with Japanese text cleanly only with a BOM; rows end in CRLF. */

@@ -1,5 +1,10 @@
-import { type BlastRadius, breakdown, formatCount } from "../domain/index.ts";
-import type { Comparison } from "../impact/compare.ts";
+import {
+  type BlastRadius,
+  breakdown,
+  type Comparison,
+  type DatasetStamp,
+  formatCount,
+} from "../domain/index.ts";
 import { chainText, countText, displayName, reportedText, scenarioInWords } from "./words.ts";
 
 /** A report as sections of paragraphs and tables, rendered to Markdown or HTML. */
@@ -22,12 +27,6 @@ export interface ReportDocument {
   title: string;
   subtitle: string;
   sections: Section[];
-}
-
-export interface DatasetInfo {
-  name: string | null;
-  fingerprint: string | null;
-  loadedAt: string | null;
 }
 
 function totalsTable(result: BlastRadius): Table {
@@ -57,10 +56,10 @@ function sources(result: BlastRadius): string[] {
 }
 
 function comparisonSection(comparison: Comparison): Section {
-  const { change, baseline } = comparison;
+  const { change, plain } = comparison;
   const avoided = -change.records;
   const lines = [
-    `Against the plain compromise of the same organisations (${countText(baseline.totals.records, baseline.totals.undisclosedContracts)} records, ${formatCount(baseline.totals.organisations)} organisations), this scenario ${avoided > 0 ? `keeps ${formatCount(avoided)} known records out of the attacker's hands` : avoided < 0 ? `exposes ${formatCount(-avoided)} more known records` : "changes no known records"} and ${change.noLongerAffected.length > 0 ? `spares ${formatCount(change.noLongerAffected.length)} organisations` : "spares no organisation"}.`,
+    `Against the plain compromise of the same organisations (${countText(plain.totals.records, plain.totals.undisclosedContracts)} records, ${formatCount(plain.totals.organisations)} organisations), this scenario ${avoided > 0 ? `keeps ${formatCount(avoided)} known records out of the attacker's hands` : avoided < 0 ? `exposes ${formatCount(-avoided)} more known records` : "changes no known records"} and ${change.noLongerAffected.length > 0 ? `spares ${formatCount(change.noLongerAffected.length)} organisations` : "spares no organisation"}.`,
   ];
   if (change.undisclosedContracts !== 0) {
     lines.push(
@@ -85,7 +84,7 @@ function comparisonSection(comparison: Comparison): Section {
 
 export function buildReport(
   result: BlastRadius,
-  dataset: DatasetInfo,
+  dataset: DatasetStamp,
   comparison?: Comparison,
   madeAt = new Date(),
 ): ReportDocument {

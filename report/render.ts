@@ -1,9 +1,6 @@
-import neo4j, { type Driver } from "neo4j-driver";
-import { cypher } from "../db/cypherFiles.ts";
-import type { BlastRadius } from "../domain/index.ts";
-import type { Comparison } from "../impact/compare.ts";
+import type { BlastRadius, Comparison, DatasetStamp } from "../domain/index.ts";
 import { blastRadiusCsv } from "./csv.ts";
-import { buildReport, type DatasetInfo } from "./document.ts";
+import { buildReport } from "./document.ts";
 import { blastRadiusGexf } from "./gexf.ts";
 import { renderHtml } from "./html.ts";
 import { renderMarkdown } from "./markdown.ts";
@@ -17,21 +14,14 @@ export interface Rendered {
   extension: string;
 }
 
-export async function datasetInfo(driver: Driver): Promise<DatasetInfo> {
-  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
-  try {
-    const result = await session.executeRead((tx) => tx.run(cypher("impact/dataset")), { timeout: 10_000 });
-    return result.records[0]?.toObject() as DatasetInfo;
-  } finally {
-    await session.close();
-  }
-}
-
-/** A blast radius (and, for a what-if, its comparison) in one of the report formats. */
-export function renderImpact(
+/**
+ * A blast radius (and, for a what-if, its comparison) in one of the report formats: a pure
+ * function of the answer and the dataset it was computed on; the caller fetches both.
+ */
+export function renderBlastRadius(
   format: ReportFormat,
   result: BlastRadius,
-  dataset: DatasetInfo,
+  dataset: DatasetStamp,
   comparison?: Comparison,
 ): Rendered {
   switch (format) {

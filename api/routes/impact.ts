@@ -1,8 +1,9 @@
 import type { FastifyInstance } from "fastify";
-import { ScenarioError } from "../../domain/index.ts";
-import { compare } from "../../impact/compare.ts";
+import { ParameterError } from "../../domain/index.ts";
+import { compare } from "../../engine/compare.ts";
+import { readDatasetStamp } from "../../engine/graphRead.ts";
 import { rankCsv } from "../../report/csv.ts";
-import { datasetInfo, REPORT_FORMATS, type ReportFormat, renderImpact } from "../../report/render.ts";
+import { REPORT_FORMATS, type ReportFormat, renderBlastRadius } from "../../report/render.ts";
 import type { ApiContext } from "../context.ts";
 import {
   checkKnown,
@@ -27,13 +28,13 @@ export function impactRoutes(app: FastifyInstance, context: ApiContext): void {
   app.get("/api/impact", async (request) => {
     const query = request.query as Query;
     checkKnown(query, [...SCENARIO_PARAMETERS, "limit"]);
-    return context.impact(scenarioFromQuery(query), options(query));
+    return context.engine.blastRadius(scenarioFromQuery(query), options(query));
   });
 
   app.get("/api/compare", async (request) => {
     const query = request.query as Query;
     checkKnown(query, [...SCENARIO_PARAMETERS, "limit"]);
-    return compare(context.impact, scenarioFromQuery(query), options(query));
+    return compare(context.engine, scenarioFromQuery(query), options(query));
   });
 
   app.get("/api/rank", async (request, reply) => {
@@ -42,8 +43,8 @@ export function impactRoutes(app: FastifyInstance, context: ApiContext): void {
     const top = wholeNumber(query, "top", 50, 100_000);
     const format = single(query, "format") ?? "json";
     if (format !== "json" && format !== "csv")
-      throw new ScenarioError("format", `format: "${format}" is not json or csv`);
-    const ranks = await context.rank(top);
+      throw new ParameterError("format", `format: "${format}" is not json or csv`);
+    const ranks = await context.engine.rank(top);
     if (format === "json") return ranks;
     return reply
       .type("text/csv; charset=utf-8")
@@ -56,14 +57,15 @@ export function impactRoutes(app: FastifyInstance, context: ApiContext): void {
     checkKnown(query, [...SCENARIO_PARAMETERS, "format", "compare"]);
     const format = (single(query, "format") ?? "html") as ReportFormat;
     if (!REPORT_FORMATS.includes(format))
-      throw new ScenarioError("format", `format: "${format}" is not one of ${REPORT_FORMATS.join(", ")}`);
+      throw new ParameterError("format", `format: "${format}" is not one of ${REPORT_FORMATS.join(", ")}`);
     const scenario = scenarioFromQuery(query);
     const comparison = flag(query, "compare")
-      ? await compare(context.impact, scenario, { timeoutMs: context.queryTimeoutMs })
+      ? await compare(context.engine, scenario, { timeoutMs: context.queryTimeoutMs })
       : undefined;
     const result =
-      comparison?.scenario ?? (await context.impact(scenario, { timeoutMs: context.queryTimeoutMs }));
-    const rendered = renderImpact(format, result, await datasetInfo(context.driver), comparison);
+      comparison?.whatIf ??
+      (await context.engine.blastRadius(scenario, { timeoutMs: context.queryTimeoutMs }));
+    const rendered = renderBlastRadius(format, result, await readDatasetStamp(context.driver), comparison);
     const name = `keiro-impact-${scenario.compromised.join("+")}.${rendered.extension}`;
     return reply
       .type(rendered.contentType)

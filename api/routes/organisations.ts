@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import neo4j from "neo4j-driver";
-import { plainValue } from "../../db/plainValues.ts";
-import { isValidId, ScenarioError } from "../../domain/index.ts";
+import { isValidId, ParameterError } from "../../domain/index.ts";
+import { plainValue } from "../../neo4j/plainValues.ts";
 import { type ApiContext, notFound, readQuery } from "../context.ts";
 import { checkKnown, type Query, single, wholeNumber } from "../params.ts";
 
 function organisationId(id: string): string {
-  if (!isValidId(id)) throw new ScenarioError("id", `id: "${id}" is not a valid id`);
+  if (!isValidId(id)) throw new ParameterError("id", `id: "${id}" is not a valid id`);
   return id;
 }
 
@@ -15,7 +15,7 @@ export function organisationRoutes(app: FastifyInstance, context: ApiContext): v
     const query = request.query as Query;
     checkKnown(query, ["q", "limit"]);
     const q = (single(query, "q") ?? "").normalize("NFKC").trim().toLowerCase();
-    if (q === "") throw new ScenarioError("q", "q: say what to search for");
+    if (q === "") throw new ParameterError("q", "q: say what to search for");
     const limit = wholeNumber(query, "limit", 20, 200);
     const results = await readQuery(context, "api/search", { q, limit: neo4j.int(limit) });
     return { query: q, results };

@@ -4,7 +4,7 @@ import type { Driver } from "neo4j-driver";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildServer } from "../../api/server.ts";
-import { databaseConfig } from "../../db/config.ts";
+import { databaseConfig } from "../../neo4j/config.ts";
 import { buildWebApp, launchBrowser, screenshot } from "../helpers/browser.ts";
 import { load, SAMPLE_DIR, testDriver } from "../helpers/database.ts";
 

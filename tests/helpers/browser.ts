@@ -1,9 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "../../cli/chromium.ts";
-import { PROJECT_ROOT } from "../../db/paths.ts";
-import { buildWeb } from "../../scripts/webBuild.ts";
+import { launchChromium } from "../../tools/chromium.ts";
+import { buildWeb } from "../../web/build.ts";
+import { PROJECT_ROOT } from "./paths.ts";
 
 export const SCREENSHOTS = join(PROJECT_ROOT, ".screenshots");
 

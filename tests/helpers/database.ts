@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
-import { connect } from "../../db/connect.ts";
-import { PROJECT_ROOT } from "../../db/paths.ts";
 import { validateAndLoad } from "../../ingest/load.ts";
+import { connect } from "../../neo4j/connect.ts";
+import { PROJECT_ROOT } from "./paths.ts";
 
 export const SAMPLE_DIR = join(PROJECT_ROOT, "data", "isetoh-2024");
 
@@ -78,7 +78,7 @@ export function runCommand(script: string, args: string[], env: Record<string, s
   const result = spawnSync("node", ["--import", "tsx", join(PROJECT_ROOT, script), ...args], {
     cwd: PROJECT_ROOT,
     encoding: "utf8",
-    env: { ...process.env, KEIRO_INSTANCE: "test", ...env },
+    env: { ...process.env, KEIRO_INSTANCE: process.env.KEIRO_INSTANCE ?? "test", ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -2,9 +2,9 @@ import type { FastifyInstance } from "fastify";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildServer } from "../../api/server.ts";
-import { databaseConfig } from "../../db/config.ts";
-import { openDriver } from "../../db/driver.ts";
-import { startDatabase, stopDatabase } from "../../db/lifecycle.ts";
+import { startDatabase, stopDatabase } from "../../neo4j/bundled/lifecycle.ts";
+import { databaseConfig } from "../../neo4j/config.ts";
+import { openDriver } from "../../neo4j/driver.ts";
 import { load, query, SAMPLE_DIR, testDriver } from "../helpers/database.ts";
 
 let driver: Driver;

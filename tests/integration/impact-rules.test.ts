@@ -1,7 +1,7 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseScenario, type ScenarioInput } from "../../domain/index.ts";
-import { blastRadius } from "../../impact/engine.ts";
+import { CypherEngine } from "../../engine/cypherEngine.ts";
 import { load, testDriver } from "../helpers/database.ts";
 import { graph, graphDataset, type HandGraph } from "../helpers/graphs.ts";
 
@@ -16,7 +16,7 @@ afterAll(async () => {
 /** Loads the graph alone and answers the scenario: [id, depth, records, subjects, undisclosed] and totals. */
 async function answer(g: HandGraph, input: ScenarioInput) {
   await load(driver, graphDataset(g));
-  const result = await blastRadius(driver, parseScenario(input));
+  const result = await new CypherEngine(driver).blastRadius(parseScenario(input));
   return {
     affected: result.affected.map((a) => [a.id, a.depth, a.records, a.subjects, a.undisclosed]),
     totals: result.totals,
@@ -101,7 +101,7 @@ describe("blast radius rules (DOMAIN.md), each on a hand-made graph", () => {
 
   it("excludes a contract by id", async () => {
     const g = graph("c1: a -> b 10", "c2: b -> v 5", "c3: a -> v 7");
-    expect((await answer(g, { vendor: ["v"], excludeContract: ["c3"] })).affected).toEqual([
+    expect((await answer(g, { vendor: ["v"], "exclude-contract": ["c3"] })).affected).toEqual([
       ["b", 1, 5, 0, 0],
       ["a", 2, 10, 0, 0],
     ]);
@@ -109,14 +109,14 @@ describe("blast radius rules (DOMAIN.md), each on a hand-made graph", () => {
 
   it("excludes an organisation and every contract that touches it", async () => {
     const g = graph("c1: a -> b 10", "c2: b -> v 5", "c3: x -> v 7");
-    const r = await answer(g, { vendor: ["v"], excludeOrg: ["b"] });
+    const r = await answer(g, { vendor: ["v"], "exclude-org": ["b"] });
     expect(r.affected).toEqual([["x", 1, 7, 0, 0]]);
     expect(r.totals).toEqual(totals(1, 1, 7));
   });
 
   it("stops at max depth and counts only contracts within it", async () => {
     const g = graph("c1: a -> b 10", "c2: b -> v 5", "c3: x -> a 7", "c4: a -> v 1");
-    const r = await answer(g, { vendor: ["v"], maxDepth: "1" });
+    const r = await answer(g, { vendor: ["v"], "max-depth": "1" });
     expect(r.affected).toEqual([
       ["b", 1, 5, 0, 0],
       ["a", 1, 1, 0, 0],
@@ -127,7 +127,7 @@ describe("blast radius rules (DOMAIN.md), each on a hand-made graph", () => {
 
   it("as of a date, leaves out contracts that had not begun (since by its first day)", async () => {
     const g = graph("c1: a -> v 10 since=2024-06", "c2: b -> v 5 since=2024-05", "c3: c -> v 3 since=2024");
-    const r = await answer(g, { vendor: ["v"], asOf: "2024-05-26" });
+    const r = await answer(g, { vendor: ["v"], "as-of": "2024-05-26" });
     expect(r.affected).toEqual([
       ["b", 1, 5, 0, 0],
       ["c", 1, 3, 0, 0],
@@ -136,8 +136,8 @@ describe("blast radius rules (DOMAIN.md), each on a hand-made graph", () => {
 
   it("keeps contracts that merely ended; with retention enforced, leaves out data past its delete_by", async () => {
     const g = graph("c1: a -> v 10 delete_by=2024-04", "c2: b -> v 5 delete_by=2024-05", "c3: c -> v 3");
-    expect((await answer(g, { vendor: ["v"], asOf: "2024-05-26" })).totals.records).toBe(18);
-    const r = await answer(g, { vendor: ["v"], asOf: "2024-05-26", enforceRetention: true });
+    expect((await answer(g, { vendor: ["v"], "as-of": "2024-05-26" })).totals.records).toBe(18);
+    const r = await answer(g, { vendor: ["v"], "as-of": "2024-05-26", "enforce-retention": true });
     // delete_by 2024-05 is judged at its last day, 2024-05-31: not yet past.
     expect(r.affected).toEqual([
       ["b", 1, 5, 0, 0],
@@ -176,16 +176,16 @@ describe("blast radius rules (DOMAIN.md), each on a hand-made graph", () => {
 
   it("refuses ids that do not exist, naming the parameter", async () => {
     await load(driver, graphDataset(graph("c1: a -> v 1")));
-    await expect(blastRadius(driver, parseScenario({ vendor: ["v", "ghost"] }))).rejects.toThrow(
-      'vendor: no organisation "ghost"',
-    );
     await expect(
-      blastRadius(driver, parseScenario({ vendor: ["v"], excludeOrg: ["ghost"] })),
+      new CypherEngine(driver).blastRadius(parseScenario({ vendor: ["v", "ghost"] })),
+    ).rejects.toThrow('vendor: no organisation "ghost"');
+    await expect(
+      new CypherEngine(driver).blastRadius(parseScenario({ vendor: ["v"], "exclude-org": ["ghost"] })),
     ).rejects.toThrow('exclude-org: no organisation "ghost"');
     await expect(
-      blastRadius(driver, parseScenario({ vendor: ["v"], excludeContract: ["c9"] })),
+      new CypherEngine(driver).blastRadius(parseScenario({ vendor: ["v"], "exclude-contract": ["c9"] })),
     ).rejects.toThrow('exclude-contract: no contract "c9"');
-    expect(() => parseScenario({ vendor: ["v"], enforceRetention: true })).toThrow(
+    expect(() => parseScenario({ vendor: ["v"], "enforce-retention": true })).toThrow(
       "enforce-retention needs as-of",
     );
   });

@@ -1,8 +1,8 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cypher } from "../../db/cypherFiles.ts";
 import { parseScenario } from "../../domain/index.ts";
-import { scenarioParams } from "../../impact/engine.ts";
+import { scenarioParams } from "../../engine/cypherEngine.ts";
+import { cypher } from "../../neo4j/queries.ts";
 import { load, runCommand, SAMPLE_DIR, testDriver } from "../helpers/database.ts";
 
 let driver: Driver;
@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 function impact(...args: string[]) {
-  const result = runCommand("impact/cli.ts", args);
+  const result = runCommand("bin/impact.ts", args);
   return {
     ...result,
     json: result.status === 0 && args.includes("json") ? JSON.parse(result.stdout) : undefined,
@@ -86,8 +86,8 @@ describe("npm run impact on the Isetoh sample", () => {
       "tono-shinkin",
       "wakayama-city",
     ]);
-    expect(json.scenario.totals.records).toBe(2182680);
-    expect(json.baseline.totals.records).toBe(2403515);
+    expect(json.whatIf.totals.records).toBe(2182680);
+    expect(json.plain.totals.records).toBe(2403515);
   });
 
   it("follows Kantsu's chains and lists the ruled-out Asahi report", () => {
@@ -172,7 +172,7 @@ describe("npm run impact on the Isetoh sample", () => {
   });
 
   it("exits 2 when the database cannot be reached", () => {
-    const result = runCommand("impact/cli.ts", ["--vendor", "isetoh"], { NEO4J_URI: "bolt://127.0.0.1:1" });
+    const result = runCommand("bin/impact.ts", ["--vendor", "isetoh"], { NEO4J_URI: "bolt://127.0.0.1:1" });
     expect(result.status).toBe(2);
   });
 });

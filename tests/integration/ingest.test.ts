@@ -4,12 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { localInstance } from "../../db/config.ts";
-import { PROJECT_ROOT } from "../../db/paths.ts";
-import { generateDataset } from "../../generate/generator.ts";
 import { validateDataset } from "../../ingest/dataset.ts";
 import { loadDataset } from "../../ingest/load.ts";
 import { sweep } from "../../ingest/staged.ts";
+import { localInstance } from "../../neo4j/config.ts";
+import { generateDataset } from "../../tools/generate/generator.ts";
 import {
   datasetDir,
   graphState,
@@ -20,6 +19,7 @@ import {
   SAMPLE_DIR,
   testDriver,
 } from "../helpers/database.ts";
+import { PROJECT_ROOT } from "../helpers/paths.ts";
 
 let driver: Driver;
 beforeAll(() => {
@@ -217,7 +217,7 @@ describe("loading", () => {
       "outsourcing.csv": "id,consignor,contractor,records\nc1,ok,missing,12\nc2,ok,ok,-3\n",
     });
     for (const flags of [[], ["--replace"]]) {
-      const result = runCommand("ingest/cli.ts", [broken, ...flags]);
+      const result = runCommand("bin/ingest.ts", [broken, ...flags]);
       expect(result.status).toBe(1);
       expect(result.stderr).toBe(
         `${broken}/outsourcing.csv:2: contractor: "missing" is not an id in organisations.csv\n` +
@@ -235,7 +235,7 @@ describe("loading", () => {
       "organisations.csv": "id,name\nx,X\n",
       "outsourcing.csv": "id,consignor,contractor\n",
     });
-    const result = runCommand("ingest/cli.ts", [other, "--replace", "--dry-run"]);
+    const result = runCommand("bin/ingest.ts", [other, "--replace", "--dry-run"]);
     expect(result.stdout).toBe(
       `${other} is valid: 1 organisations, 0 contracts, 0 incidents, 0 exposures (dry run: nothing written).\n`,
     );
@@ -244,7 +244,7 @@ describe("loading", () => {
   });
 
   it("loads through the command line and says what it loaded", async () => {
-    const result = runCommand("ingest/cli.ts", [SAMPLE_DIR, "--replace"]);
+    const result = runCommand("bin/ingest.ts", [SAMPLE_DIR, "--replace"]);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(
       /^Loaded .*isetoh-2024 \(47 organisations, 42 contracts, 3 incidents, 42 exposures\) in [\d.]+ s into bolt:\/\/127\.0\.0\.1:7688; the graph now holds 47 organisations, 42 contracts, 3 incidents, 42 exposures\. Fingerprint [0-9a-f]{12}\. \(validated [\d.]+ s, leftovers swept [\d.]+ s, staged [\d.]+ s, swapped [\d.]+ s, retired graph deleted [\d.]+ s\)\n$/,
@@ -252,7 +252,7 @@ describe("loading", () => {
   });
 
   it("exits 2 with the URI it tried when the database cannot be reached", () => {
-    const result = runCommand("ingest/cli.ts", [SAMPLE_DIR], {
+    const result = runCommand("bin/ingest.ts", [SAMPLE_DIR], {
       NEO4J_URI: "bolt://127.0.0.1:1",
       NEO4J_PASSWORD: "x",
     });
@@ -264,7 +264,7 @@ describe("loading", () => {
 
   it("exits 2 when the database refuses the credentials", () => {
     const uri = `bolt://127.0.0.1:${localInstance("test").boltPort}`;
-    const result = runCommand("ingest/cli.ts", [SAMPLE_DIR], {
+    const result = runCommand("bin/ingest.ts", [SAMPLE_DIR], {
       NEO4J_URI: uri,
       NEO4J_USER: "neo4j",
       NEO4J_PASSWORD: "wrong",
@@ -322,10 +322,10 @@ describe("a failure half-way", () => {
     const before = await graphState(driver);
     const child = spawn(
       "node",
-      ["--import", "tsx", join(PROJECT_ROOT, "ingest/cli.ts"), bigDir, "--replace"],
+      ["--import", "tsx", join(PROJECT_ROOT, "bin/ingest.ts"), bigDir, "--replace"],
       {
         cwd: PROJECT_ROOT,
-        env: { ...process.env, KEIRO_INSTANCE: "test" },
+        env: { ...process.env, KEIRO_INSTANCE: process.env.KEIRO_INSTANCE ?? "test" },
         stdio: "ignore",
       },
     );
@@ -366,7 +366,7 @@ describe("a failure half-way", () => {
 describe("npm run cypher", () => {
   it("prints the rows of a read-only query as a JSON array", async () => {
     await load(driver, SAMPLE_DIR);
-    const result = runCommand("scripts/cypher.ts", [
+    const result = runCommand("bin/cypher.ts", [
       "MATCH (o:Organisation {id: $id}) RETURN o.name AS name, o.kind AS kind",
       "--params",
       '{"id":"seishin-shinkin"}',
@@ -377,7 +377,7 @@ describe("npm run cypher", () => {
 
   it("has a write refused by the database, and nothing is written", async () => {
     const before = await graphState(driver);
-    const result = runCommand("scripts/cypher.ts", [
+    const result = runCommand("bin/cypher.ts", [
       "MATCH (o:Organisation {id: 'isetoh'}) SET o.name = 'x' RETURN o",
     ]);
     expect(result.status).toBe(1);
@@ -386,7 +386,7 @@ describe("npm run cypher", () => {
   });
 
   it("says what is wrong with a query that is not Cypher", () => {
-    const result = runCommand("scripts/cypher.ts", ["MATCH (o RETURN o"]);
+    const result = runCommand("bin/cypher.ts", ["MATCH (o RETURN o"]);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^The query was refused: Invalid input/);
   });

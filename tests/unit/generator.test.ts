@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateDataset } from "../../generate/generator.ts";
-import { stronglyConnected } from "../../impact/rankAll.ts";
+import { stronglyConnected } from "../../engine/rankAll.ts";
 import { validateDataset } from "../../ingest/dataset.ts";
+import { generateDataset } from "../../tools/generate/generator.ts";
 
 async function generated(seed: number, organisations = 2000, contracts = 8000) {
   const dir = mkdtempSync(join(tmpdir(), "keiro-gen-"));
@@ -23,7 +23,7 @@ describe("the dataset generator", () => {
   it("writes a valid DOMAIN.md dataset of the size asked", async () => {
     const dataset = await validateDataset(await generated(3));
     expect(dataset.problems).toEqual([]);
-    expect(dataset.rows).toEqual({ organisations: 2000, outsourcing: 8000, incidents: 0, exposures: 0 });
+    expect(dataset.rows).toEqual({ organisations: 2000, contracts: 8000, incidents: 0, exposures: 0 });
   });
 
   it("is shaped like the real thing: a few huge vendors, sub-contract tiers, cycles, ~5% undisclosed, deadlines", async () => {

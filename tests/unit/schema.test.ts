@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { PROJECT_ROOT } from "../../db/paths.ts";
 import { LOADER_LABELS, NODE_LABELS, RELATIONSHIP_TYPES } from "../../domain/schema.ts";
+import { PROJECT_ROOT } from "../helpers/paths.ts";
 
 const CYPHER_DIR = join(PROJECT_ROOT, "cypher");
 

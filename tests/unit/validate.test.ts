@@ -103,7 +103,7 @@ describe("dataset validation", () => {
         "outsourcing.csv":
           'id,consignor,contractor,records,subjects,data_categories,since,until,delete_by\nc1,tsb,isetoh,"1,035,603",,name; address;,2021-11,2024,2024-02\n',
       },
-      "outsourcing",
+      "contracts",
     );
     expect(rows[0]).toEqual({
       id: "c1",
@@ -162,7 +162,7 @@ describe("dataset validation", () => {
     const again = await validateDataset(
       datasetDir({ "organisations.csv": ORGS, "outsourcing.csv": CONTRACTS }),
     );
-    expect(first.rows).toEqual({ organisations: 2, outsourcing: 1, incidents: 0, exposures: 0 });
+    expect(first.rows).toEqual({ organisations: 2, contracts: 1, incidents: 0, exposures: 0 });
     expect(first.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(again.fingerprint).toBe(first.fingerprint);
   });

@@ -1,7 +1,6 @@
 import { useEffect, useState } from "react";
-import type { BlastRadius } from "../../../domain/blastRadius.ts";
-import type { Comparison } from "../../../impact/compare.ts";
-import { api, type Neighbourhood, type Overview } from "../api/client.ts";
+import type { BlastRadius, Comparison, Neighbourhood, Overview } from "../../../domain/index.ts";
+import { api } from "../api/client.ts";
 import { type ExploreState, isWhatIf, scenarioParams } from "../scenario/urlState.ts";
 
 export interface ExploreData {
@@ -41,7 +40,7 @@ export function useExploreData(state: ExploreState): ExploreData {
     setError(null);
     const params = new URLSearchParams(key);
     const request = whatIf
-      ? api.compare(params).then((c) => ({ impact: c.scenario, comparison: c }))
+      ? api.compare(params).then((c) => ({ impact: c.whatIf, comparison: c }))
       : api.impact(params).then((impact) => ({ impact, comparison: null }));
     request.then(
       (answer) => {

@@ -1,6 +1,5 @@
 import { MultiDirectedGraph } from "graphology";
-import type { BlastRadius } from "../../../domain/blastRadius.ts";
-import type { Neighbourhood, Overview } from "../api/client.ts";
+import type { BlastRadius, Neighbourhood, Overview } from "../../../domain/index.ts";
 import { kindColour, nodeSize } from "./appearance.ts";
 
 /** Node attributes: what sigma draws and what panels read. */

@@ -1,4 +1,4 @@
-import type { BlastRadius } from "../../../domain/blastRadius.ts";
+import type { BlastRadius } from "../../../domain/index.ts";
 import type { ExploreGraph } from "./dataset.ts";
 
 const LAYER_GAP = 240;

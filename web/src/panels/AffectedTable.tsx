@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import type { AffectedOrganisation } from "../../../domain/blastRadius.ts";
+import type { AffectedOrganisation } from "../../../domain/index.ts";
 import { formatNumber, orgLabel, type StringKey, translate } from "../i18n/strings.ts";
 import type { Lang } from "../scenario/urlState.ts";
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
-import type { AffectedOrganisation } from "../../../domain/blastRadius.ts";
-import { api, type ContractRow, type OrganisationDetail } from "../api/client.ts";
+import type { AffectedOrganisation, ContractRow, OrganisationDetail } from "../../../domain/index.ts";
+import { api } from "../api/client.ts";
 import { formatNumber, orgLabel, translate } from "../i18n/strings.ts";
 import type { Lang } from "../scenario/urlState.ts";
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { VendorRank } from "../../../impact/rank.ts";
+import type { VendorRank } from "../../../domain/index.ts";
 import { api } from "../api/client.ts";
 import { formatNumber, orgLabel, translate } from "../i18n/strings.ts";
 import type { Lang } from "../scenario/urlState.ts";

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from "react";
-import { api, type SearchResult } from "../api/client.ts";
+import type { SearchResult } from "../../../domain/index.ts";
+import { api } from "../api/client.ts";
 import { orgLabel, translate } from "../i18n/strings.ts";
 import type { Lang } from "../scenario/urlState.ts";
 

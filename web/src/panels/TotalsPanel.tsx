@@ -1,5 +1,4 @@
-import { type BlastRadius, breakdown } from "../../../domain/blastRadius.ts";
-import type { Comparison } from "../../../impact/compare.ts";
+import { type BlastRadius, breakdown, type Comparison } from "../../../domain/index.ts";
 import { formatNumber, orgLabel, translate } from "../i18n/strings.ts";
 import type { Lang } from "../scenario/urlState.ts";
 

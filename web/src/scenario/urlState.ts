@@ -1,5 +1,3 @@
-import type { ScenarioInput } from "../../../domain/scenario.ts";
-
 /** Everything the explorer shows is decided by the URL: shareable, and back/forward work. */
 export type Lang = "ja" | "en";
 export type View = "graph" | "rank";
@@ -79,15 +77,4 @@ export function isWhatIf(state: ExploreState): boolean {
     state.asOf !== "" ||
     state.retention
   );
-}
-
-export function scenarioInput(state: ExploreState): ScenarioInput {
-  return {
-    vendor: state.vendors,
-    excludeContract: state.excludeContracts,
-    excludeOrg: state.excludeOrgs,
-    maxDepth: state.maxDepth,
-    asOf: state.asOf,
-    enforceRetention: state.retention,
-  };
 }

@@ -1,4 +1,4 @@
-import type { BlastRadius } from "../../../domain/blastRadius.ts";
+import type { BlastRadius } from "../../../domain/index.ts";
 
 /**
  * What the reducers look up: plain sets and maps computed once per answer or click, so that

@@ -1,0 +1,39 @@
+import { startDatabase } from "../neo4j/bundled/lifecycle.ts";
+import { connect } from "../neo4j/connect.ts";
+import { applySchema } from "../neo4j/schema.ts";
+import { benchTable } from "../tools/bench/print.ts";
+import { runBench, SCALES } from "../tools/bench/run.ts";
+import { fail, parseCommand } from "./command.ts";
+
+const USAGE = `Usage: npm run bench -- [--scale small|full] [--json] [--reuse]
+
+Measures Keiro on a generated dataset against a naive baseline run in the same process:
+  small ≈ 3,000 organisations / 12,000 contracts (a quick look), full = 100,000 / 1,000,000.
+Uses the bundled server's "bench" instance (port 7689), or NEO4J_URI (whose graph it replaces).
+--reuse skips generating and loading: it measures the graph already loaded (ingest: null).`;
+
+const { values } = parseCommand(
+  {
+    options: {
+      scale: { type: "string", default: "small" },
+      json: { type: "boolean" },
+      reuse: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  },
+  USAGE,
+);
+const scale = SCALES[values.scale as keyof typeof SCALES];
+if (!scale) fail(`scale: "${values.scale}" is not small or full\n\n${USAGE}`, 1);
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+if (!process.env.NEO4J_URI) process.env.KEIRO_INSTANCE ??= "bench";
+log(`Neo4j: ${(await startDatabase()).uri}`);
+const { driver } = connect();
+try {
+  await applySchema(driver);
+  const result = await runBench(driver, scale, values.reuse === true, log);
+  process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : benchTable(result));
+} finally {
+  await driver.close();
+}

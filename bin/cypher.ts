@@ -1,0 +1,68 @@
+import neo4j from "neo4j-driver";
+import {
+  type Connection,
+  connectChecked,
+  describeConnectionProblem,
+  EXIT_UNREACHABLE,
+  uriOf,
+} from "../neo4j/connect.ts";
+import { isClientError, isWriteRefused } from "../neo4j/errors.ts";
+import { plainValue } from "../neo4j/plainValues.ts";
+import { fail, parseCommand } from "./command.ts";
+
+const USAGE = `Usage: npm run cypher -- 'QUERY' [--params JSON] [--timeout SECONDS]
+
+Runs one read-only Cypher query and prints its rows as a JSON array. The query runs in a
+READ transaction: the database itself refuses anything that writes.
+
+  --params JSON      query parameters, e.g. '{"id":"isetoh"}'
+  --timeout SECONDS  give up after this long (default 60)
+
+Exit status: 0 rows printed; 1 the query was refused or wrong; 2 the database cannot be reached.`;
+
+const args = parseCommand(
+  {
+    options: {
+      params: { type: "string" },
+      timeout: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    allowPositionals: true,
+  },
+  USAGE,
+);
+if (args.positionals.length !== 1) fail(`Expected one query, got ${args.positionals.length}.\n\n${USAGE}`, 1);
+let params: Record<string, unknown> = {};
+try {
+  params = args.values.params ? (JSON.parse(args.values.params) as Record<string, unknown>) : {};
+} catch (error) {
+  fail(`--params is not JSON: ${(error as Error).message}`, 1);
+}
+const timeoutSeconds = Number(args.values.timeout ?? 60);
+if (!(timeoutSeconds > 0)) fail(`--timeout must be a number of seconds > 0, got "${args.values.timeout}"`, 1);
+
+let connection: Connection | undefined;
+try {
+  connection = await connectChecked();
+  const session = connection.driver.session({ defaultAccessMode: neo4j.session.READ });
+  try {
+    const rows = await session.executeRead(
+      async (tx) => {
+        const result = await tx.run(args.positionals[0] as string, params);
+        return result.records.map((record) => plainValue(record.toObject()));
+      },
+      { timeout: timeoutSeconds * 1000 },
+    );
+    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  } finally {
+    await session.close();
+  }
+} catch (error) {
+  const problem = describeConnectionProblem(error, uriOf(error, connection?.config.uri));
+  if (problem) fail(problem, EXIT_UNREACHABLE);
+  if (isWriteRefused(error)) fail("Refused: this query writes, and `npm run cypher` is read-only.", 1);
+  if (isClientError(error)) fail(`The query was refused: ${(error as Error).message}`, 1);
+  throw error;
+} finally {
+  await connection?.driver.close();
+}

@@ -1,0 +1,115 @@
+import { SingleBar } from "cli-progress";
+import { formatProblem, MAX_PROBLEMS, validateDataset } from "../ingest/dataset.ts";
+import { loadDataset } from "../ingest/load.ts";
+import { StagingMismatchError } from "../ingest/staged.ts";
+import { type Connection, connect, describeConnectionProblem, EXIT_UNREACHABLE } from "../neo4j/connect.ts";
+import { applySchema } from "../neo4j/schema.ts";
+import { fail, parseCommand } from "./command.ts";
+
+const USAGE = `Usage: npm run ingest -- DIR [--replace] [--dry-run]
+
+Validates the dataset folder DIR (organisations.csv, outsourcing.csv, and optionally
+incidents.csv and exposures.csv; see DOMAIN.md) and loads it into Neo4j, all or nothing.
+Into an empty graph, or with --replace, the rows are staged beside the live graph in batches and
+swapped in by one transaction; readers see the old graph or the new one, never a mix. Into a
+graph that already holds data, without --replace, the rows are merged in one transaction.
+
+  --replace   the dataset replaces the whole graph (the old one is deleted after the swap)
+  --dry-run   validate only; the database is not touched
+  -h, --help  this text
+
+Exit status: 0 loaded (or valid, with --dry-run); 1 invalid input, nothing written;
+2 the database cannot be reached.`;
+
+async function main(): Promise<void> {
+  const parsed = parseCommand(
+    {
+      options: {
+        replace: { type: "boolean" },
+        "dry-run": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+      allowPositionals: true,
+    },
+    USAGE,
+  );
+  if (parsed.positionals.length !== 1)
+    fail(`Expected one dataset folder, got ${parsed.positionals.length}.\n\n${USAGE}`, 1);
+  const dir = parsed.positionals[0] as string;
+  const began = Date.now();
+
+  const phases: string[] = [];
+  let staged = false;
+  let phaseStart = Date.now();
+  const endPhase = (name: string) => {
+    phases.push(`${name} ${((Date.now() - phaseStart) / 1000).toFixed(1)} s`);
+    phaseStart = Date.now();
+  };
+  const dataset = await validateDataset(dir);
+  endPhase("validated");
+  if (dataset.problemCount > 0) {
+    for (const problem of dataset.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+    if (dataset.problemCount > MAX_PROBLEMS) {
+      process.stderr.write(`… and ${dataset.problemCount - MAX_PROBLEMS} more problems.\n`);
+    }
+    fail(
+      `${dir}: ${dataset.problemCount} problem${dataset.problemCount === 1 ? "" : "s"}; nothing was loaded.`,
+      1,
+    );
+  }
+  const { organisations, contracts, incidents, exposures } = dataset.rows;
+  const rowTotal = organisations + contracts + incidents + exposures;
+  const counted = `${organisations} organisations, ${contracts} contracts, ${incidents} incidents, ${exposures} exposures`;
+  if (parsed.values["dry-run"]) {
+    process.stdout.write(`${dir} is valid: ${counted} (dry run: nothing written).\n`);
+    return;
+  }
+
+  let connection: Connection | undefined;
+  const bar = process.stderr.isTTY
+    ? new SingleBar({
+        format: "loading [{bar}] {percentage}% {value}/{total} rows",
+        hideCursor: true,
+        clearOnComplete: true,
+      })
+    : undefined;
+  try {
+    connection = connect();
+    await applySchema(connection.driver);
+    bar?.start(rowTotal, 0);
+    const summary = await loadDataset(connection.driver, dataset, {
+      replace: parsed.values.replace === true,
+      onRows: (count) => bar?.increment(count),
+      onPhase: (phase) => {
+        if (phase === "swap") {
+          bar?.stop();
+          endPhase("staged");
+        } else if (phase === "retire") {
+          endPhase("swapped");
+          if (process.stderr.isTTY) process.stderr.write("Deleting the previous graph…\n");
+        } else if (phase === "stage") {
+          staged = true;
+          endPhase("leftovers swept");
+        }
+      },
+    });
+    bar?.stop();
+    endPhase(staged ? "retired graph deleted" : "merged");
+    const seconds = ((Date.now() - began) / 1000).toFixed(2);
+    process.stdout.write(
+      `Loaded ${dir} (${counted}) in ${seconds} s into ${connection.config.uri}; the graph now holds ` +
+        `${summary.organisations} organisations, ${summary.contracts} contracts, ${summary.incidents} incidents, ` +
+        `${summary.exposures} exposures. Fingerprint ${dataset.fingerprint.slice(0, 12)}. (${phases.join(", ")})\n`,
+    );
+  } catch (error) {
+    bar?.stop();
+    if (error instanceof StagingMismatchError) fail(error.message, 1);
+    const problem = describeConnectionProblem(error, connection?.config.uri);
+    if (problem) fail(`${problem} Nothing was loaded.`, EXIT_UNREACHABLE);
+    throw error;
+  } finally {
+    await connection?.driver.close();
+  }
+}
+
+await main();

@@ -1,0 +1,44 @@
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "../api/serve.ts";
+import { validateAndLoad } from "../ingest/load.ts";
+import { startDatabase } from "../neo4j/bundled/lifecycle.ts";
+import { connect, describeConnectionProblem } from "../neo4j/connect.ts";
+import { cypher } from "../neo4j/queries.ts";
+import { applySchema } from "../neo4j/schema.ts";
+import { ensureWebBuilt } from "../web/build.ts";
+
+/** The project's root folder, wherever the command was started from. */
+const PROJECT_ROOT = fileURLToPath(new URL("../", import.meta.url));
+
+/** `npm start`: the database, the sample data when the graph is empty, then the app. */
+const SAMPLE = join(PROJECT_ROOT, "data", "isetoh-2024");
+
+try {
+  const db = await startDatabase();
+  process.stdout.write(
+    `Neo4j is up at ${db.uri}${db.started ? ` (started in ${db.seconds.toFixed(1)} s)` : ""}.\n`,
+  );
+  const connection = connect();
+  await applySchema(connection.driver);
+  const session = connection.driver.session();
+  const empty = await session
+    .executeRead(async (tx) => (await tx.run(cypher("ingest/is-empty"))).records[0]?.get("empty") === true)
+    .finally(() => session.close());
+  if (empty) {
+    const summary = await validateAndLoad(connection.driver, SAMPLE, { replace: false });
+    process.stdout.write(
+      `The graph was empty: loaded the sample ${SAMPLE} (${summary.organisations} organisations, ${summary.contracts} contracts).\n`,
+    );
+  }
+  await ensureWebBuilt();
+  const address = await serve(connection);
+  process.stdout.write(
+    `Keiro is running at ${address}  (Ctrl-C stops the app; \`npm run db:stop\` stops Neo4j)\n`,
+  );
+} catch (error) {
+  process.stderr.write(
+    `${describeConnectionProblem(error, process.env.NEO4J_URI) ?? (error as Error).message}\n`,
+  );
+  process.exit(1);
+}

@@ -1,0 +1,86 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The project's root folder, wherever the command was started from. */
+const PROJECT_ROOT = fileURLToPath(new URL("../", import.meta.url));
+
+/**
+ * Where the database is. With NEO4J_URI set, any Neo4j 5 server, cluster or Aura instance
+ * (NEO4J_USER, NEO4J_PASSWORD); without it, the bundled local server of this checkout, whose
+ * generated password sits in a git-ignored file.
+ */
+export interface DatabaseConfig {
+  uri: string;
+  user: string;
+  password: string;
+  /** The bundled server's instance name, or null for an external server. */
+  localInstance: string | null;
+}
+
+export interface LocalInstance {
+  name: string;
+  boltPort: number;
+  dir: string;
+  passwordFile: string;
+  heap: string;
+  pageCache: string;
+  /** Settings beyond the common ones (see db/localServer.ts). */
+  extraSettings: string[];
+}
+
+/** `dev` for the product, `test` for the test suite, so tests never touch an analyst's data. */
+export function localInstance(name = process.env.KEIRO_INSTANCE ?? "dev"): LocalInstance {
+  const defaults: Record<string, { port: number; heap: string; pageCache: string; extra?: string[] }> = {
+    dev: { port: 7687, heap: "2g", pageCache: "1g" },
+    test: { port: 7688, heap: "1g", pageCache: "256m" },
+    // National scale (100k organisations, 1M contracts) loads in one transaction.
+    bench: {
+      port: 7689,
+      heap: "6g",
+      pageCache: "2g",
+      extra: [
+        "db.tx_state.memory_allocation=OFF_HEAP",
+        "dbms.memory.off_heap.max_size=10g",
+        "dbms.memory.transaction.total.max=12g",
+      ],
+    },
+  };
+  const base = defaults[name] ?? { port: 7689, heap: "1g", pageCache: "256m" };
+  const dir = join(PROJECT_ROOT, ".neo4j", "instances", name);
+  return {
+    name,
+    boltPort: Number(process.env.KEIRO_BOLT_PORT ?? base.port),
+    dir,
+    passwordFile: join(dir, "password"),
+    heap: process.env.KEIRO_NEO4J_HEAP ?? base.heap,
+    pageCache: process.env.KEIRO_NEO4J_PAGECACHE ?? base.pageCache,
+    extraSettings: base.extra ?? [],
+  };
+}
+
+export class ConfigError extends Error {}
+
+export function databaseConfig(): DatabaseConfig {
+  const uri = process.env.NEO4J_URI;
+  if (uri) {
+    return {
+      uri,
+      user: process.env.NEO4J_USER ?? "neo4j",
+      password: process.env.NEO4J_PASSWORD ?? "",
+      localInstance: null,
+    };
+  }
+  const instance = localInstance();
+  if (!existsSync(instance.passwordFile)) {
+    throw new ConfigError(
+      `The bundled Neo4j (${instance.name}) has not been set up yet: run \`npm run db:start\`, or set NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD to use another server.`,
+    );
+  }
+  return {
+    uri: `bolt://127.0.0.1:${instance.boltPort}`,
+    user: "neo4j",
+    password: readFileSync(instance.passwordFile, "utf8").trim(),
+    localInstance: instance.name,
+  };
+}

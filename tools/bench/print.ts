@@ -1,0 +1,30 @@
+import { DEFAULT_LIMIT } from "../../api/routes/impact.ts";
+import { type BenchResult, NAIVE_TIMEOUT_MS } from "./run.ts";
+
+const n = (value: number) => value.toLocaleString("en-US");
+
+/** A ratio; a naive query that timed out is at least timeout/keiro times slower. */
+function ratio(a: number | null, b: number | null): string {
+  if (b === null) return "—";
+  return a === null ? `>${(NAIVE_TIMEOUT_MS / b).toFixed(0)}×` : `${(a / b).toFixed(1)}×`;
+}
+
+/** The bench's figures as the table the README quotes. */
+export function benchTable(result: BenchResult): string {
+  const { ingest, api, web } = result;
+  const lines = [
+    `dataset  ${n(result.dataset.organisations)} organisations, ${n(result.dataset.contracts)} contracts`,
+    ingest
+      ? `ingest   ${n(ingest.rowsPerSecond)} rows/s (${ingest.seconds} s), naive ${n(ingest.naiveRowsPerSecond)} rows/s → ${ratio(ingest.rowsPerSecond, ingest.naiveRowsPerSecond)}; peak RSS ${ingest.peakRssMiB} MiB`
+      : "ingest   (not measured: --reuse)",
+    "impact   vendor                     affected   keiro ms   naive ms   in-memory ms   naive/keiro   keiro/in-memory   API copy ms",
+    ...result.impact.map(
+      (i) =>
+        `  ${i.label.padEnd(9)}${i.vendor.padEnd(18)}${String(i.affected).padStart(10)}${String(i.ms).padStart(11)}${String(i.naiveMs ?? `>${NAIVE_TIMEOUT_MS}`).padStart(11)}${String(i.referenceMs).padStart(15)}${ratio(i.naiveMs, i.ms).padStart(14)}${ratio(i.ms, i.referenceMs).padStart(18)}${String(i.inMemoryEngineMs).padStart(14)}`,
+    ),
+    `rank     ${n(result.rank.vendors)} vendors in ${result.rank.ms} ms`,
+    `api      ${api.requestsPerSecond} requests/s, p95 ${api.p95Ms} ms, ${api.errors} errors (20 clients, 30 s, random vendors, ${DEFAULT_LIMIT} listed); in-memory copy built in ${result.inMemoryCopy.buildMs} ms`,
+    `web      ${n(web.organisations)}-organisation blast radius drawn in ${web.ms} ms; pan/zoom frames p50 ${web.frameP50Ms} ms, p95 ${web.frameP95Ms} ms`,
+  ];
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,152 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import neo4j, { type Driver } from "neo4j-driver";
+import { DEFAULT_LIMIT } from "../../api/routes/impact.ts";
+import { type ContractFacts, plainCompromise } from "../../domain/index.ts";
+import { CypherEngine } from "../../engine/cypherEngine.ts";
+import { InMemoryEngine } from "../../engine/inMemoryEngine.ts";
+import { validateDataset } from "../../ingest/dataset.ts";
+import { clearGraph } from "../../ingest/staged.ts";
+import { cypher } from "../../neo4j/queries.ts";
+import { generateDataset } from "../generate/generator.ts";
+import { contractGraph, referenceBlastRadius } from "../reference/blastRadius.ts";
+import { measureApi } from "./api.ts";
+import { realIngest } from "./ingest.ts";
+import { medianMs, round, time } from "./measure.ts";
+import { naiveImpactMs, naiveLoad } from "./naive.ts";
+import { startApiProcess } from "./server.ts";
+import { measureWeb } from "./web.ts";
+
+export const SCALES = {
+  small: { organisations: 3000, contracts: 12000, naiveSample: 2000 },
+  full: { organisations: 100_000, contracts: 1_000_000, naiveSample: 5000 },
+} as const;
+export type Scale = (typeof SCALES)[keyof typeof SCALES];
+export const NAIVE_TIMEOUT_MS = 30_000;
+
+export interface ImpactFigures {
+  label: string;
+  vendor: string;
+  affected: number;
+  ms: number | null;
+  inMemoryEngineMs: number | null;
+  naiveMs: number | null;
+  referenceMs: number | null;
+}
+
+export type BenchResult = Awaited<ReturnType<typeof runBench>>;
+
+/** Every contract as the reference reads it: the in-memory baseline the engines are held against. */
+async function readContractFacts(driver: Driver): Promise<ContractFacts[]> {
+  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+  try {
+    const result = await session.executeRead((tx) => tx.run(cypher("impact/all-contracts")), {
+      timeout: 300_000,
+    });
+    return result.records.map((r) => r.toObject() as ContractFacts);
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * Generates a dataset of the scale (unless `reuse`), loads it with the naive and the real loader,
+ * then times blast radii, the ranking, the API under load and the browser, each beside a
+ * baseline run in the same process.
+ */
+export async function runBench(driver: Driver, scale: Scale, reuse: boolean, log: (line: string) => void) {
+  const dir = mkdtempSync(join(tmpdir(), "keiro-bench-"));
+  try {
+    let ingest: {
+      rowsPerSecond: number;
+      naiveRowsPerSecond: number;
+      peakRssMiB: number;
+      seconds: number | null;
+    } | null = null;
+    if (!reuse) {
+      log(`Generating ${scale.organisations} organisations / ${scale.contracts} contracts…`);
+      await generateDataset(dir, { organisations: scale.organisations, contracts: scale.contracts, seed: 1 });
+      const dataset = await validateDataset(dir);
+      const rows = dataset.rows.organisations + dataset.rows.contracts;
+      log(`Naive loader (one transaction per row) on ${scale.naiveSample} rows…`);
+      await clearGraph(driver);
+      const naiveRowsPerSecond = await naiveLoad(driver, dataset.files, scale.naiveSample);
+      log("Real ingest…");
+      const real = await realIngest(dir);
+      ingest = {
+        rowsPerSecond: Math.round(rows / (real.ms / 1000)),
+        naiveRowsPerSecond: Math.round(naiveRowsPerSecond),
+        peakRssMiB: real.peakRssMiB,
+        seconds: round(real.ms / 1000),
+      };
+    }
+
+    log("Ranking every vendor…");
+    // What `npm run impact -- --rank` does: read the graph once, rank every vendor at once.
+    const cypherEngine = new CypherEngine(driver);
+    const ranked = await time(() => cypherEngine.rank());
+    const withClients = ranked.value.filter((v) => v.organisations > 0);
+    const picks = [withClients[0], withClients[Math.floor(withClients.length / 2)], withClients.at(-1)];
+    const contracts = await readContractFacts(driver);
+    const organisations = new Set<string>(ranked.value.map((v) => v.id));
+    for (const c of contracts) organisations.add(c.consignor);
+    const reference = contractGraph(organisations, contracts);
+
+    log("Building an in-memory copy of the graph, as the API does…");
+    let copyBuildMs = 0;
+    const inMemory = new InMemoryEngine(driver, {
+      timeoutMs: 60_000,
+      onBuilt: (event) => (copyBuildMs = event.ms),
+    });
+    await inMemory.warm();
+
+    const impact: ImpactFigures[] = [];
+    for (const [label, vendor] of [
+      ["biggest", picks[0]],
+      ["median", picks[1]],
+      ["small", picks[2]],
+    ] as const) {
+      if (!vendor) continue;
+      log(`Blast radius of the ${label} vendor ${vendor.id} (${vendor.organisations} affected)…`);
+      const scenario = plainCompromise([vendor.id]);
+      // As the API answers it: exact totals, the first DEFAULT_LIMIT organisations listed.
+      const options = { limit: DEFAULT_LIMIT };
+      impact.push({
+        label,
+        vendor: vendor.id,
+        affected: vendor.organisations,
+        ms: round(await medianMs(3, () => cypherEngine.blastRadius(scenario, options))),
+        inMemoryEngineMs: round(await medianMs(5, () => inMemory.blastRadius(scenario, options))),
+        referenceMs: round(await medianMs(5, () => referenceBlastRadius(reference, scenario))),
+        naiveMs: round(await naiveImpactMs(driver, vendor.id, NAIVE_TIMEOUT_MS)),
+      });
+    }
+
+    const server = await startApiProcess(process.env, log);
+    // The browser first, on an idle server: the load test leaves queries running behind it.
+    const webVendor = withClients.reduce((best, v) =>
+      Math.abs(v.organisations - 5000) < Math.abs(best.organisations - 5000) ? v : best,
+    );
+    log(`Web: URL open → drawn graph for ${webVendor.id} (${webVendor.organisations} affected)…`);
+    const web = await measureWeb(server.base, webVendor.id);
+    log("API: 20 clients asking for random vendors' blast radii for 30 s…");
+    const api = await measureApi(
+      server.base,
+      withClients.map((v) => v.id),
+    );
+    await server.stop();
+
+    return {
+      dataset: { organisations: scale.organisations, contracts: scale.contracts },
+      ingest,
+      impact,
+      rank: { vendors: ranked.value.length, ms: round(ranked.ms) },
+      inMemoryCopy: { buildMs: copyBuildMs },
+      api,
+      web,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

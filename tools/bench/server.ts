@@ -1,0 +1,49 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+
+/** The project's root folder, wherever the command was started from. */
+const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+export interface ApiProcess {
+  base: string;
+  child: ChildProcess;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts `npm run serve` as its own process (the load generator must not share its event loop)
+ * on a free port, and resolves once it listens and its in-memory copy of the graph is built.
+ */
+export function startApiProcess(env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<ApiProcess> {
+  const child = spawn("node", ["--import", "tsx", join(PROJECT_ROOT, "bin/serve.ts")], {
+    cwd: PROJECT_ROOT,
+    env: { ...env, PORT: "0", HOST: "127.0.0.1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  };
+  return new Promise((resolve, reject) => {
+    let base: string | undefined;
+    let ready = false;
+    const settle = () => {
+      if (base && ready) resolve({ base, child, stop });
+    };
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on("line", (line) => {
+      base ??= /Keiro API at (\S+)/.exec(line)?.[1];
+      settle();
+    });
+    createInterface({ input: child.stderr as NodeJS.ReadableStream }).on("line", (line) => {
+      log(`  api: ${line}`);
+      if (line.startsWith("In-memory copy of the graph ready")) ready = true;
+      if (line.startsWith("In-memory copy of the graph not built")) reject(new Error(line));
+      settle();
+    });
+    child.once("exit", (code) => reject(new Error(`the API process exited ${code} before it was ready`)));
+  });
+}
