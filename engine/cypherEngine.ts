@@ -46,7 +46,7 @@ async function rows(tx: ManagedTransaction, name: string, params: Record<string,
 
 /** Refuses a scenario that names an organisation or contract the graph does not hold. */
 async function checkIdsExist(tx: ManagedTransaction, scenario: Scenario): Promise<void> {
-  const unknown = await rows(tx, "impact/unknown-ids", {
+  const unknown = await rows(tx, "blast-radius/unknown-ids", {
     organisations: [...scenario.compromised, ...scenario.excludedOrganisations],
     contracts: scenario.excludedContracts,
   });
@@ -98,13 +98,13 @@ async function answer(
 ): Promise<BlastRadius> {
   await checkIdsExist(tx, scenario);
   const params = scenarioParams(scenario);
-  const reached = nearest(await rows(tx, "impact/reach", params));
+  const reached = nearest(await rows(tx, "blast-radius/reach", params));
   const depthOf: Record<string, number> = {};
   for (const id of scenario.compromised) if (!scenario.excludedOrganisations.includes(id)) depthOf[id] = 0;
   for (const row of reached) depthOf[row.id as string] = row.depth as number;
   const affectedIds = reached.map((row) => row.id as string);
   const figures = new Map<string, FiguresRow>();
-  for (const row of await rows(tx, "impact/organisation-figures", {
+  for (const row of await rows(tx, "blast-radius/organisation-figures", {
     ...params,
     affected: affectedIds,
     depthOf,
@@ -134,7 +134,7 @@ async function answer(
   const listed = limit === undefined ? affected : affected.slice(0, limit);
   const byId = new Map(listed.map((a) => [a.id, a]));
   const contracts: CountedContract[] = [];
-  for (const row of await rows(tx, "impact/counted-contracts", {
+  for (const row of await rows(tx, "blast-radius/counted-contracts", {
     ...params,
     shown: listed.map((a) => a.id),
     depthOf,
@@ -156,9 +156,9 @@ async function answer(
   const unmodelled = attachReported(
     listed,
     (id) => isAffected.has(id),
-    (await rows(tx, "impact/reported", params)) as unknown as ReportedExposure[],
+    (await rows(tx, "blast-radius/reported", params)) as unknown as ReportedExposure[],
   );
-  const names = await rows(tx, "impact/organisations", { ids: scenario.compromised });
+  const names = await rows(tx, "blast-radius/organisations", { ids: scenario.compromised });
   return {
     scenario,
     compromised: scenario.compromised.map(

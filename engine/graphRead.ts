@@ -5,7 +5,7 @@ import { type CopiedContract, InMemoryCopy } from "./inMemoryCopy.ts";
 
 /** Which load of which dataset the live graph is: a new load (even of the same files) is a new key. */
 export async function datasetKey(tx: ManagedTransaction): Promise<string> {
-  const row = (await tx.run(cypher("impact/dataset"))).records[0]?.toObject();
+  const row = (await tx.run(cypher("blast-radius/dataset"))).records[0]?.toObject();
   return `${row?.fingerprint ?? ""}@${row?.loadedAt ?? ""}`;
 }
 
@@ -26,8 +26,8 @@ export async function readGraphCopy(driver: Driver): Promise<{ key: string; copy
     const read = await session.executeRead(
       async (tx) => ({
         key: await datasetKey(tx),
-        organisations: await streamed<OrganisationSummary>(tx, "impact/all-organisations"),
-        contracts: await streamed<CopiedContract>(tx, "impact/all-contracts"),
+        organisations: await streamed<OrganisationSummary>(tx, "blast-radius/all-organisations"),
+        contracts: await streamed<CopiedContract>(tx, "blast-radius/all-contracts"),
       }),
       { timeout: 10 * 60 * 1000 },
     );
@@ -41,7 +41,7 @@ export async function readGraphCopy(driver: Driver): Promise<{ key: string; copy
 export async function readDatasetStamp(driver: Driver): Promise<DatasetStamp> {
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
   try {
-    const result = await session.executeRead((tx) => tx.run(cypher("impact/dataset")), { timeout: 10_000 });
+    const result = await session.executeRead((tx) => tx.run(cypher("blast-radius/dataset")), { timeout: 10_000 });
     const row = result.records[0]?.toObject() ?? {};
     return { name: row.name ?? null, fingerprint: row.fingerprint ?? null, loadedAt: row.loadedAt ?? null };
   } finally {

@@ -47,7 +47,7 @@ export class InMemoryEngine implements ImpactEngine {
   async blastRadius(scenario: Scenario, options: ImpactOptions = {}): Promise<BlastRadius> {
     const { copy, value: reported } = await this.live(
       async (tx) =>
-        (await tx.run(cypher("impact/reported"), scenarioParams(scenario))).records.map(
+        (await tx.run(cypher("blast-radius/reported"), scenarioParams(scenario))).records.map(
           (r) => r.toObject() as ReportedExposure,
         ),
       options.timeoutMs ?? this.options.timeoutMs,

@@ -254,8 +254,8 @@ describe("query plans", () => {
     const params = scenarioParams(parseScenario({ vendor: ["isetoh"] }));
     const depthOf = { isetoh: 0, "toyota-city": 1, kumon: 1 };
     for (const [name, ids] of [
-      ["impact/organisation-figures", { affected: ["toyota-city", "kumon"] }],
-      ["impact/counted-contracts", { shown: ["toyota-city", "kumon"] }],
+      ["blast-radius/organisation-figures", { affected: ["toyota-city", "kumon"] }],
+      ["blast-radius/counted-contracts", { shown: ["toyota-city", "kumon"] }],
     ] as const) {
       const operators = await planOf(name, { ...params, ...ids, depthOf });
       expect(operators).toContain("NodeUniqueIndexSeek");
@@ -266,7 +266,7 @@ describe("query plans", () => {
 
 describe("the reachability query", () => {
   it("plans a pruning breadth-first expand, never a path enumeration", async () => {
-    const operators = await planOf("impact/reach", scenarioParams(parseScenario({ vendor: ["isetoh"] })));
+    const operators = await planOf("blast-radius/reach", scenarioParams(parseScenario({ vendor: ["isetoh"] })));
     expect(operators.filter((o) => o.startsWith("VarLengthExpand"))).toEqual([
       "VarLengthExpand(Pruning,BFS,All)",
     ]);

@@ -64,27 +64,21 @@ describe("every query speaks the schema's vocabulary", () => {
   });
 });
 
-describe("the active-contract predicate", () => {
-  /** The lines of a query that decide whether a contract is active (DOMAIN.md). */
-  const predicate = (name: string) =>
-    readFileSync(join(CYPHER_DIR, `${name}.cypher`), "utf8")
-      .split("\n")
-      .filter((line) => /r\.id IN \$excludedContracts|r\.sinceStart|r\.deleteByEnd >= \$asOf/.test(line))
-      .map((line) =>
-        line
-          .replace(/^\s*(WHERE all\(r IN relationships\(p\) WHERE |AND )/, "")
-          .replace(/\)+$/, "")
-          .trim(),
-      );
-
-  it("is written the same way in every impact query", () => {
-    const reach = predicate("impact/reach");
-    expect(reach).toEqual([
-      "NOT r.id IN $excludedContracts",
-      "($asOf IS NULL OR r.sinceStart IS NULL OR r.sinceStart <= $asOf",
-      "(NOT $enforceRetention OR r.deleteByEnd IS NULL OR r.deleteByEnd >= $asOf",
+describe("the active-contract rule", () => {
+  it("is stated in cypher/fragments/active-contract.cypher alone; queries include it by name", () => {
+    const rule = /\$excludedContracts|\$excludedOrganisations|sinceStart <=|deleteByEnd >=/;
+    const stating = cypherFiles(CYPHER_DIR)
+      .filter((file) => rule.test(readFileSync(file, "utf8").replace(/\/\/.*$/gm, "")))
+      .map((file) => relative(CYPHER_DIR, file));
+    expect(stating).toEqual(["fragments/active-contract.cypher"]);
+    const including = cypherFiles(CYPHER_DIR)
+      .filter((file) => readFileSync(file, "utf8").replace(/\/\/.*$/gm, "").includes("{{active-contract}}"))
+      .map((file) => relative(CYPHER_DIR, file))
+      .sort();
+    expect(including).toEqual([
+      "blast-radius/counted-contracts.cypher",
+      "blast-radius/organisation-figures.cypher",
+      "blast-radius/reach.cypher",
     ]);
-    expect(predicate("impact/organisation-figures")).toEqual(reach);
-    expect(predicate("impact/counted-contracts")).toEqual(reach);
   });
 });

@@ -41,7 +41,7 @@ export type BenchResult = Awaited<ReturnType<typeof runBench>>;
 async function readContractFacts(driver: Driver): Promise<ContractFacts[]> {
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
   try {
-    const result = await session.executeRead((tx) => tx.run(cypher("impact/all-contracts")), {
+    const result = await session.executeRead((tx) => tx.run(cypher("blast-radius/all-contracts")), {
       timeout: 300_000,
     });
     return result.records.map((r) => r.toObject() as ContractFacts);
