@@ -8,7 +8,7 @@ import { ParameterError } from "../domain/index.ts";
 import { InMemoryEngine } from "../engine/inMemoryEngine.ts";
 import { isUnreachable } from "../neo4j/errors.ts";
 import { type ApiContext, readQuery } from "./context.ts";
-import { impactRoutes } from "./routes/impact.ts";
+import { blastRadiusRoutes } from "./routes/blastRadius.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
 import { overviewRoutes } from "./routes/overview.ts";
 
@@ -73,7 +73,7 @@ export function buildServer(options: ApiOptions): FastifyInstance {
     };
   });
   organisationRoutes(app, context);
-  impactRoutes(app, context);
+  blastRadiusRoutes(app, context);
   overviewRoutes(app, context);
 
   const webRoot = options.webRoot ?? join(PROJECT_ROOT, "web", "dist");

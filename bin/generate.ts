@@ -3,7 +3,7 @@ import { fail, parseCommand } from "./command.ts";
 
 const USAGE = `Usage: npm run generate -- --organisations N --contracts M [--seed S] DIR
 
-Writes a deterministic synthetic dataset (DOMAIN.md format) into DIR: a few vendors with huge
+Writes a deterministic synthetic dataset (docs/data-format.md) into DIR: a few vendors with huge
 client bases, sub-contracting up to six tiers deep, some cycles, ~5% undisclosed counts.`;
 
 function positiveInteger(name: string, value: string | undefined, fallback?: number): number {

@@ -9,7 +9,7 @@ import { fail, parseCommand } from "./command.ts";
 const USAGE = `Usage: npm run ingest -- DIR [--replace] [--dry-run]
 
 Validates the dataset folder DIR (organisations.csv, outsourcing.csv, and optionally
-incidents.csv and exposures.csv; see DOMAIN.md) and loads it into Neo4j, all or nothing.
+incidents.csv and exposures.csv; see docs/data-format.md) and loads it into Neo4j, all or nothing.
 Into an empty graph, or with --replace, the rows are staged beside the live graph in batches and
 swapped in by one transaction; readers see the old graph or the new one, never a mix. Into a
 graph that already holds data, without --replace, the rows are merged in one transaction.

@@ -9,7 +9,7 @@ export interface OrganisationChange {
   undisclosed: number;
 }
 
-/** A what-if beside the plain compromise of the same organisations (docs/blast-radius.md#what-if). */
+/** A what-if beside the plain compromise of the same organisations (docs/blast-radius.md#what-if-comparison). */
 export interface Comparison {
   whatIf: BlastRadius;
   plain: BlastRadius;

@@ -5,6 +5,7 @@ export const KNOWN_KINDS = [
   "bank",
   "shinkin_bank",
   "insurer",
+  "health_insurance_society",
   "company",
   "shared_service",
   "print_mail_vendor",

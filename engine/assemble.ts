@@ -13,7 +13,7 @@ import {
  * figures, and the refusal of an unknown id (docs/blast-radius.md, steps 5–7).
  */
 
-/** The sums of one affected organisation's counted contracts (docs/blast-radius.md#5-per-organisation). */
+/** The sums of one affected organisation's counted contracts (docs/blast-radius.md#5-per-organisation-figures-and-path). */
 export interface OrganisationFigures {
   contracts: number;
   /** Known records; undisclosed ones are counted in `undisclosed`, never as zero. */
@@ -34,7 +34,7 @@ export function emptyTotals(organisations: number): BlastRadiusTotals {
   };
 }
 
-/** Adds one affected organisation's sums into the totals (docs/blast-radius.md#6-totals). */
+/** Adds one affected organisation's sums into the totals (docs/blast-radius.md#6-totals-and-lower-bounds). */
 export function addFigures(totals: BlastRadiusTotals, figures: OrganisationFigures): void {
   totals.contracts += figures.contracts;
   totals.records += figures.records;
@@ -44,7 +44,7 @@ export function addFigures(totals: BlastRadiusTotals, figures: OrganisationFigur
 }
 
 /**
- * The path's next step (docs/blast-radius.md#5-per-organisation): among an organisation's counted
+ * The path's next step (docs/blast-radius.md#5-per-organisation-figures-and-path): among an organisation's counted
  * contracts into the tier one nearer, the contractor with the smallest id, so that every engine
  * draws the same chain. organisation-figures.cypher says the same with `min(...)`.
  */

@@ -41,7 +41,9 @@ export async function readGraphCopy(driver: Driver): Promise<{ key: string; copy
 export async function readDatasetStamp(driver: Driver): Promise<DatasetStamp> {
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
   try {
-    const result = await session.executeRead((tx) => tx.run(cypher("blast-radius/dataset")), { timeout: 10_000 });
+    const result = await session.executeRead((tx) => tx.run(cypher("blast-radius/dataset")), {
+      timeout: 10_000,
+    });
     const row = result.records[0]?.toObject() ?? {};
     return { name: row.name ?? null, fingerprint: row.fingerprint ?? null, loadedAt: row.loadedAt ?? null };
   } finally {

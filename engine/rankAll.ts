@@ -1,5 +1,5 @@
 /**
- * Every vendor's plain-compromise figures at once, exactly (DOMAIN.md), in about O(E · V/32).
+ * Every vendor's plain-compromise figures at once, exactly (docs/blast-radius.md#vendor-ranking), in about O(E · V/32).
  *
  * For a vendor v, the counted contracts are the contracts a→b whose contractor b reaches v (or
  * is v), except v's own. So with R(v) = {organisations that reach v} ∪ {v}:

@@ -39,7 +39,7 @@ export function formatProblem(problem: Problem): string {
 }
 
 /**
- * Checks a dataset folder against DOMAIN.md without touching any database: every file, every
+ * Checks a dataset folder against docs/data-format.md without touching any database: every file, every
  * row, every reference. Reads each file twice, streaming (fingerprint and encoding, then rows),
  * and keeps only the ids in memory.
  */

@@ -3,7 +3,7 @@ import { ConfigError, type DatabaseConfig, databaseConfig } from "./config.ts";
 import { openDriver } from "./driver.ts";
 import { isAuthFailure, isUnreachable } from "./errors.ts";
 
-/** Exit code of every command when the database cannot be reached (DOMAIN.md). */
+/** Exit code of every command when the database cannot be reached (README, Commands). */
 export const EXIT_UNREACHABLE = 2;
 
 export interface Connection {

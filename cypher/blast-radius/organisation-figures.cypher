@@ -1,4 +1,4 @@
-// Step 5 (docs/blast-radius.md#5-per-organisation) for every affected organisation at once: its
+// Step 5 (docs/blast-radius.md#5-per-organisation-figures-and-path) for every affected organisation at once: its
 // counted contracts added up, and the next step of its path: the smallest contractor id one tier
 // nearer, as engine/assemble.ts's nearerStep chooses ($depthOf maps every compromised and
 // affected id to its depth: a map lookup, where `IN $list` scans per row).

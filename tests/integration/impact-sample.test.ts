@@ -266,7 +266,10 @@ describe("query plans", () => {
 
 describe("the reachability query", () => {
   it("plans a pruning breadth-first expand, never a path enumeration", async () => {
-    const operators = await planOf("blast-radius/reach", scenarioParams(parseScenario({ vendor: ["isetoh"] })));
+    const operators = await planOf(
+      "blast-radius/reach",
+      scenarioParams(parseScenario({ vendor: ["isetoh"] })),
+    );
     expect(operators.filter((o) => o.startsWith("VarLengthExpand"))).toEqual([
       "VarLengthExpand(Pruning,BFS,All)",
     ]);

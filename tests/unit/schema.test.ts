@@ -72,7 +72,11 @@ describe("the active-contract rule", () => {
       .map((file) => relative(CYPHER_DIR, file));
     expect(stating).toEqual(["fragments/active-contract.cypher"]);
     const including = cypherFiles(CYPHER_DIR)
-      .filter((file) => readFileSync(file, "utf8").replace(/\/\/.*$/gm, "").includes("{{active-contract}}"))
+      .filter((file) =>
+        readFileSync(file, "utf8")
+          .replace(/\/\/.*$/gm, "")
+          .includes("{{active-contract}}"),
+      )
       .map((file) => relative(CYPHER_DIR, file))
       .sort();
     expect(including).toEqual([

@@ -1,4 +1,4 @@
-import { DEFAULT_LIMIT } from "../../api/routes/impact.ts";
+import { DEFAULT_LIMIT } from "../../api/routes/blastRadius.ts";
 import { type BenchResult, NAIVE_TIMEOUT_MS } from "./run.ts";
 
 const n = (value: number) => value.toLocaleString("en-US");

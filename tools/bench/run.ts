@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import neo4j, { type Driver } from "neo4j-driver";
-import { DEFAULT_LIMIT } from "../../api/routes/impact.ts";
+import { DEFAULT_LIMIT } from "../../api/routes/blastRadius.ts";
 import { type ContractFacts, plainCompromise } from "../../domain/index.ts";
 import { CypherEngine } from "../../engine/cypherEngine.ts";
 import { InMemoryEngine } from "../../engine/inMemoryEngine.ts";

@@ -79,7 +79,7 @@ function subContractorsByVendor(vendorCount: number, random: () => number): numb
 }
 
 /**
- * A deterministic dataset in the DOMAIN.md format, shaped like national data: a few vendors
+ * A deterministic dataset in the docs/data-format.md format, shaped like national data: a few vendors
  * with huge client bases (power law), tiers of sub-contracting up to six deep, some cycles,
  * about 5% undisclosed counts, dates and deletion deadlines. Streams to disk.
  */

@@ -34,7 +34,7 @@ export function contractGraph(
 }
 
 /**
- * DOMAIN.md's blast radius written as plainly as possible over graphology, to check the Cypher
+ * docs/blast-radius.md's arithmetic written as plainly as possible over graphology, to check the Cypher
  * engine against: a breadth-first search up the active contracts from the compromised set.
  */
 export function referenceBlastRadius(graph: MultiDirectedGraph, scenario: Scenario): ReferenceResult {

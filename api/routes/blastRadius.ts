@@ -19,7 +19,7 @@ import {
 export const DEFAULT_LIMIT = 1000;
 const MAX_LIMIT = 20_000;
 
-export function impactRoutes(app: FastifyInstance, context: ApiContext): void {
+export function blastRadiusRoutes(app: FastifyInstance, context: ApiContext): void {
   const options = (query: Query) => ({
     limit: wholeNumber(query, "limit", DEFAULT_LIMIT, MAX_LIMIT),
     timeoutMs: context.queryTimeoutMs,

@@ -1,0 +1,111 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../helpers/paths.ts";
+
+/**
+ * The house as docs/architecture.md draws it, checked from the code's own imports: entry points
+ * → API → engines, loader, reports → Neo4j driver code → domain; the web app sees the domain
+ * only; nothing the product ships imports the tooling.
+ */
+const SKIP = new Set(["node_modules", ".git", ".neo4j", "dist", ".test-results", ".screenshots"]);
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    if (SKIP.has(name)) return [];
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) ? [relative(PROJECT_ROOT, path)] : [];
+  });
+}
+
+/** Every module a file imports: project files as paths from the root, packages by name. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(PROJECT_ROOT, file), "utf8");
+  const specifiers = [...text.matchAll(/(?:from\s+|import\s*\(\s*|^import\s+)["']([^"']+)["']/gm)].map(
+    (m) => m[1] as string,
+  );
+  return specifiers.map((s) =>
+    s.startsWith(".") ? relative(PROJECT_ROOT, join(PROJECT_ROOT, dirname(file), s)) : s,
+  );
+}
+
+/** Which part of the house a project file belongs to. */
+function partOf(file: string): string {
+  if (file.startsWith("web/src/")) return "web app";
+  if (file.startsWith("neo4j/bundled/")) return "bundled server";
+  if (file.startsWith("tools/reference/")) return "reference";
+  return file.split("/")[0] as string;
+}
+
+/** What each part may import, besides itself and npm packages. */
+const MAY_IMPORT: Record<string, string[]> = {
+  domain: [],
+  "web app": ["domain"],
+  report: ["domain"],
+  neo4j: [],
+  "bundled server": ["neo4j"],
+  engine: ["domain", "neo4j"],
+  ingest: ["domain", "neo4j"],
+  api: ["domain", "neo4j", "engine", "report"],
+  web: [],
+  bin: ["domain", "neo4j", "bundled server", "engine", "ingest", "report", "api", "web", "tools"],
+  tools: ["domain", "neo4j", "bundled server", "engine", "ingest", "report", "api", "reference"],
+  reference: ["domain"],
+  "vite.config.ts": [],
+};
+
+/** Packages only the server side may use: the browser and the reports never touch the database. */
+const SERVER_PACKAGES = ["neo4j-driver", "fastify", "@fastify/static"];
+const NO_SERVER_PACKAGES = ["domain", "web app", "report", "reference"];
+
+const files = sourceFiles(PROJECT_ROOT).filter((f) => !f.startsWith("tests/"));
+
+describe("imports run one way", () => {
+  it("finds the product's files", () => {
+    expect(files.length).toBeGreaterThan(60);
+  });
+
+  it.each(files.map((f) => [f]))("%s", (file) => {
+    const part = partOf(file);
+    const allowed = MAY_IMPORT[part];
+    expect(allowed, `${file} is in no known part of the house`).toBeDefined();
+    for (const target of importsOf(file)) {
+      if (target.startsWith("node:") || !target.includes("/") || target.startsWith("@")) {
+        if (NO_SERVER_PACKAGES.includes(part))
+          expect(SERVER_PACKAGES, `${file} imports ${target}`).not.toContain(target);
+        if (part === "domain" || part === "web app")
+          expect(target.startsWith("node:"), `${file} imports ${target}`).toBe(false);
+        continue;
+      }
+      if (!/\.tsx?$/.test(target)) continue; // CSS and other assets
+      const targetPart = partOf(target);
+      if (targetPart === part) continue;
+      expect(allowed, `${file} (${part}) imports ${target} (${targetPart})`).toContain(targetPart);
+    }
+  });
+});
+
+describe("the house is fully described and checked", () => {
+  const topFolders = readdirSync(PROJECT_ROOT).filter(
+    (name) => !name.startsWith(".") && !SKIP.has(name) && statSync(join(PROJECT_ROOT, name)).isDirectory(),
+  );
+
+  it("type-checks every TypeScript file (tsconfig.json includes every folder that holds one)", () => {
+    const tsconfig = JSON.parse(readFileSync(join(PROJECT_ROOT, "tsconfig.json"), "utf8")) as {
+      include: string[];
+    };
+    const holdingTypeScript = [...new Set(sourceFiles(PROJECT_ROOT).map((f) => f.split("/")[0] as string))];
+    for (const folder of holdingTypeScript) {
+      if (folder.endsWith(".ts")) expect(tsconfig.include).toContain(folder);
+      else expect(tsconfig.include, `${folder}/ is not type-checked`).toContain(folder);
+    }
+  });
+
+  it("names every top-level folder in the README's layout", () => {
+    const readme = readFileSync(join(PROJECT_ROOT, "README.md"), "utf8");
+    const layout = readme.slice(readme.indexOf("## Layout"));
+    for (const folder of topFolders)
+      expect(layout, `README layout lacks ${folder}/`).toContain(`\`${folder}/\``);
+  });
+});
