@@ -1,4 +1,12 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
+import { ParameterError } from "../domain/index.ts";
+import {
+  type Connection,
+  connectChecked,
+  describeConnectionProblem,
+  EXIT_UNREACHABLE,
+  uriOf,
+} from "../neo4j/connect.ts";
 
 /** Says what went wrong on standard error and exits with the command's documented code. */
 export function fail(message: string, code: number): never {
@@ -25,4 +33,30 @@ export function parseCommand<T extends ParseArgsConfig>(
     process.exit(0);
   }
   return parsed;
+}
+
+/**
+ * Runs a command's work against the database and closes the driver afterwards. The database is
+ * asked once first, so a command fails at once with exit 2 and a sentence when it is away or
+ * refuses the credentials; a refused parameter exits 1 with its message. `refusal` may turn
+ * other errors into a message for exit 1.
+ */
+export async function withDatabase(
+  work: (connection: Connection) => Promise<void>,
+  options: { unreachable?: string; refusal?: (error: unknown) => string | undefined } = {},
+): Promise<void> {
+  let connection: Connection | undefined;
+  try {
+    connection = await connectChecked();
+    await work(connection);
+  } catch (error) {
+    if (error instanceof ParameterError) fail(error.message, 1);
+    const problem = describeConnectionProblem(error, uriOf(error, connection?.config.uri));
+    if (problem) fail(`${problem}${options.unreachable ?? ""}`, EXIT_UNREACHABLE);
+    const refused = options.refusal?.(error);
+    if (refused !== undefined) fail(refused, 1);
+    throw error;
+  } finally {
+    await connection?.driver.close();
+  }
 }

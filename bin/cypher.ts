@@ -1,14 +1,7 @@
 import neo4j from "neo4j-driver";
-import {
-  type Connection,
-  connectChecked,
-  describeConnectionProblem,
-  EXIT_UNREACHABLE,
-  uriOf,
-} from "../neo4j/connect.ts";
 import { isClientError, isWriteRefused } from "../neo4j/errors.ts";
 import { plainValue } from "../neo4j/plainValues.ts";
-import { fail, parseCommand } from "./command.ts";
+import { fail, parseCommand, withDatabase } from "./command.ts";
 
 const USAGE = `Usage: npm run cypher -- 'QUERY' [--params JSON] [--timeout SECONDS]
 
@@ -41,28 +34,27 @@ try {
 const timeoutSeconds = Number(args.values.timeout ?? 60);
 if (!(timeoutSeconds > 0)) fail(`--timeout must be a number of seconds > 0, got "${args.values.timeout}"`, 1);
 
-let connection: Connection | undefined;
-try {
-  connection = await connectChecked();
-  const session = connection.driver.session({ defaultAccessMode: neo4j.session.READ });
-  try {
-    const rows = await session.executeRead(
-      async (tx) => {
-        const result = await tx.run(args.positionals[0] as string, params);
-        return result.records.map((record) => plainValue(record.toObject()));
-      },
-      { timeout: timeoutSeconds * 1000 },
-    );
-    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-  } finally {
-    await session.close();
-  }
-} catch (error) {
-  const problem = describeConnectionProblem(error, uriOf(error, connection?.config.uri));
-  if (problem) fail(problem, EXIT_UNREACHABLE);
-  if (isWriteRefused(error)) fail("Refused: this query writes, and `npm run cypher` is read-only.", 1);
-  if (isClientError(error)) fail(`The query was refused: ${(error as Error).message}`, 1);
-  throw error;
-} finally {
-  await connection?.driver.close();
-}
+await withDatabase(
+  async ({ driver }) => {
+    const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+    try {
+      const rows = await session.executeRead(
+        async (tx) => {
+          const result = await tx.run(args.positionals[0] as string, params);
+          return result.records.map((record) => plainValue(record.toObject()));
+        },
+        { timeout: timeoutSeconds * 1000 },
+      );
+      process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    } finally {
+      await session.close();
+    }
+  },
+  {
+    refusal: (error) => {
+      if (isWriteRefused(error)) return "Refused: this query writes, and `npm run cypher` is read-only.";
+      if (isClientError(error)) return `The query was refused: ${(error as Error).message}`;
+      return undefined;
+    },
+  },
+);

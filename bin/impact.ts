@@ -1,18 +1,11 @@
 import { writeFileSync } from "node:fs";
-import { ParameterError, parseScenario } from "../domain/index.ts";
+import { ParameterError, parseScenario, type Scenario } from "../domain/index.ts";
 import { compare } from "../engine/compare.ts";
 import { CypherEngine } from "../engine/cypherEngine.ts";
 import { readDatasetStamp } from "../engine/graphRead.ts";
-import {
-  type Connection,
-  connectChecked,
-  describeConnectionProblem,
-  EXIT_UNREACHABLE,
-  uriOf,
-} from "../neo4j/connect.ts";
 import { rankCsv } from "../report/csv.ts";
 import { REPORT_FORMATS, type ReportFormat, renderBlastRadius } from "../report/render.ts";
-import { fail, parseCommand } from "./command.ts";
+import { fail, parseCommand, withDatabase } from "./command.ts";
 
 const USAGE = `Usage:
   npm run impact -- --vendor ID [--vendor ID …] [--exclude-contract ID …] [--exclude-org ID …]
@@ -67,29 +60,29 @@ function output(body: string): void {
   } else process.stdout.write(body);
 }
 
-let connection: Connection | undefined;
+const top = values.top === undefined ? undefined : Number(values.top);
+if (values.rank) {
+  if (format !== "json" && format !== "csv") fail(`format: --rank gives json or csv, not "${format}"`, 1);
+  if (top !== undefined && !(Number.isInteger(top) && top >= 1))
+    fail(`top: "${values.top}" is not a whole number ≥ 1`, 1);
+}
+// The scenario is checked before the database is asked anything.
+let scenario: Scenario | undefined;
 try {
-  if (values.rank) {
-    if (format !== "json" && format !== "csv") fail(`format: --rank gives json or csv, not "${format}"`, 1);
-    const top = values.top === undefined ? undefined : Number(values.top);
-    if (top !== undefined && !(Number.isInteger(top) && top >= 1))
-      fail(`top: "${values.top}" is not a whole number ≥ 1`, 1);
-    connection = await connectChecked();
-    const ranks = await new CypherEngine(connection.driver).rank(top);
-    output(format === "csv" ? rankCsv(ranks) : `${JSON.stringify(ranks, null, 2)}\n`);
-  } else {
-    const scenario = parseScenario(values);
-    connection = await connectChecked();
-    const engine = new CypherEngine(connection.driver);
-    const comparison = values.compare ? await compare(engine, scenario) : undefined;
-    const result = comparison?.whatIf ?? (await engine.blastRadius(scenario));
-    output(renderBlastRadius(format, result, await readDatasetStamp(connection.driver), comparison).body);
-  }
+  scenario = values.rank ? undefined : parseScenario(values);
 } catch (error) {
   if (error instanceof ParameterError) fail(error.message, 1);
-  const problem = describeConnectionProblem(error, uriOf(error, connection?.config.uri));
-  if (problem) fail(problem, EXIT_UNREACHABLE);
   throw error;
-} finally {
-  await connection?.driver.close();
 }
+
+await withDatabase(async ({ driver }) => {
+  const engine = new CypherEngine(driver);
+  if (scenario === undefined) {
+    const ranks = await engine.rank(top);
+    output(format === "csv" ? rankCsv(ranks) : `${JSON.stringify(ranks, null, 2)}\n`);
+    return;
+  }
+  const comparison = values.compare ? await compare(engine, scenario) : undefined;
+  const result = comparison?.whatIf ?? (await engine.blastRadius(scenario));
+  output(renderBlastRadius(format, result, await readDatasetStamp(driver), comparison).body);
+});

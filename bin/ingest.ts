@@ -2,9 +2,8 @@ import { SingleBar } from "cli-progress";
 import { formatProblem, MAX_PROBLEMS, validateDataset } from "../ingest/dataset.ts";
 import { loadDataset } from "../ingest/load.ts";
 import { StagingMismatchError } from "../ingest/staged.ts";
-import { type Connection, connect, describeConnectionProblem, EXIT_UNREACHABLE } from "../neo4j/connect.ts";
 import { applySchema } from "../neo4j/schema.ts";
-import { fail, parseCommand } from "./command.ts";
+import { fail, parseCommand, withDatabase } from "./command.ts";
 
 const USAGE = `Usage: npm run ingest -- DIR [--replace] [--dry-run]
 
@@ -65,7 +64,6 @@ async function main(): Promise<void> {
     return;
   }
 
-  let connection: Connection | undefined;
   const bar = process.stderr.isTTY
     ? new SingleBar({
         format: "loading [{bar}] {percentage}% {value}/{total} rows",
@@ -73,43 +71,43 @@ async function main(): Promise<void> {
         clearOnComplete: true,
       })
     : undefined;
-  try {
-    connection = connect();
-    await applySchema(connection.driver);
-    bar?.start(rowTotal, 0);
-    const summary = await loadDataset(connection.driver, dataset, {
-      replace: parsed.values.replace === true,
-      onRows: (count) => bar?.increment(count),
-      onPhase: (phase) => {
-        if (phase === "swap") {
-          bar?.stop();
-          endPhase("staged");
-        } else if (phase === "retire") {
-          endPhase("swapped");
-          if (process.stderr.isTTY) process.stderr.write("Deleting the previous graph…\n");
-        } else if (phase === "stage") {
-          staged = true;
-          endPhase("leftovers swept");
-        }
-      },
-    });
-    bar?.stop();
-    endPhase(staged ? "retired graph deleted" : "merged");
-    const seconds = ((Date.now() - began) / 1000).toFixed(2);
-    process.stdout.write(
-      `Loaded ${dir} (${counted}) in ${seconds} s into ${connection.config.uri}; the graph now holds ` +
-        `${summary.organisations} organisations, ${summary.contracts} contracts, ${summary.incidents} incidents, ` +
-        `${summary.exposures} exposures. Fingerprint ${dataset.fingerprint.slice(0, 12)}. (${phases.join(", ")})\n`,
-    );
-  } catch (error) {
-    bar?.stop();
-    if (error instanceof StagingMismatchError) fail(error.message, 1);
-    const problem = describeConnectionProblem(error, connection?.config.uri);
-    if (problem) fail(`${problem} Nothing was loaded.`, EXIT_UNREACHABLE);
-    throw error;
-  } finally {
-    await connection?.driver.close();
-  }
+  await withDatabase(
+    async ({ driver, config }) => {
+      try {
+        await applySchema(driver);
+        bar?.start(rowTotal, 0);
+        const summary = await loadDataset(driver, dataset, {
+          replace: parsed.values.replace === true,
+          onRows: (count) => bar?.increment(count),
+          onPhase: (phase) => {
+            if (phase === "swap") {
+              bar?.stop();
+              endPhase("staged");
+            } else if (phase === "retire") {
+              endPhase("swapped");
+              if (process.stderr.isTTY) process.stderr.write("Deleting the previous graph…\n");
+            } else if (phase === "stage") {
+              staged = true;
+              endPhase("leftovers swept");
+            }
+          },
+        });
+        endPhase(staged ? "retired graph deleted" : "merged");
+        const seconds = ((Date.now() - began) / 1000).toFixed(2);
+        process.stdout.write(
+          `Loaded ${dir} (${counted}) in ${seconds} s into ${config.uri}; the graph now holds ` +
+            `${summary.organisations} organisations, ${summary.contracts} contracts, ${summary.incidents} incidents, ` +
+            `${summary.exposures} exposures. Fingerprint ${dataset.fingerprint.slice(0, 12)}. (${phases.join(", ")})\n`,
+        );
+      } finally {
+        bar?.stop();
+      }
+    },
+    {
+      unreachable: " Nothing was loaded.",
+      refusal: (error) => (error instanceof StagingMismatchError ? error.message : undefined),
+    },
+  );
 }
 
 await main();

@@ -1,4 +1,4 @@
-/** The pieces the in-memory copy of the graph (snapshot.ts) is made of. */
+/** The pieces the in-memory copy of the graph (inMemoryCopy.ts) is made of. */
 
 export const NO_DAY = -1;
 export const LAST_DAY = 99_999_999;

@@ -15,7 +15,7 @@ import { emptyTotals, followChain, nearerStep, truncation, unknownId } from "./a
 import { adjacency, dayNumber, Interned, LAST_DAY, NO_DAY } from "./inMemoryArrays.ts";
 import { rankAll } from "./rankAll.ts";
 
-/** A contract as the copy reads it (impact/all-contracts.cypher). */
+/** A contract as the copy reads it (cypher/blast-radius/all-contracts.cypher). */
 export interface CopiedContract extends ContractFacts {
   dataCategories?: string[] | null;
   source?: string | null;

@@ -6,7 +6,7 @@ export interface ApiMeasurement {
   errors: number;
 }
 
-/** `connections` clients asking impact for random vendors for `seconds`, with autocannon. */
+/** `connections` clients asking for random vendors' blast radii for `seconds`, with autocannon. */
 export async function measureApi(
   base: string,
   vendors: string[],
