@@ -1,4 +1,3 @@
-import type { ContractFacts } from "./contract.ts";
 import type { OrganisationName, OrganisationSummary } from "./organisation.ts";
 import type { Scenario } from "./scenario.ts";
 
@@ -30,6 +29,8 @@ export interface AffectedOrganisation extends OrganisationSummary {
   undisclosed: number;
   /** Ids from this organisation to the compromised one, along one shortest chain. */
   path: string[];
+  /** The contract ids along that chain: path[i] → path[i + 1] is chain[i], each carrying the one before. */
+  chain: string[];
   dataCategories: string[];
   reported: ReportedExposure[];
 }
@@ -72,27 +73,6 @@ export function compareAffected(
   b: Pick<AffectedOrganisation, "id" | "depth" | "records">,
 ): number {
   return a.depth - b.depth || b.records - a.records || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-export function sumTotals(affected: AffectedOrganisation[], counted: ContractFacts[]): BlastRadiusTotals {
-  let records = 0;
-  let subjects = 0;
-  let undisclosedContracts = 0;
-  let undisclosedSubjectContracts = 0;
-  for (const contract of counted) {
-    if (contract.records === null) undisclosedContracts += 1;
-    else records += contract.records;
-    if (contract.subjects === null) undisclosedSubjectContracts += 1;
-    else subjects += contract.subjects;
-  }
-  return {
-    organisations: affected.length,
-    contracts: counted.length,
-    records,
-    subjects,
-    undisclosedContracts,
-    undisclosedSubjectContracts,
-  };
 }
 
 /** Cuts the affected list (and the contracts of the organisations left out) to `limit`; totals stay exact. */

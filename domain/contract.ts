@@ -16,6 +16,8 @@ export interface Contract {
   since: string | null;
   until: string | null;
   deleteBy: string | null;
+  /** The contracts into the consignor whose data this sub-contract passes on; empty: all of it. */
+  carries: string[];
   source: string | null;
 }
 
@@ -30,6 +32,25 @@ export interface ContractFacts {
   sinceStart: string | null;
   /** Last day of `delete_by` (`YYYY-MM-DD`). */
   deleteByEnd: string | null;
+  /** Whose data a sub-contract passes on: these contracts into its consignor; null or empty: all. */
+  carries: string[] | null;
+}
+
+/**
+ * Whether sub-contract `next` (b → c) passes on the data that `contract` (a → b) brought to b
+ * (docs/blast-radius.md#2-reach-and-depth): all of it when `next.carries` is empty, else only
+ * the contracts it lists. Both must also be active for data to move.
+ */
+export function carriesData(
+  next: Pick<ContractFacts, "carries">,
+  contract: Pick<ContractFacts, "id">,
+): boolean {
+  return next.carries === null || next.carries.length === 0 || next.carries.includes(contract.id);
+}
+
+/** Whether a sub-contract passes on only some of its consignor's data. */
+export function isScoped(contract: Pick<ContractFacts, "carries">): boolean {
+  return contract.carries !== null && contract.carries.length > 0;
 }
 
 /**

@@ -6,3 +6,23 @@ export interface DatasetStamp {
   /** When it was loaded (ISO 8601); a new load of the same files is a new stamp. */
   loadedAt: string | null;
 }
+
+/**
+ * The version of what the loader stores: 2 since sub-contracts store `carries`. A graph loaded
+ * in an older format is not answered (its sub-contracts would all seem to pass everything on).
+ */
+export const GRAPH_FORMAT = 2;
+
+/** A graph loaded by an older Keiro: answering it would silently use the old arithmetic. */
+export class ReloadNeededError extends Error {
+  constructor(readonly found: number | null) {
+    super(
+      `The graph was loaded in an older format (${found ?? 1}; this Keiro reads ${GRAPH_FORMAT}, which stores whose data each sub-contract carries). Load the dataset again: npm run ingest -- DIR --replace`,
+    );
+  }
+}
+
+/** Refuses a graph of another format; an empty database (nothing loaded yet) passes. */
+export function checkGraphFormat(loaded: boolean, format: number | null): void {
+  if (loaded && format !== GRAPH_FORMAT) throw new ReloadNeededError(format);
+}

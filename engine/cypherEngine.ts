@@ -1,32 +1,19 @@
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
 import {
-  type AffectedOrganisation,
   asOfDay,
   type BlastRadius,
   type CountedContract,
-  compareAffected,
+  type OrganisationSummary,
   type ReportedExposure,
   type Scenario,
   type VendorRank,
 } from "../domain/index.ts";
 import { cypher } from "../neo4j/queries.ts";
-import {
-  addFigures,
-  attachReported,
-  emptyTotals,
-  followChain,
-  type OrganisationFigures,
-  truncation,
-  unknownId,
-} from "./assemble.ts";
+import { attachReported, truncation, unknownId } from "./assemble.ts";
+import { type ContractTable, type Reach, summarise } from "./contractReach.ts";
 import type { ImpactEngine, ImpactOptions } from "./engine.ts";
-import { readGraphCopy } from "./graphRead.ts";
-
-/** A row of organisation-figures.cypher. */
-interface FiguresRow extends OrganisationFigures {
-  id: string;
-  next: string | null;
-}
+import { datasetKey, readGraphCopy } from "./graphRead.ts";
+import { adjacency, carriesLists } from "./inMemoryArrays.ts";
 
 /** The parameters every blast-radius query takes, from a scenario. */
 export function scenarioParams(scenario: Scenario): Record<string, unknown> {
@@ -40,35 +27,44 @@ export function scenarioParams(scenario: Scenario): Record<string, unknown> {
   };
 }
 
-async function rows(tx: ManagedTransaction, name: string, params: Record<string, unknown>) {
-  return (await tx.run(cypher(name), params)).records.map((record) => record.toObject());
+/** A contract as one level of the search returns it (contracts-into.cypher, contracts-listed.cypher). */
+interface ReachedRow {
+  id: string;
+  consignor: string;
+  contractor: string;
+  records: number | null;
+  subjects: number | null;
+  carries: string[] | null;
+}
+
+async function rows<T = Record<string, unknown>>(
+  tx: ManagedTransaction,
+  name: string,
+  params: Record<string, unknown>,
+): Promise<T[]> {
+  return (await tx.run(cypher(name), params)).records.map((record) => record.toObject() as T);
 }
 
 /** Refuses a scenario that names an organisation or contract the graph does not hold. */
 async function checkIdsExist(tx: ManagedTransaction, scenario: Scenario): Promise<void> {
-  const unknown = await rows(tx, "blast-radius/unknown-ids", {
+  const [first] = await rows(tx, "blast-radius/unknown-ids", {
     organisations: [...scenario.compromised, ...scenario.excludedOrganisations],
     contracts: scenario.excludedContracts,
   });
-  const first = unknown[0];
   if (first) throw unknownId(scenario, first.what as "organisation" | "contract", first.id as string);
 }
 
-/** One row per organisation, at its smallest depth (the query may give one per compromised member). */
-function nearest(reached: Record<string, unknown>[]): Record<string, unknown>[] {
-  const best = new Map<string, Record<string, unknown>>();
-  for (const row of reached) {
-    const seen = best.get(row.id as string);
-    if (!seen || (row.depth as number) < (seen.depth as number)) best.set(row.id as string, row);
-  }
-  return [...best.values()];
-}
+/** A load swapped in while an answer was read: the answer is read again. */
+class DatasetChanged extends Error {}
 
 /**
- * The Cypher engine: every answer asked of Neo4j (docs/blast-radius.md). In Neo4j: depth by one
- * pruning breadth-first expand per compromised organisation (reach.cypher), every affected
- * organisation's counted contracts added up (organisation-figures.cypher), then the contract
- * rows of the organisations listed (counted-contracts.cypher). Here: sorting, chains, totals.
+ * The Cypher engine: every answer asked of Neo4j (docs/blast-radius.md). The search over
+ * contracts runs level by level, one fixed query per level inside one read transaction: the
+ * contracts into the compromised organisations, then the contracts that each reached
+ * sub-contract carries (all contracts into its consignor, or those it lists). The reached
+ * contracts then go through the same arithmetic as the in-memory engine's (contractReach.ts).
+ * Neo4j's reads are read-committed, so the dataset key is read before and after; when a load
+ * swapped in between, the answer is read again.
  */
 export class CypherEngine implements ImpactEngine {
   constructor(private readonly driver: Driver) {}
@@ -76,9 +72,15 @@ export class CypherEngine implements ImpactEngine {
   async blastRadius(scenario: Scenario, options: ImpactOptions = {}): Promise<BlastRadius> {
     const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
     try {
-      return await session.executeRead((tx) => answer(tx, scenario, options.limit), {
-        timeout: options.timeoutMs ?? 60_000,
-      });
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await session.executeRead((tx) => answer(tx, scenario, options.limit), {
+            timeout: options.timeoutMs ?? 60_000,
+          });
+        } catch (error) {
+          if (!(error instanceof DatasetChanged) || attempt >= 3) throw error;
+        }
+      }
     } finally {
       await session.close();
     }
@@ -91,94 +93,167 @@ export class CypherEngine implements ImpactEngine {
   }
 }
 
+/** Step 2, level by level: every contract that reaches the compromised set, least ℓ first. */
+async function search(tx: ManagedTransaction, scenario: Scenario, params: Record<string, unknown>) {
+  const reached = new Map<string, ReachedRow & { level: number }>();
+  const opened = new Set<string>();
+  const maxLevel = scenario.maxDepth ?? Number.MAX_SAFE_INTEGER;
+  let into = scenario.compromised.filter((id) => !scenario.excludedOrganisations.includes(id));
+  let listed: string[] = [];
+  for (let level = 1; level <= maxLevel && (into.length > 0 || listed.length > 0); level++) {
+    for (const id of into) opened.add(id);
+    const found = [
+      ...(into.length > 0
+        ? await rows<ReachedRow>(tx, "blast-radius/contracts-into", { ...params, into })
+        : []),
+      ...(listed.length > 0
+        ? await rows<ReachedRow>(tx, "blast-radius/contracts-listed", { ...params, ids: listed })
+        : []),
+    ];
+    const nextInto = new Set<string>();
+    const nextListed = new Set<string>();
+    for (const row of found) {
+      if (reached.has(row.id)) continue;
+      reached.set(row.id, { ...row, level });
+      // An unscoped sub-contract carries every contract into its consignor; a scoped one, its list.
+      if (row.carries === null || row.carries.length === 0) {
+        if (!opened.has(row.consignor)) nextInto.add(row.consignor);
+      } else for (const id of row.carries) if (!reached.has(id)) nextListed.add(id);
+    }
+    into = [...nextInto];
+    listed = [...nextListed].filter((id) => !reached.has(id));
+  }
+  return reached;
+}
+
+/** The reached contracts as a table for contractReach.ts, in the order they were reached. */
+function tableOf(reached: Map<string, ReachedRow & { level: number }>, compromised: string[]) {
+  const orgIds: string[] = [...compromised];
+  const orgIndex = new Map(orgIds.map((id, i) => [id, i]));
+  const org = (id: string) => {
+    let i = orgIndex.get(id);
+    if (i === undefined) {
+      i = orgIds.length;
+      orgIds.push(id);
+      orgIndex.set(id, i);
+    }
+    return i;
+  };
+  const contracts = [...reached.values()];
+  const m = contracts.length;
+  const contractIndex = new Map(contracts.map((c, e) => [c.id, e]));
+  const from = Int32Array.from(contracts, (c) => org(c.consignor));
+  const to = Int32Array.from(contracts, (c) => org(c.contractor));
+  const [outStart, outEdges] = adjacency(orgIds.length, from);
+  // A listed contract that was not reached cannot be on a chain: it is left out of the lists.
+  const [carriesStart, carriesList] = carriesLists(
+    contracts.map((c) => c.carries),
+    (id) => contractIndex.get(id),
+  );
+  const table: ContractTable = {
+    orgIds,
+    contractIds: contracts.map((c) => c.id),
+    from,
+    to,
+    records: Float64Array.from(contracts, (c) => c.records ?? Number.NaN),
+    subjects: Float64Array.from(contracts, (c) => c.subjects ?? Number.NaN),
+    outStart,
+    outEdges,
+    carriesStart,
+    carriesList,
+  };
+  const reach: Reach = {
+    level: Int32Array.from(contracts, (c) => c.level),
+    queue: Int32Array.from({ length: m }, (_, e) => e),
+    count: m,
+  };
+  return { table, reach, orgIndex };
+}
+
 async function answer(
   tx: ManagedTransaction,
   scenario: Scenario,
   limit: number | undefined,
 ): Promise<BlastRadius> {
+  const key = await datasetKey(tx);
   await checkIdsExist(tx, scenario);
   const params = scenarioParams(scenario);
-  const reached = nearest(await rows(tx, "blast-radius/reach", params));
-  const depthOf: Record<string, number> = {};
-  for (const id of scenario.compromised) if (!scenario.excludedOrganisations.includes(id)) depthOf[id] = 0;
-  for (const row of reached) depthOf[row.id as string] = row.depth as number;
-  const affectedIds = reached.map((row) => row.id as string);
-  const figures = new Map<string, FiguresRow>();
-  for (const row of await rows(tx, "blast-radius/organisation-figures", {
-    ...params,
-    affected: affectedIds,
-    depthOf,
-  })) {
-    figures.set(row.id as string, row as unknown as FiguresRow);
-  }
-  const totals = emptyTotals(reached.length);
-  const affected: AffectedOrganisation[] = reached.map((row) => {
-    const f = figures.get(row.id as string) ?? NO_FIGURES;
-    addFigures(totals, f);
+  const { table, reach, orgIndex } = tableOf(await search(tx, scenario, params), scenario.compromised);
+  const compromised = new Set(scenario.compromised.map((id) => orgIndex.get(id)));
+  const summary = summarise(table, reach, (v) => compromised.has(v), limit);
+
+  const listedIds = summary.listed.map((a) => table.orgIds[a.org] as string);
+  const names = new Map(
+    (
+      await rows<OrganisationSummary>(tx, "blast-radius/organisations", {
+        ids: [...scenario.compromised, ...listedIds],
+      })
+    ).map((o) => [o.id, o]),
+  );
+  const countedIds = summary.listed.flatMap((a) => a.counted.map((e) => table.contractIds[e] as string));
+  const details = new Map(
+    (
+      await rows<{ id: string; dataCategories: string[] | null; source: string | null }>(
+        tx,
+        "blast-radius/contract-details",
+        { ids: countedIds },
+      )
+    ).map((d) => [d.id, d]),
+  );
+  const contracts: CountedContract[] = [];
+  const affected = summary.listed.map((reached) => {
+    const id = table.orgIds[reached.org] as string;
+    const { name, nameEn, kind, region } = names.get(id) as OrganisationSummary;
+    const dataCategories: string[] = [];
+    for (const e of reached.counted) {
+      const contractId = table.contractIds[e] as string;
+      const detail = details.get(contractId);
+      for (const category of detail?.dataCategories ?? []) {
+        if (!dataCategories.includes(category)) dataCategories.push(category);
+      }
+      const r = table.records[e] as number;
+      const s = table.subjects[e] as number;
+      contracts.push({
+        id: contractId,
+        consignor: id,
+        contractor: table.orgIds[table.to[e] as number] as string,
+        records: Number.isNaN(r) ? null : r,
+        subjects: Number.isNaN(s) ? null : s,
+        source: detail?.source ?? null,
+      });
+    }
     return {
-      id: row.id as string,
-      name: row.name as string,
-      nameEn: (row.nameEn as string | null) ?? null,
-      kind: (row.kind as string | null) ?? null,
-      region: (row.region as string | null) ?? null,
-      depth: row.depth as number,
-      records: f.records,
-      subjects: f.subjects,
-      undisclosed: f.undisclosed,
-      path: followChain(row.id as string, (at) => figures.get(at)?.next),
-      dataCategories: [],
-      reported: [],
+      id,
+      name,
+      nameEn: nameEn ?? null,
+      kind: kind ?? null,
+      region: region ?? null,
+      depth: reached.depth,
+      records: reached.records,
+      subjects: reached.subjects,
+      undisclosed: reached.undisclosed,
+      path: reached.path.map((v) => table.orgIds[v] as string),
+      chain: reached.chain.map((e) => table.contractIds[e] as string),
+      dataCategories,
+      reported: [] as ReportedExposure[],
     };
   });
-  affected.sort(compareAffected);
-  const listed = limit === undefined ? affected : affected.slice(0, limit);
-  const byId = new Map(listed.map((a) => [a.id, a]));
-  const contracts: CountedContract[] = [];
-  for (const row of await rows(tx, "blast-radius/counted-contracts", {
-    ...params,
-    shown: listed.map((a) => a.id),
-    depthOf,
-  })) {
-    const org = byId.get(row.consignor as string);
-    for (const category of (row.dataCategories as string[] | null) ?? []) {
-      if (org && !org.dataCategories.includes(category)) org.dataCategories.push(category);
-    }
-    contracts.push({
-      id: row.id as string,
-      consignor: row.consignor as string,
-      contractor: row.contractor as string,
-      records: (row.records as number | null) ?? null,
-      subjects: (row.subjects as number | null) ?? null,
-      source: (row.source as string | null) ?? null,
-    });
-  }
-  const isAffected = new Set(affectedIds);
   const unmodelled = attachReported(
-    listed,
-    (id) => isAffected.has(id),
-    (await rows(tx, "blast-radius/reported", params)) as unknown as ReportedExposure[],
+    affected,
+    (id) => orgIndex.has(id) && summary.isAffected(orgIndex.get(id) as number),
+    await rows<ReportedExposure>(tx, "blast-radius/reported", params),
   );
-  const names = await rows(tx, "blast-radius/organisations", { ids: scenario.compromised });
+  if ((await datasetKey(tx)) !== key) throw new DatasetChanged();
   return {
     scenario,
-    compromised: scenario.compromised.map(
-      (id) => names.find((c) => c.id === id) as BlastRadius["compromised"][0],
-    ),
-    affected: listed,
+    compromised: scenario.compromised.map((id) => {
+      const { name, nameEn, kind } = names.get(id) as OrganisationSummary;
+      return { id, name, nameEn: nameEn ?? null, kind: kind ?? null };
+    }),
+    affected,
     contracts,
     unmodelled,
-    totals,
-    ...truncation(listed.length, affected.length),
+    totals: summary.totals,
+    ...truncation(affected.length, summary.totals.organisations),
   };
 }
-
-/** An affected organisation none of whose contracts is counted (it cannot happen, but stays honest). */
-const NO_FIGURES: FiguresRow = {
-  id: "",
-  next: null,
-  contracts: 0,
-  records: 0,
-  subjects: 0,
-  undisclosed: 0,
-  undisclosedSubjects: 0,
-};

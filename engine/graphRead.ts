@@ -1,12 +1,16 @@
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
-import type { DatasetStamp, OrganisationSummary } from "../domain/index.ts";
+import { checkGraphFormat, type DatasetStamp, type OrganisationSummary } from "../domain/index.ts";
 import { cypher } from "../neo4j/queries.ts";
 import { type CopiedContract, InMemoryCopy } from "./inMemoryCopy.ts";
 
-/** Which load of which dataset the live graph is: a new load (even of the same files) is a new key. */
+/**
+ * Which load of which dataset the live graph is: a new load (even of the same files) is a new
+ * key. A graph stored in an older format is refused (ReloadNeededError), never answered.
+ */
 export async function datasetKey(tx: ManagedTransaction): Promise<string> {
-  const row = (await tx.run(cypher("blast-radius/dataset"))).records[0]?.toObject();
-  return `${row?.fingerprint ?? ""}@${row?.loadedAt ?? ""}`;
+  const row = (await tx.run(cypher("blast-radius/dataset"))).records[0]?.toObject() ?? {};
+  checkGraphFormat(row.loaded === true, (row.format as number | null) ?? null);
+  return `${row.fingerprint ?? ""}@${row.loadedAt ?? ""}`;
 }
 
 async function streamed<T>(tx: ManagedTransaction, name: string): Promise<T[]> {

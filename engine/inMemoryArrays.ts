@@ -34,3 +34,25 @@ export function adjacency(n: number, endpoint: Int32Array): [Int32Array, Int32Ar
   });
   return [start, edges];
 }
+
+/** `carries` lists as contract numbers in one array: contract e's list is list[start[e] .. start[e+1]). */
+export function carriesLists(
+  lists: (readonly string[] | null | undefined)[],
+  contractIndex: (id: string) => number | undefined,
+): [Int32Array, Int32Array] {
+  const start = new Int32Array(lists.length + 1);
+  let total = 0;
+  lists.forEach((list, e) => {
+    total += list?.length ?? 0;
+    start[e + 1] = total;
+  });
+  const list = new Int32Array(total);
+  let at = 0;
+  for (const ids of lists) {
+    for (const id of ids ?? []) {
+      // The loader refuses a `carries` that names no contract; a dangling one passes nothing.
+      list[at++] = contractIndex(id) ?? -1;
+    }
+  }
+  return [start, list];
+}

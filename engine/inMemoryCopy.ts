@@ -4,15 +4,15 @@ import {
   type BlastRadius,
   type ContractFacts,
   type CountedContract,
-  compareAffected,
   compareRanks,
   inForce,
   type OrganisationSummary,
   type Scenario,
   type VendorRank,
 } from "../domain/index.ts";
-import { emptyTotals, followChain, nearerStep, truncation, unknownId } from "./assemble.ts";
-import { adjacency, dayNumber, Interned, LAST_DAY, NO_DAY } from "./inMemoryArrays.ts";
+import { truncation, unknownId } from "./assemble.ts";
+import { type ContractTable, type Reach, summarise } from "./contractReach.ts";
+import { adjacency, carriesLists, dayNumber, Interned, LAST_DAY, NO_DAY } from "./inMemoryArrays.ts";
 import { rankAll } from "./rankAll.ts";
 
 /** A contract as the copy reads it (cypher/blast-radius/all-contracts.cypher). */
@@ -29,12 +29,12 @@ export interface CopiedContract extends ContractFacts {
 export class InMemoryCopy {
   readonly organisations: OrganisationSummary[];
   private readonly orgIndex = new Map<string, number>();
-  private readonly contractIds: string[];
-  private contractIndex: Map<string, number> | undefined;
-  private readonly from: Int32Array;
-  private readonly to: Int32Array;
-  private readonly records: Float64Array;
-  private readonly subjects: Float64Array;
+  private readonly contractIndex = new Map<string, number>();
+  /** Ends, counts, contracts by consignor and `carries`: what the arithmetic reads. */
+  private readonly table: ContractTable;
+  /** Contracts by contractor, for the search up from the compromised set. */
+  private readonly inStart: Int32Array;
+  private readonly inEdges: Int32Array;
   private readonly since: Int32Array;
   private readonly deleteBy: Int32Array;
   private readonly categoryOf: Int32Array;
@@ -44,43 +44,54 @@ export class InMemoryCopy {
   /** Date masks by as-of day and retention, shared read-only between answers. */
   private readonly dateMasks = new Map<string, Uint8Array>();
   private ranks: VendorRank[] | undefined;
-  /** Contracts by contractor (for the breadth-first search up) and by consignor (for the sums). */
-  private readonly inStart: Int32Array;
-  private readonly inEdges: Int32Array;
-  private readonly outStart: Int32Array;
-  private readonly outEdges: Int32Array;
 
   constructor(organisations: OrganisationSummary[], contracts: CopiedContract[]) {
     this.organisations = organisations;
     for (const [i, o] of organisations.entries()) this.orgIndex.set(o.id, i);
+    const n = organisations.length;
     const m = contracts.length;
-    this.contractIds = new Array<string>(m);
-    this.from = new Int32Array(m);
-    this.to = new Int32Array(m);
-    this.records = new Float64Array(m);
-    this.subjects = new Float64Array(m);
+    const from = new Int32Array(m);
+    const to = new Int32Array(m);
+    const records = new Float64Array(m);
+    const subjects = new Float64Array(m);
     this.since = new Int32Array(m);
     this.deleteBy = new Int32Array(m);
     this.categoryOf = new Int32Array(m);
     this.sourceOf = new Int32Array(m);
     contracts.forEach((c, e) => {
-      this.contractIds[e] = c.id;
-      this.from[e] = this.orgIndex.get(c.consignor) as number;
-      this.to[e] = this.orgIndex.get(c.contractor) as number;
-      this.records[e] = c.records ?? Number.NaN;
-      this.subjects[e] = c.subjects ?? Number.NaN;
+      this.contractIndex.set(c.id, e);
+      from[e] = this.orgIndex.get(c.consignor) as number;
+      to[e] = this.orgIndex.get(c.contractor) as number;
+      records[e] = c.records ?? Number.NaN;
+      subjects[e] = c.subjects ?? Number.NaN;
       this.since[e] = dayNumber(c.sinceStart, NO_DAY);
       this.deleteBy[e] = dayNumber(c.deleteByEnd, LAST_DAY);
       const list = c.dataCategories ?? [];
       this.categoryOf[e] = this.categories.add(list.join(";"), list);
       this.sourceOf[e] = this.sources.add(c.source ?? "", c.source ?? null);
     });
-    [this.inStart, this.inEdges] = adjacency(organisations.length, this.to);
-    [this.outStart, this.outEdges] = adjacency(organisations.length, this.from);
+    const [outStart, outEdges] = adjacency(n, from);
+    [this.inStart, this.inEdges] = adjacency(n, to);
+    const [carriesStart, carriesList] = carriesLists(
+      contracts.map((c) => c.carries),
+      (id) => this.contractIndex.get(id),
+    );
+    this.table = {
+      orgIds: organisations.map((o) => o.id),
+      contractIds: contracts.map((c) => c.id),
+      from,
+      to,
+      records,
+      subjects,
+      outStart,
+      outEdges,
+      carriesStart,
+      carriesList,
+    };
   }
 
   get contractCount(): number {
-    return this.contractIds.length;
+    return this.table.contractIds.length;
   }
 
   /** Refuses ids the graph does not hold, as the Cypher engine does. */
@@ -88,8 +99,6 @@ export class InMemoryCopy {
     for (const id of [...scenario.compromised, ...scenario.excludedOrganisations]) {
       if (!this.orgIndex.has(id)) throw unknownId(scenario, "organisation", id);
     }
-    if (scenario.excludedContracts.length === 0) return;
-    this.contractIndex ??= new Map(this.contractIds.map((id, e) => [id, e]));
     for (const id of scenario.excludedContracts) {
       if (!this.contractIndex.has(id)) throw unknownId(scenario, "contract", id);
     }
@@ -118,15 +127,63 @@ export class InMemoryCopy {
     }
     if (scenario.excludedContracts.length === 0 && scenario.excludedOrganisations.length === 0) return base;
     const active = base.slice();
-    for (const id of scenario.excludedContracts) active[this.contractIndex?.get(id) as number] = 0;
+    for (const id of scenario.excludedContracts) active[this.contractIndex.get(id) as number] = 0;
+    const { outStart, outEdges } = this.table;
     for (const id of scenario.excludedOrganisations) {
       const v = this.orgIndex.get(id) as number;
       for (let i = this.inStart[v] as number; i < (this.inStart[v + 1] as number); i++)
         active[this.inEdges[i] as number] = 0;
-      for (let i = this.outStart[v] as number; i < (this.outStart[v + 1] as number); i++)
-        active[this.outEdges[i] as number] = 0;
+      for (let i = outStart[v] as number; i < (outStart[v + 1] as number); i++)
+        active[outEdges[i] as number] = 0;
     }
     return active;
+  }
+
+  /**
+   * Step 2 over the whole copy: breadth-first over contracts, from the active contracts into the
+   * compromised set, then from each reached sub-contract to the contracts it carries into its
+   * consignor. An unscoped sub-contract carries every contract into its consignor, so the first
+   * one to arrive opens them all and later ones have nothing left to add.
+   */
+  private reach(active: Uint8Array, compromised: number[], maxLevel: number): Reach {
+    const { from, carriesStart, carriesList } = this.table;
+    const { inStart, inEdges } = this;
+    const m = from.length;
+    const level = new Int32Array(m).fill(-1);
+    const queue = new Int32Array(m);
+    const opened = new Uint8Array(this.organisations.length);
+    let tail = 0;
+    const take = (v: number, length: number) => {
+      opened[v] = 1;
+      for (let i = inStart[v] as number, end = inStart[v + 1] as number; i < end; i++) {
+        const e = inEdges[i] as number;
+        if (level[e] === -1 && active[e] === 1) {
+          level[e] = length;
+          queue[tail++] = e;
+        }
+      }
+    };
+    for (const v of compromised) take(v, 1);
+    for (let head = 0; head < tail; head++) {
+      const carrier = queue[head] as number;
+      const length = level[carrier] as number;
+      if (length >= maxLevel) break;
+      const start = carriesStart[carrier] as number;
+      const end = carriesStart[carrier + 1] as number;
+      if (start === end) {
+        const b = from[carrier] as number;
+        if (opened[b] === 0) take(b, length + 1);
+        continue;
+      }
+      for (let i = start; i < end; i++) {
+        const e = carriesList[i] as number;
+        if (e >= 0 && level[e] === -1 && active[e] === 1) {
+          level[e] = length + 1;
+          queue[tail++] = e;
+        }
+      }
+    }
+    return { level, queue, count: tail };
   }
 
   /** The blast radius of a scenario; `limit` cuts the lists, never the totals. */
@@ -135,116 +192,50 @@ export class InMemoryCopy {
     limit?: number,
   ): { result: Omit<BlastRadius, "unmodelled">; isAffected: (id: string) => boolean } {
     this.check(scenario);
-    const active = this.activeMask(scenario);
-    const { from, to, inStart, inEdges, outStart, outEdges } = this;
-    const n = this.organisations.length;
-    const maxDepth = scenario.maxDepth ?? n;
-    // Step 2: breadth-first up the active contracts; the queue ends up in depth order.
-    const depth = new Int32Array(n).fill(-1);
-    const queue = new Int32Array(n);
-    let tail = 0;
+    const compromised = new Uint8Array(this.organisations.length);
+    const sources: number[] = [];
     for (const id of scenario.compromised) {
       const v = this.orgIndex.get(id) as number;
-      if (!scenario.excludedOrganisations.includes(id) && depth[v] === -1) {
-        depth[v] = 0;
-        queue[tail++] = v;
-      }
+      compromised[v] = 1;
+      if (!scenario.excludedOrganisations.includes(id)) sources.push(v);
     }
-    const compromisedCount = tail;
-    for (let head = 0; head < tail; head++) {
-      const v = queue[head] as number;
-      const d = depth[v] as number;
-      if (d >= maxDepth) continue;
-      for (let i = inStart[v] as number, end = inStart[v + 1] as number; i < end; i++) {
-        const e = inEdges[i] as number;
-        const u = from[e] as number;
-        if (depth[u] === -1 && active[e] === 1) {
-          depth[u] = d + 1;
-          queue[tail++] = u;
-        }
-      }
-    }
-    // Steps 4–6: each affected organisation's counted contracts, summed into per-node arrays.
-    const counted = (e: number) => {
-      const d = depth[to[e] as number] as number;
-      return active[e] === 1 && d >= 0 && d + 1 <= maxDepth;
-    };
-    const recordsOf = new Float64Array(n);
-    const subjectsOf = new Float64Array(n);
-    const undisclosedOf = new Int32Array(n);
-    const next = new Int32Array(n);
-    const totals = emptyTotals(tail - compromisedCount);
-    for (let q = compromisedCount; q < tail; q++) {
-      const a = queue[q] as number;
-      const nearer = (depth[a] as number) - 1;
-      let nearest: string | null = null;
-      for (let i = outStart[a] as number, end = outStart[a + 1] as number; i < end; i++) {
-        const e = outEdges[i] as number;
-        if (!counted(e)) continue;
-        totals.contracts += 1;
-        const r = this.records[e] as number;
-        const s = this.subjects[e] as number;
-        if (Number.isNaN(r)) undisclosedOf[a] = (undisclosedOf[a] as number) + 1;
-        else recordsOf[a] = (recordsOf[a] as number) + r;
-        if (Number.isNaN(s)) totals.undisclosedSubjectContracts += 1;
-        else subjectsOf[a] = (subjectsOf[a] as number) + s;
-        const b = to[e] as number;
-        if (depth[b] === nearer) nearest = nearerStep(nearest, this.id(b));
-      }
-      next[a] = nearest === null ? -1 : (this.orgIndex.get(nearest) as number);
-      totals.records += recordsOf[a] as number;
-      totals.subjects += subjectsOf[a] as number;
-      totals.undisclosedContracts += undisclosedOf[a] as number;
-    }
-    // Only the organisations listed become answer objects; a tier is sorted only when some of it
-    // is listed (the queue is already in depth order).
-    const listedNodes: number[] = [];
-    const wanted = Math.min(limit ?? totals.organisations, totals.organisations);
-    for (let start = compromisedCount; start < tail && listedNodes.length < wanted; ) {
-      let end = start;
-      while (end < tail && depth[queue[end] as number] === depth[queue[start] as number]) end++;
-      const tier = Array.from(queue.subarray(start, end), (v) => ({
-        v,
-        id: this.id(v),
-        depth: depth[v] as number,
-        records: recordsOf[v] as number,
-      })).sort(compareAffected);
-      for (const { v } of tier.slice(0, wanted - listedNodes.length)) listedNodes.push(v);
-      start = end;
-    }
-    const affected: AffectedOrganisation[] = [];
+    const reach = this.reach(
+      this.activeMask(scenario),
+      sources,
+      scenario.maxDepth ?? Number.MAX_SAFE_INTEGER,
+    );
+    const summary = summarise(this.table, reach, (v) => compromised[v] === 1, limit);
+    const { contractIds, orgIds, to, records, subjects } = this.table;
     const contracts: CountedContract[] = [];
-    for (const a of listedNodes) {
+    const affected = summary.listed.map((reached): AffectedOrganisation => {
       const org: AffectedOrganisation = {
-        ...(this.organisations[a] as OrganisationSummary),
-        depth: depth[a] as number,
-        records: recordsOf[a] as number,
-        subjects: subjectsOf[a] as number,
-        undisclosed: undisclosedOf[a] as number,
-        path: [],
+        ...(this.organisations[reached.org] as OrganisationSummary),
+        depth: reached.depth,
+        records: reached.records,
+        subjects: reached.subjects,
+        undisclosed: reached.undisclosed,
+        path: reached.path.map((v) => orgIds[v] as string),
+        chain: reached.chain.map((e) => contractIds[e] as string),
         dataCategories: [],
         reported: [],
       };
-      org.path = followChain(a, (at) => (depth[at] === 0 ? null : next[at])).map((v) => this.id(v));
-      for (let i = outStart[a] as number; i < (outStart[a + 1] as number); i++) {
-        const e = outEdges[i] as number;
-        if (!counted(e)) continue;
+      for (const e of reached.counted) {
         for (const category of this.categories.values[this.categoryOf[e] as number] ?? []) {
           if (!org.dataCategories.includes(category)) org.dataCategories.push(category);
         }
-        const r = this.records[e] as number;
-        const s = this.subjects[e] as number;
+        const r = records[e] as number;
+        const s = subjects[e] as number;
         contracts.push({
-          id: this.contractIds[e] as string,
+          id: contractIds[e] as string,
           consignor: org.id,
-          contractor: this.id(to[e] as number),
+          contractor: orgIds[to[e] as number] as string,
           records: Number.isNaN(r) ? null : r,
           subjects: Number.isNaN(s) ? null : s,
           source: this.sources.values[this.sourceOf[e] as number] ?? null,
         });
       }
-      affected.push(org);
-    }
+      return org;
+    });
     const result = {
       scenario,
       compromised: scenario.compromised.map((id) => {
@@ -255,12 +246,12 @@ export class InMemoryCopy {
       }),
       affected,
       contracts,
-      totals,
-      ...truncation(affected.length, totals.organisations),
+      totals: summary.totals,
+      ...truncation(affected.length, summary.totals.organisations),
     };
     const isAffected = (id: string) => {
       const v = this.orgIndex.get(id);
-      return v !== undefined && (depth[v] as number) > 0;
+      return v !== undefined && summary.isAffected(v);
     };
     return { result, isAffected };
   }
@@ -275,12 +266,14 @@ export class InMemoryCopy {
     for (let v = 0; v < this.organisations.length; v++) {
       if ((this.inStart[v + 1] as number) > (this.inStart[v] as number)) vendorNodes.push(v);
     }
-    const { from, to, records } = this;
+    const { from, to, records, carriesStart, carriesList } = this.table;
     const figures = rankAll({
       n: this.organisations.length,
       from,
       to,
       records,
+      carriesStart,
+      carriesList,
       vendors: Int32Array.from(vendorNodes),
     });
     this.ranks = vendorNodes
@@ -298,9 +291,5 @@ export class InMemoryCopy {
       })
       .sort(compareRanks);
     return this.ranks;
-  }
-
-  private id(v: number): string {
-    return (this.organisations[v] as OrganisationSummary).id;
   }
 }

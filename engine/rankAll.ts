@@ -1,24 +1,29 @@
 /**
- * Every vendor's plain-compromise figures at once, exactly (docs/blast-radius.md#vendor-ranking), in about O(E · V/32).
+ * Every vendor's plain-compromise figures at once, exactly (docs/blast-radius.md#vendor-ranking),
+ * in about O(E · V/32).
  *
- * For a vendor v, the counted contracts are the contracts a→b whose contractor b reaches v (or
- * is v), except v's own. So with R(v) = {organisations that reach v} ∪ {v}:
- *   records(v)       = Σ_{b ∈ R(v)} inRecords(b) − (records of v's contracts into R(v))
- *   organisations(v) = |R(v)| − 1
- * and v's contracts into R(v) are exactly those that stay inside v's strongly connected
- * component. R(v) is the union of the components upstream of v's component in the condensed
- * DAG, so: condense (Tarjan), then for every component the set of vendor components it reaches,
- * as a bitset built children-first, then add each component's weight to every vendor it reaches.
+ * A contract k = a → b reaches vendor v when b = v or a sub-contract out of b that carries k
+ * reaches v (docs/blast-radius.md#2-reach-and-depth). Reach is over contracts, but most
+ * contracts are alike: every contract into b that no scoped sub-contract lists reaches what the
+ * unscoped sub-contracts out of b reach, plus b. So the search runs on a smaller graph: one hub
+ * per organisation b (standing for "a contract into b") and one node per contract that is scoped
+ * or listed by a scoped one; a hub leads to the nodes of the unscoped contracts out of it, a
+ * contract's node to the hub of its contractor and to the scoped contracts that list it.
+ * Condense it (Tarjan), give every component the set of vendors it reaches as a bitset built
+ * children first, then add each node's contracts to every vendor it reaches, and count each
+ * consignor once per vendor its contracts reach. A vendor's own contracts are never counted.
  */
 export interface RankInput {
-  /** Node count; nodes are 0..n-1. */
+  /** Organisation count; organisations are 0..n-1. */
   n: number;
-  /** Contract endpoints and figures, one entry per contract. */
+  /** Contract ends and known records (NaN when undisclosed), one entry per contract. */
   from: Int32Array;
   to: Int32Array;
-  /** Known records, or NaN when undisclosed. */
   records: Float64Array;
-  /** The nodes to rank (every node with a contract pointing at it). */
+  /** `carries` as contract numbers: contract e's list is carriesList[carriesStart[e] .. carriesStart[e+1]). */
+  carriesStart: Int32Array;
+  carriesList: Int32Array;
+  /** The organisations to rank (every one with a contract pointing at it). */
   vendors: Int32Array;
 }
 
@@ -26,6 +31,59 @@ export interface RankFigures {
   records: Float64Array;
   organisations: Int32Array;
   undisclosedContracts: Int32Array;
+}
+
+/** Compressed adjacency from edge lists: the targets of node u are target[start[u] .. start[u+1]). */
+function compress(nodes: number, sources: number[], targets: number[]): [Int32Array, Int32Array] {
+  const start = new Int32Array(nodes + 1);
+  for (const u of sources) start[u + 1] = (start[u + 1] as number) + 1;
+  for (let u = 0; u < nodes; u++) start[u + 1] = (start[u + 1] as number) + (start[u] as number);
+  const fill = start.slice(0, nodes);
+  const target = new Int32Array(sources.length);
+  sources.forEach((u, i) => {
+    target[fill[u] as number] = targets[i] as number;
+    fill[u] = (fill[u] as number) + 1;
+  });
+  return [start, target];
+}
+
+/** The reach graph: hubs 0..n-1, then one node per scoped or listed contract. */
+function reachGraph(input: RankInput) {
+  const { n, from, to, carriesStart, carriesList } = input;
+  const m = from.length;
+  const scoped = (e: number) => (carriesStart[e + 1] as number) > (carriesStart[e] as number);
+  const special = new Int32Array(m).fill(-1);
+  let nodes = n;
+  for (let e = 0; e < m; e++) {
+    if (scoped(e) && special[e] === -1) special[e] = nodes++;
+    for (let i = carriesStart[e] as number; i < (carriesStart[e + 1] as number); i++) {
+      const listed = carriesList[i] as number;
+      if (listed >= 0 && special[listed] === -1) special[listed] = nodes++;
+    }
+  }
+  /** The node whose reach is contract e's. */
+  const nodeOf = (e: number) => (special[e] === -1 ? (to[e] as number) : (special[e] as number));
+  const sources: number[] = [];
+  const targets: number[] = [];
+  for (let e = 0; e < m; e++) {
+    if (!scoped(e)) {
+      sources.push(from[e] as number);
+      targets.push(nodeOf(e));
+    }
+    if (special[e] !== -1) {
+      sources.push(special[e] as number);
+      targets.push(to[e] as number);
+    }
+    for (let i = carriesStart[e] as number; i < (carriesStart[e + 1] as number); i++) {
+      const listed = carriesList[i] as number;
+      if (listed >= 0) {
+        sources.push(special[listed] as number);
+        targets.push(special[e] as number);
+      }
+    }
+  }
+  const [outStart, outTarget] = compress(nodes, sources, targets);
+  return { nodes, nodeOf, outStart, outTarget };
 }
 
 /** Strongly connected components, iterative Tarjan; components come out children first. */
@@ -90,66 +148,40 @@ export function stronglyConnected(
 }
 
 export function rankAll(input: RankInput): RankFigures {
-  const { n, from, to, records, vendors } = input;
+  const { n, from, records, vendors } = input;
   const m = from.length;
-  // Out-adjacency in CSR form, edges sorted by source.
-  const outStart = new Int32Array(n + 1);
-  for (let e = 0; e < m; e++)
-    outStart[(from[e] as number) + 1] = (outStart[(from[e] as number) + 1] as number) + 1;
-  for (let i = 0; i < n; i++) outStart[i + 1] = (outStart[i + 1] as number) + (outStart[i] as number);
-  const fill = outStart.slice(0, n);
-  const outTarget = new Int32Array(m);
-  const outEdge = new Int32Array(m);
-  for (let e = 0; e < m; e++) {
-    const source = from[e] as number;
-    const slot = fill[source] as number;
-    fill[source] = slot + 1;
-    outTarget[slot] = to[e] as number;
-    outEdge[slot] = e;
-  }
-  const { comp, count } = stronglyConnected(n, outStart, outTarget);
+  const { nodes, nodeOf, outStart, outTarget } = reachGraph(input);
+  const { comp, count } = stronglyConnected(nodes, outStart, outTarget);
 
-  // Per component: size and the records (known, undisclosed) of contracts pointing into it.
-  const compSize = new Int32Array(count);
-  const compRecords = new Float64Array(count);
-  const compUndisclosed = new Int32Array(count);
-  for (let i = 0; i < n; i++) compSize[comp[i] as number] = (compSize[comp[i] as number] as number) + 1;
-  for (let e = 0; e < m; e++) {
-    const c = comp[to[e] as number] as number;
-    const r = records[e] as number;
-    if (Number.isNaN(r)) compUndisclosed[c] = (compUndisclosed[c] as number) + 1;
-    else compRecords[c] = (compRecords[c] as number) + r;
-  }
-
-  // Vendor components get a bit each.
-  const targetOf = new Int32Array(count).fill(-1);
-  let targets = 0;
-  for (const v of vendors) if (targetOf[comp[v] as number] === -1) targetOf[comp[v] as number] = targets++;
-  const words = Math.max(1, Math.ceil(targets / 32));
+  // Vendors get a bit each, set on their hub's component.
+  const words = Math.max(1, Math.ceil(vendors.length / 32));
   const reach = new Uint32Array(count * words);
+  const vendorBit = new Int32Array(n).fill(-1);
+  vendors.forEach((v, t) => {
+    vendorBit[v] = t;
+    const base = (comp[v] as number) * words;
+    reach[base + (t >>> 5)] = (reach[base + (t >>> 5)] as number) | (1 << (t & 31));
+  });
 
-  // Nodes grouped by component, to walk components in Tarjan's (children-first) order.
+  // Components in Tarjan's order are children first: OR each child's bits into its parents.
   const compStart = new Int32Array(count + 1);
-  for (let i = 0; i < n; i++)
-    compStart[(comp[i] as number) + 1] = (compStart[(comp[i] as number) + 1] as number) + 1;
+  for (let u = 0; u < nodes; u++)
+    compStart[(comp[u] as number) + 1] = (compStart[(comp[u] as number) + 1] as number) + 1;
   for (let c = 0; c < count; c++) compStart[c + 1] = (compStart[c + 1] as number) + (compStart[c] as number);
   const cursor = compStart.slice(0, count);
-  const members = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = comp[i] as number;
-    const slot = cursor[c] as number;
-    cursor[c] = slot + 1;
-    members[slot] = i;
+  const members = new Int32Array(nodes);
+  for (let u = 0; u < nodes; u++) {
+    const c = comp[u] as number;
+    members[cursor[c] as number] = u;
+    cursor[c] = (cursor[c] as number) + 1;
   }
   const lastSeen = new Int32Array(count).fill(-1);
   for (let c = 0; c < count; c++) {
     const base = c * words;
-    const t = targetOf[c] as number;
-    if (t !== -1) reach[base + (t >>> 5)] = (reach[base + (t >>> 5)] as number) | (1 << (t & 31));
     for (let k = compStart[c] as number; k < (compStart[c + 1] as number); k++) {
       const u = members[k] as number;
-      for (let e = outStart[u] as number; e < (outStart[u + 1] as number); e++) {
-        const d = comp[outTarget[e] as number] as number;
+      for (let i = outStart[u] as number; i < (outStart[u + 1] as number); i++) {
+        const d = comp[outTarget[i] as number] as number;
         if (d === c || lastSeen[d] === c) continue;
         lastSeen[d] = c;
         const child = d * words;
@@ -159,45 +191,71 @@ export function rankAll(input: RankInput): RankFigures {
     }
   }
 
-  // Every component adds its weight to every vendor component it reaches.
-  const sumRecords = new Float64Array(targets);
-  const sumSize = new Int32Array(targets);
-  const sumUndisclosed = new Int32Array(targets);
-  for (let c = 0; c < count; c++) {
-    const base = c * words;
-    for (let w = 0; w < words; w++) {
-      let bits = reach[base + w] as number;
-      while (bits !== 0) {
-        const low = bits & -bits;
-        const t = w * 32 + (31 - Math.clz32(low));
-        bits ^= low;
-        sumRecords[t] = (sumRecords[t] as number) + (compRecords[c] as number);
-        sumSize[t] = (sumSize[t] as number) + (compSize[c] as number);
-        sumUndisclosed[t] = (sumUndisclosed[t] as number) + (compUndisclosed[c] as number);
-      }
-    }
+  // Each component's contracts (known records, undisclosed ones) go to every vendor it reaches.
+  const compRecords = new Float64Array(count);
+  const compUndisclosed = new Int32Array(count);
+  for (let e = 0; e < m; e++) {
+    const c = comp[nodeOf(e)] as number;
+    const r = records[e] as number;
+    if (Number.isNaN(r)) compUndisclosed[c] = (compUndisclosed[c] as number) + 1;
+    else compRecords[c] = (compRecords[c] as number) + r;
   }
-
   const out: RankFigures = {
     records: new Float64Array(vendors.length),
     organisations: new Int32Array(vendors.length),
     undisclosedContracts: new Int32Array(vendors.length),
   };
-  vendors.forEach((v, i) => {
-    const c = comp[v] as number;
-    const t = targetOf[c] as number;
-    // The vendor's own contracts into its component are not counted (it is compromised).
-    let ownRecords = 0;
-    let ownUndisclosed = 0;
-    for (let e = outStart[v] as number; e < (outStart[v + 1] as number); e++) {
-      if (comp[outTarget[e] as number] !== c) continue;
-      const r = records[outEdge[e] as number] as number;
-      if (Number.isNaN(r)) ownUndisclosed += 1;
-      else ownRecords += r;
+  const forEachBit = (base: number, visit: (t: number) => void) => {
+    for (let w = 0; w < words; w++) {
+      let bits = reach[base + w] as number;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        visit(w * 32 + (31 - Math.clz32(low)));
+        bits ^= low;
+      }
     }
-    out.records[i] = (sumRecords[t] as number) - ownRecords;
-    out.organisations[i] = (sumSize[t] as number) - 1;
-    out.undisclosedContracts[i] = (sumUndisclosed[t] as number) - ownUndisclosed;
-  });
+  };
+  for (let c = 0; c < count; c++) {
+    if (compRecords[c] === 0 && compUndisclosed[c] === 0) continue;
+    forEachBit(c * words, (t) => {
+      out.records[t] = (out.records[t] as number) + (compRecords[c] as number);
+      out.undisclosedContracts[t] = (out.undisclosedContracts[t] as number) + (compUndisclosed[c] as number);
+    });
+  }
+
+  // Per consignor: the vendors any of its contracts reaches, each counted once; a vendor's own
+  // contracts come off its sums (it is compromised, so they are never counted).
+  const [consignorStart, consignorEdges] = compress(
+    n,
+    Array.from(from),
+    Array.from({ length: m }, (_, e) => e),
+  );
+  const union = new Uint32Array(words);
+  for (let a = 0; a < n; a++) {
+    const start = consignorStart[a] as number;
+    const end = consignorStart[a + 1] as number;
+    if (start === end) continue;
+    union.fill(0);
+    const own = vendorBit[a] as number;
+    for (let i = start; i < end; i++) {
+      const e = consignorEdges[i] as number;
+      const base = (comp[nodeOf(e)] as number) * words;
+      for (let w = 0; w < words; w++) union[w] = (union[w] as number) | (reach[base + w] as number);
+      if (own !== -1 && ((reach[base + (own >>> 5)] as number) & (1 << (own & 31))) !== 0) {
+        const r = records[e] as number;
+        if (Number.isNaN(r)) out.undisclosedContracts[own] = (out.undisclosedContracts[own] as number) - 1;
+        else out.records[own] = (out.records[own] as number) - r;
+      }
+    }
+    for (let w = 0; w < words; w++) {
+      let bits = union[w] as number;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        const t = w * 32 + (31 - Math.clz32(low));
+        bits ^= low;
+        if (t !== own) out.organisations[t] = (out.organisations[t] as number) + 1;
+      }
+    }
+  }
   return out;
 }

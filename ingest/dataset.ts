@@ -72,6 +72,9 @@ export async function validateDataset(
     }
     const facts = await inspectFile(path);
     let count = 0;
+    // `carries` may name contracts further down the file: checked once the whole file is read.
+    const contractorOf = new Map<string, string>();
+    const carried: { line: number; consignor: string; ids: string[] }[] = [];
     for await (const item of readCsv(path, facts.encoding, spec.required)) {
       if (item.kind === "problem") {
         report(path, item.line, item.message);
@@ -89,8 +92,27 @@ export async function validateDataset(
           report(path, fields.line, `${ref.column}: "${ref.id}" is not an id in ${tableFile(ref.table)}`);
         }
       }
+      if (row.carries) {
+        contractorOf.set(row.key, row.carries.contractor);
+        if (row.carries.ids.length > 0)
+          carried.push({ line: fields.line, consignor: row.carries.consignor, ids: row.carries.ids });
+      }
       count += 1;
       onRow(spec.name);
+    }
+    for (const { line, consignor, ids: listed } of carried) {
+      for (const id of listed) {
+        const contractor = contractorOf.get(id);
+        if (contractor === undefined)
+          report(path, line, `carries: "${id}" is not a contract in ${spec.file}`);
+        else if (contractor !== consignor) {
+          report(
+            path,
+            line,
+            `carries: contract "${id}" goes to "${contractor}", not to this contract's consignor "${consignor}"`,
+          );
+        }
+      }
     }
     rows[spec.name] = count;
     files.push({ spec, path, facts, rows: count });

@@ -67,6 +67,16 @@ export class FieldReader {
       .filter((item) => item !== "");
   }
 
+  /** A `;`-separated list of ids (empty: none); an invalid id is a problem and left out. */
+  ids(column: string): string[] {
+    const ids = new Set<string>();
+    for (const id of this.categories(column)) {
+      if (isValidId(id)) ids.add(id);
+      else this.problems.push(`${column}: "${id}" is not a valid id (1–128 characters of A-Z a-z 0-9 . _ : -)`);
+    }
+    return [...ids];
+  }
+
   kind(column: string): string | null {
     const value = this.record.cell(column);
     if (value === "") return null;

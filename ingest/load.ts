@@ -1,5 +1,6 @@
 import { basename, resolve } from "node:path";
 import neo4j, { type Driver } from "neo4j-driver";
+import { GRAPH_FORMAT } from "../domain/index.ts";
 import { cypher } from "../neo4j/queries.ts";
 import { applySchema } from "../neo4j/schema.ts";
 import { formatProblem, type ValidatedDataset, validateDataset } from "./dataset.ts";
@@ -48,6 +49,7 @@ export async function loadDataset(
     name: basename(resolve(dataset.dir)),
     fingerprint: dataset.fingerprint,
     loadedAt: new Date().toISOString(),
+    format: neo4j.int(GRAPH_FORMAT),
   };
   const empty = (await driver.executeQuery(cypher("ingest/is-empty"))).records[0]?.get("empty") === true;
   if (!options.replace && !empty) return mergeLoad(driver, dataset, progress, datasetParams);

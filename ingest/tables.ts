@@ -13,6 +13,8 @@ export interface ParsedRow {
   key: string;
   /** Ids this row points at, by the file that must hold them. */
   refs: { table: TableName; id: string; column: string }[];
+  /** A sub-contract's `carries`: contracts of the same file, each into this row's consignor. */
+  carries?: { consignor: string; contractor: string; ids: string[] };
   /** What the loader sends. */
   params: Record<string, string | Properties | null>;
 }
@@ -60,6 +62,7 @@ export const TABLES: readonly TableSpec[] = [
       const since = f.date("since");
       const until = f.date("until");
       const deleteBy = f.date("delete_by");
+      const carries = f.ids("carries");
       const props: Properties = {
         service: f.text("service"),
         records: f.count("records"),
@@ -71,6 +74,8 @@ export const TABLES: readonly TableSpec[] = [
         untilEnd: day(until, "lastDay"),
         deleteBy: deleteBy?.text ?? null,
         deleteByEnd: day(deleteBy, "lastDay"),
+        // Empty means all of the consignor's data, stored as no property at all.
+        carries: carries.length > 0 ? carries : null,
         source: f.text("source"),
       };
       return {
@@ -79,6 +84,7 @@ export const TABLES: readonly TableSpec[] = [
           { table: "organisations", id: consignor, column: "consignor" },
           { table: "organisations", id: contractor, column: "contractor" },
         ],
+        carries: { consignor, contractor, ids: carries },
         params: { id, consignor, contractor, props },
       };
     },

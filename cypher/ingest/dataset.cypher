@@ -3,6 +3,7 @@ MERGE (d:Dataset {id: 'current'})
 SET d.name = $name,
     d.fingerprint = $fingerprint,
     d.loadedAt = $loadedAt,
+    d.format = $format,
     d.organisations = COUNT { (:Organisation) },
     d.contracts = COUNT { (:Organisation)-[:OUTSOURCES_TO]->() },
     d.incidents = COUNT { (:Incident) },

@@ -17,6 +17,7 @@ const org = (
   subjects: 0,
   undisclosed: 0,
   path,
+  chain: path.slice(1).map((to, i) => `${path[i]}-${to}`),
   dataCategories: [],
   reported: [],
   ...extra,

@@ -3,7 +3,8 @@ import { datasetDir } from "./database.ts";
 
 /**
  * Small graphs written compactly: `"c1: a -> b 100"` is contract c1 from consignor a to
- * contractor b with 100 records; `?` for undisclosed; `since=2024-01 delete_by=2023` after.
+ * contractor b with 100 records; `?` for undisclosed; `since=2024-01 delete_by=2023
+ * carries=c0;c3` after.
  */
 export interface HandGraph {
   organisations: string[];
@@ -16,6 +17,8 @@ export interface HandGraph {
     subjects: string;
     since: string;
     deleteBy: string;
+    /** `;`-separated, as the CSV column. */
+    carries?: string;
   }[];
 }
 
@@ -48,6 +51,7 @@ export function graph(...lines: string[]): HandGraph {
       subjects: subjects === undefined || subjects === "?" ? "" : subjects,
       since: options.since ?? "",
       deleteBy: options.delete_by ?? "",
+      carries: options.carries ?? "",
     });
   }
   return {
@@ -61,6 +65,7 @@ export function graph(...lines: string[]): HandGraph {
       subjects: c.subjects === "" ? null : Number(c.subjects),
       sinceStart: c.since === "" ? null : c.since,
       deleteByEnd: c.deleteBy === "" ? null : c.deleteBy,
+      carries: c.carries ? c.carries.split(";") : null,
     })),
   };
 }
@@ -71,9 +76,11 @@ export function graphDataset(g: HandGraph): string {
     "\n",
   );
   const contracts = [
-    "id,consignor,contractor,records,subjects,since,delete_by",
+    "id,consignor,contractor,records,subjects,since,delete_by,carries",
     ...g.raw.map((c) =>
-      [c.id, c.consignor, c.contractor, c.records, c.subjects, c.since, c.deleteBy].join(","),
+      [c.id, c.consignor, c.contractor, c.records, c.subjects, c.since, c.deleteBy, c.carries ?? ""].join(
+        ",",
+      ),
     ),
   ].join("\n");
   return datasetDir({ "organisations.csv": `${orgs}\n`, "outsourcing.csv": `${contracts}\n` });

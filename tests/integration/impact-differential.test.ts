@@ -4,6 +4,7 @@ import {
   asOfDay,
   type BlastRadius,
   type ContractFacts,
+  carriesData,
   isActive,
   ParameterError,
   parseScenario,
@@ -19,8 +20,9 @@ import { graphDataset, type HandGraph } from "../helpers/graphs.ts";
 
 /**
  * The Cypher engine against a plain TypeScript reference of DOMAIN.md on 300 random graphs
- * (loaded together as disjoint components), two scenarios each: identical affected sets,
- * depths, figures and totals, and every reported path a real shortest chain of active contracts.
+ * (loaded together as disjoint components; every other one with scoped sub-contracts), two
+ * scenarios each: identical affected sets, depths, figures, paths, chains and totals, and every
+ * chain a real chain of active contracts, each carrying the one before.
  */
 const GRAPHS = 300;
 const random = seededRandom(20241122);
@@ -35,8 +37,9 @@ function randomGraphs(): { graph: HandGraph; components: string[][] } {
     const orgs = Array.from({ length: 3 + int(10) }, (_, i) => `g${g}-o${i}`);
     components.push(orgs);
     const contracts = int(orgs.length * 3);
+    const mine: HandGraph["raw"] = [];
     for (let c = 0; c < contracts; c++) {
-      raw.push({
+      mine.push({
         id: `g${g}-c${c}`,
         consignor: pick(orgs),
         contractor: pick(orgs),
@@ -46,6 +49,14 @@ function randomGraphs(): { graph: HandGraph; components: string[][] } {
         deleteBy: random() < 0.3 ? pick(DATES) : "",
       });
     }
+    // Every other graph scopes some sub-contracts to one to three of the contracts into their consignor.
+    for (const contract of g % 2 === 1 ? mine : []) {
+      const into = mine.filter((k) => k.contractor === contract.consignor);
+      if (into.length === 0 || random() < 0.5) continue;
+      const listed = new Set(Array.from({ length: 1 + int(3) }, () => pick(into).id));
+      contract.carries = [...listed].join(";");
+    }
+    raw.push(...mine);
   }
   const organisations = components.flat();
   const parse = (c: HandGraph["raw"][0]): ContractFacts => ({
@@ -57,6 +68,7 @@ function randomGraphs(): { graph: HandGraph; components: string[][] } {
     // Partial dates as the loader stores them: since by its first day, delete_by by its last.
     sinceStart: c.since === "" ? null : firstDay(c.since),
     deleteByEnd: c.deleteBy === "" ? null : lastDay(c.deleteBy),
+    carries: c.carries ? c.carries.split(";") : null,
   });
   return { graph: { organisations, raw, contracts: raw.map(parse) }, components };
 }
@@ -102,37 +114,41 @@ describe("the Cypher engine agrees with the TypeScript reference", () => {
     const byId = new Map(world.graph.contracts.map((c) => [c.id, c]));
     let compared = 0;
     let nonEmpty = 0;
+    let scopedChains = 0;
     for (const orgs of world.components) {
       for (let s = 0; s < 2; s++) {
         const scenario = parseScenario(randomScenario(orgs, world.graph.contracts));
         const engine = await cypherEngine.blastRadius(scenario);
         const expected = referenceBlastRadius(reference, scenario);
-        const got = engine.affected.map(({ id, depth, records, subjects, undisclosed }) => ({
+        const got = engine.affected.map(({ id, depth, records, subjects, undisclosed, path, chain }) => ({
           id,
           depth,
           records,
           subjects,
           undisclosed,
+          path,
+          chain,
         }));
         expect({ scenario, affected: got, totals: engine.totals }).toEqual({
           scenario,
           affected: expected.affected,
           totals: expected.totals,
         });
-        // Each path: depth contracts long, each hop an active contract, ending in a compromised organisation.
+        // Each chain: depth contracts long, each an active contract from path[i] to path[i + 1]
+        // carrying the one before, ending in a compromised organisation.
         const asOf = asOfDay(scenario);
         for (const org of engine.affected) {
           expect(org.path.length).toBe(org.depth + 1);
+          expect(org.chain.length).toBe(org.depth);
           expect(scenario.compromised).toContain(org.path.at(-1));
-          for (let i = 0; i + 1 < org.path.length; i++) {
-            const hop = [...byId.values()].some(
-              (c) =>
-                c.consignor === org.path[i] &&
-                c.contractor === org.path[i + 1] &&
-                isActive(c, scenario, asOf),
-            );
-            expect(hop).toBe(true);
-          }
+          org.chain.forEach((id, i) => {
+            const contract = byId.get(id) as ContractFacts;
+            expect([contract.consignor, contract.contractor]).toEqual([org.path[i], org.path[i + 1]]);
+            expect(isActive(contract, scenario, asOf)).toBe(true);
+            if (i > 0)
+              expect(carriesData(contract, byId.get(org.chain[i - 1] as string) as ContractFacts)).toBe(true);
+          });
+          if (org.chain.some((id) => byId.get(id)?.carries)) scopedChains += 1;
         }
         compared += 1;
         if (engine.affected.length > 0) nonEmpty += 1;
@@ -141,6 +157,8 @@ describe("the Cypher engine agrees with the TypeScript reference", () => {
     expect(compared).toBe(GRAPHS * 2);
     // The random graphs must actually exercise the engine.
     expect(nonEmpty).toBeGreaterThan(GRAPHS);
+    // …and chains through scoped sub-contracts.
+    expect(scopedChains).toBeGreaterThan(50);
   }, 300_000);
 });
 

@@ -16,6 +16,7 @@ function randomGraph(seed: number, n: number, m: number) {
     subjects: null,
     sinceStart: null,
     deleteByEnd: null,
+    carries: null,
   }));
   const organisations: OrganisationSummary[] = Array.from({ length: n }, (_, i) => ({
     id: `o${i}`,

@@ -79,10 +79,6 @@ describe("the active-contract rule", () => {
       )
       .map((file) => relative(CYPHER_DIR, file))
       .sort();
-    expect(including).toEqual([
-      "blast-radius/counted-contracts.cypher",
-      "blast-radius/organisation-figures.cypher",
-      "blast-radius/reach.cypher",
-    ]);
+    expect(including).toEqual(["blast-radius/contracts-into.cypher", "blast-radius/contracts-listed.cypher"]);
   });
 });

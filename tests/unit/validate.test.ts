@@ -52,6 +52,40 @@ describe("dataset validation", () => {
     ]);
   });
 
+  it("refuses a carries that names no contract, or a contract that does not bring data to the consignor", async () => {
+    const problems = await problemsOf({
+      "organisations.csv": `${ORGS}city,市,City,municipality\nshop,封入業者,,print_mail_vendor\n`,
+      "outsourcing.csv": [
+        "id,consignor,contractor,carries",
+        "c-sub,isetoh,shop,c-city;c-missing;c-tsb",
+        "c-city,city,isetoh,",
+        "c-tsb,tsb,city,",
+        "c-bad,isetoh,shop,bad id",
+        "",
+      ].join("\n"),
+    });
+    expect(problems).toEqual([
+      'outsourcing.csv:5: carries: "bad id" is not a valid id (1–128 characters of A-Z a-z 0-9 . _ : -)',
+      'outsourcing.csv:2: carries: "c-missing" is not a contract in outsourcing.csv',
+      'outsourcing.csv:2: carries: contract "c-tsb" goes to "city", not to this contract\'s consignor "isetoh"',
+    ]);
+  });
+
+  it("stores a carries list as given (a contract named further down the file is fine), and none when empty", async () => {
+    const { rows } = await rowsOf(
+      {
+        "organisations.csv": `${ORGS}city,市,City,municipality\nshop,封入業者,,print_mail_vendor\n`,
+        "outsourcing.csv": "id,consignor,contractor,carries\nc-sub,isetoh,shop,c-city ; c-city2\nc-city,city,isetoh,\nc-city2,city,isetoh,\n",
+      },
+      "contracts",
+    );
+    expect(rows.map((row) => (row.props as { carries: string[] | null }).carries)).toEqual([
+      ["c-city", "c-city2"],
+      null,
+      null,
+    ]);
+  });
+
   it("names missing files and missing required columns", async () => {
     expect(await problemsOf({ "organisations.csv": "id,label\nx,y\n" })).toEqual([
       'organisations.csv:1: missing required column "name"',
@@ -120,6 +154,7 @@ describe("dataset validation", () => {
         untilEnd: "2024-12-31",
         deleteBy: "2024-02",
         deleteByEnd: "2024-02-29",
+        carries: null,
         source: null,
       },
     });

@@ -4,20 +4,22 @@ import {
   asOfDay,
   type BlastRadiusTotals,
   type ContractFacts,
+  carriesData,
   isActive,
   type Scenario,
-  sumTotals,
 } from "../../domain/index.ts";
 
 /** The figures of one affected organisation, without names or reports. */
 export type ReferenceAffected = Pick<
   AffectedOrganisation,
-  "id" | "depth" | "records" | "subjects" | "undisclosed"
+  "id" | "depth" | "records" | "subjects" | "undisclosed" | "path" | "chain"
 >;
 
 export interface ReferenceResult {
   affected: ReferenceAffected[];
   totals: BlastRadiusTotals;
+  /** ℓ of every contract that reaches the compromised set, by id. */
+  reach: Map<string, number>;
 }
 
 /** An in-memory graph of organisations (nodes) and contracts (edges keyed by contract id). */
@@ -33,53 +35,103 @@ export function contractGraph(
   return graph;
 }
 
+const byContractorThenId = (a: ContractFacts, b: ContractFacts) =>
+  a.contractor < b.contractor ? -1 : a.contractor > b.contractor ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
 /**
- * docs/blast-radius.md's arithmetic written as plainly as possible over graphology, to check the Cypher
- * engine against: a breadth-first search up the active contracts from the compromised set.
+ * docs/blast-radius.md's arithmetic written as plainly as possible over graphology, to check both
+ * engines against: a breadth-first search over contracts, from the contracts into the compromised
+ * set up through the contracts each sub-contract carries.
  */
 export function referenceBlastRadius(graph: MultiDirectedGraph, scenario: Scenario): ReferenceResult {
   const asOf = asOfDay(scenario);
-  const active = (edge: string) => isActive(graph.getEdgeAttributes(edge) as ContractFacts, scenario, asOf);
-  const depth = new Map<string, number>();
-  let frontier: string[] = [];
-  for (const id of scenario.compromised) {
-    if (graph.hasNode(id) && !scenario.excludedOrganisations.includes(id)) {
-      depth.set(id, 0);
-      frontier.push(id);
-    }
-  }
+  const facts = (edge: string) => graph.getEdgeAttributes(edge) as ContractFacts;
+  const active = (contract: ContractFacts) => isActive(contract, scenario, asOf);
+  const compromised = new Set(scenario.compromised);
   const limit = scenario.maxDepth ?? Number.POSITIVE_INFINITY;
-  for (let level = 1; frontier.length > 0 && level <= limit; level++) {
-    const next: string[] = [];
-    for (const node of frontier) {
-      graph.forEachInEdge(node, (edge, _attributes, source) => {
-        if (!depth.has(source) && active(edge)) {
-          depth.set(source, level);
-          next.push(source);
+
+  // Step 2: ℓ(k) = 1 when k's contractor is compromised, else 1 + the least ℓ of an active
+  // contract out of its contractor that carries it. Breadth-first, so the first ℓ is the least.
+  const reach = new Map<string, number>();
+  let frontier: ContractFacts[] = [];
+  for (const id of compromised) {
+    if (!graph.hasNode(id)) continue;
+    graph.forEachInEdge(id, (edge) => {
+      const contract = facts(edge);
+      if (active(contract) && !reach.has(contract.id)) {
+        reach.set(contract.id, 1);
+        frontier.push(contract);
+      }
+    });
+  }
+  for (let level = 2; frontier.length > 0 && level <= limit; level++) {
+    const next: ContractFacts[] = [];
+    for (const carrier of frontier) {
+      graph.forEachInEdge(carrier.consignor, (edge) => {
+        const contract = facts(edge);
+        if (!reach.has(contract.id) && active(contract) && carriesData(carrier, contract)) {
+          reach.set(contract.id, level);
+          next.push(contract);
         }
       });
     }
     frontier = next;
   }
+
+  // Steps 3–5: depth, counted contracts and the sums, per organisation outside C.
   const counted: ContractFacts[] = [];
-  graph.forEachEdge((edge, attributes, source, target) => {
-    const targetDepth = depth.get(target);
-    if (scenario.compromised.includes(source) || targetDepth === undefined || !depth.has(source)) return;
-    if (targetDepth + 1 <= limit && active(edge)) counted.push(attributes as ContractFacts);
-  });
   const byOrg = new Map<string, ReferenceAffected>();
-  for (const [id, d] of depth) {
-    if (!scenario.compromised.includes(id))
-      byOrg.set(id, { id, depth: d, records: 0, subjects: 0, undisclosed: 0 });
-  }
-  for (const contract of counted) {
-    const org = byOrg.get(contract.consignor) as ReferenceAffected;
+  graph.forEachEdge((edge) => {
+    const contract = facts(edge);
+    const length = reach.get(contract.id);
+    if (length === undefined || length > limit || compromised.has(contract.consignor)) return;
+    counted.push(contract);
+    const org = byOrg.get(contract.consignor) ?? {
+      id: contract.consignor,
+      depth: length,
+      records: 0,
+      subjects: 0,
+      undisclosed: 0,
+      path: [],
+      chain: [],
+    };
+    org.depth = Math.min(org.depth, length);
     if (contract.records === null) org.undisclosed += 1;
     else org.records += contract.records;
     org.subjects += contract.subjects ?? 0;
+    byOrg.set(org.id, org);
+  });
+
+  // The chain: at each step the contract of least ℓ, ties broken by contractor id, then contract id.
+  for (const org of byOrg.values()) {
+    let step = counted
+      .filter((c) => c.consignor === org.id && reach.get(c.id) === org.depth)
+      .sort(byContractorThenId)[0];
+    org.path.push(org.id);
+    while (step) {
+      org.chain.push(step.id);
+      org.path.push(step.contractor);
+      const length = reach.get(step.id) as number;
+      if (length === 1) break;
+      const carried: ContractFacts = step;
+      step = graph
+        .outEdges(step.contractor)
+        .map(facts)
+        .filter((next) => reach.get(next.id) === length - 1 && carriesData(next, carried))
+        .sort(byContractorThenId)[0];
+    }
   }
+
   const affected = [...byOrg.values()].sort(
     (a, b) => a.depth - b.depth || b.records - a.records || (a.id < b.id ? -1 : 1),
   );
-  return { affected, totals: sumTotals(affected as AffectedOrganisation[], counted) };
+  const totals: BlastRadiusTotals = {
+    organisations: affected.length,
+    contracts: counted.length,
+    records: counted.reduce((sum, c) => sum + (c.records ?? 0), 0),
+    subjects: counted.reduce((sum, c) => sum + (c.subjects ?? 0), 0),
+    undisclosedContracts: counted.filter((c) => c.records === null).length,
+    undisclosedSubjectContracts: counted.filter((c) => c.subjects === null).length,
+  };
+  return { affected, totals, reach };
 }
