@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Driver } from "neo4j-driver";
-import { ParameterError } from "../domain/index.ts";
+import { ParameterError, ReloadNeededError } from "../domain/index.ts";
 import { InMemoryEngine } from "../engine/inMemoryEngine.ts";
 import { isUnreachable } from "../neo4j/errors.ts";
 import { type ApiContext, readQuery } from "./context.ts";
@@ -50,6 +50,9 @@ export function buildServer(options: ApiOptions): FastifyInstance {
       return reply
         .code(400)
         .send({ error: "bad_request", parameter: error.parameter, message: error.message });
+    }
+    if (error instanceof ReloadNeededError) {
+      return reply.code(409).send({ error: "reload_needed", message: error.message });
     }
     if (isUnreachable(error)) {
       return reply.code(503).send({

@@ -1,5 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
-import { ParameterError } from "../domain/index.ts";
+import { ParameterError, ReloadNeededError } from "../domain/index.ts";
 import {
   type Connection,
   connectChecked,
@@ -38,8 +38,8 @@ export function parseCommand<T extends ParseArgsConfig>(
 /**
  * Runs a command's work against the database and closes the driver afterwards. The database is
  * asked once first, so a command fails at once with exit 2 and a sentence when it is away or
- * refuses the credentials; a refused parameter exits 1 with its message. `refusal` may turn
- * other errors into a message for exit 1.
+ * refuses the credentials; a refused parameter, or a graph to load again, exits 1 with its
+ * message. `refusal` may turn other errors into a message for exit 1.
  */
 export async function withDatabase(
   work: (connection: Connection) => Promise<void>,
@@ -50,7 +50,7 @@ export async function withDatabase(
     connection = await connectChecked();
     await work(connection);
   } catch (error) {
-    if (error instanceof ParameterError) fail(error.message, 1);
+    if (error instanceof ParameterError || error instanceof ReloadNeededError) fail(error.message, 1);
     const problem = describeConnectionProblem(error, uriOf(error, connection?.config.uri));
     if (problem) fail(`${problem}${options.unreachable ?? ""}`, EXIT_UNREACHABLE);
     const refused = options.refusal?.(error);

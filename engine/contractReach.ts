@@ -49,7 +49,7 @@ export interface ReachedOrganisation {
   /** Organisations from it to the compromised one; `chain[i]` runs from `path[i]` to `path[i + 1]`. */
   path: number[];
   chain: number[];
-  /** Its counted contracts. */
+  /** Its counted contracts, by id. */
   counted: number[];
 }
 
@@ -125,6 +125,8 @@ export function summarise(
       const e = table.outEdges[i] as number;
       if ((reach.level[e] as number) > 0) counted.push(e);
     }
+    // By id, so that every engine lists them alike.
+    counted.sort((x, y) => ((table.contractIds[x] as string) < (table.contractIds[y] as string) ? -1 : 1));
     const { path, chain } = chainOf(table, reach, org, depth[org] as number, counted);
     return {
       org,
