@@ -85,7 +85,7 @@ describe("scoped sub-contracts (carries), each on a hand-made graph, from both e
       { vendor: ["v"], "exclude-contract": ["c1"] },
       { vendor: ["v"], "as-of": "2020" },
     );
-    expect(plain.affected).toEqual([
+    expect(plain?.affected).toEqual([
       ["b", 1, 0, 0, "c3"],
       ["a", 2, 10, 0, "c1,c3"],
     ]);
@@ -135,7 +135,7 @@ describe("scoped sub-contracts (carries), each on a hand-made graph, from both e
   it("takes the chain through the smaller contractor id, then the smaller contract id", async () => {
     const g = graph("k2: a -> m 1", "k1: a -> m 1", "k3: a -> z 1", "k4: m -> v 0", "k5: z -> v 0");
     const [r] = await answer(g, { vendor: ["v"] });
-    expect(r.affected).toEqual([
+    expect(r?.affected).toEqual([
       ["m", 1, 0, 0, "k4"],
       ["z", 1, 0, 0, "k5"],
       ["a", 2, 3, 0, "k1,k4"],

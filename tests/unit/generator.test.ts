@@ -48,6 +48,17 @@ describe("the dataset generator", () => {
     expect(sub.length).toBeGreaterThan(rows.length * 0.1);
     expect(sub.filter((r) => r[4] === "0").length).toBeGreaterThan(0);
     expect(rows.filter((r) => r[9] !== "").length).toBeGreaterThan(rows.length * 0.1);
+    // About a third of the vendor → sub-vendor pairs are scoped, on every contract of the pair.
+    const pairs = new Map<string, Set<string>>();
+    for (const r of sub) {
+      const key = `${r[1]}>${r[2]}`;
+      pairs.set(key, (pairs.get(key) ?? new Set()).add(r[10] as string));
+    }
+    const scoped = [...pairs.values()].filter((lists) => !lists.has(""));
+    expect(scoped.length / pairs.size).toBeGreaterThan(0.2);
+    expect(scoped.length / pairs.size).toBeLessThan(0.4);
+    expect([...pairs.values()].filter((lists) => lists.has("") && lists.size > 1)).toEqual([]);
+    expect(scoped.every((lists) => lists.size === 1)).toBe(true);
     // Cycles: some strongly connected component holds more than one organisation.
     const ids = new Map<string, number>();
     const id = (key: string) => ids.get(key) ?? (ids.set(key, ids.size), ids.size - 1);

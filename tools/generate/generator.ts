@@ -15,6 +15,7 @@ const MAX_TIER = 6;
 const UNDISCLOSED_SHARE = 0.05;
 const SUB_CONTRACT_SHARE = 0.12;
 const CYCLE_SHARE = 0.005;
+const SCOPED_SHARE = 1 / 3;
 const CONSIGNOR_KINDS = [
   "municipality",
   "company",
@@ -79,9 +80,44 @@ function subContractorsByVendor(vendorCount: number, random: () => number): numb
 }
 
 /**
+ * About a third of the vendor → sub-vendor pairs are scoped: every contract of the pair carries
+ * the same one to three of the vendor's incoming contracts (scoping only some rows of a pair
+ * would change no reach: an unscoped row beside them passes everything on anyway).
+ */
+function scopedSubContracts(
+  from: Int32Array,
+  to: Int32Array,
+  subContractors: number[][],
+  random: () => number,
+): Map<number, number[]> {
+  const incoming = new Map<number, number[]>();
+  for (let c = 0; c < from.length; c++) {
+    const list = incoming.get(to[c] as number) ?? [];
+    list.push(c);
+    incoming.set(to[c] as number, list);
+  }
+  const listOf = new Map<string, number[]>();
+  subContractors.forEach((subs, vendor) => {
+    const into = incoming.get(vendor) ?? [];
+    for (const sub of subs) {
+      if (random() >= SCOPED_SHARE || into.length === 0) continue;
+      const count = 1 + Math.floor(random() * 3);
+      const listed = new Set(Array.from({ length: count }, () => into[Math.floor(random() * into.length)] as number));
+      listOf.set(`${vendor}>${sub}`, [...listed].sort((x, y) => x - y));
+    }
+  });
+  const carries = new Map<number, number[]>();
+  for (let c = 0; c < from.length; c++) {
+    const list = listOf.get(`${from[c]}>${to[c]}`);
+    if (list) carries.set(c, list);
+  }
+  return carries;
+}
+
+/**
  * A deterministic dataset in the docs/data-format.md format, shaped like national data: a few vendors
- * with huge client bases (power law), tiers of sub-contracting up to six deep, some cycles,
- * about 5% undisclosed counts, dates and deletion deadlines. Streams to disk.
+ * with huge client bases (power law), tiers of sub-contracting up to six deep (a third of them
+ * scoped), some cycles, about 5% undisclosed counts, dates and deletion deadlines.
  */
 export async function generateDataset(dir: string, options: GeneratorOptions): Promise<void> {
   const random = seededRandom(options.seed);
@@ -120,23 +156,15 @@ export async function generateDataset(dir: string, options: GeneratorOptions): P
   }
   await orgs.close();
 
-  const contracts = new CsvWriter(join(dir, "outsourcing.csv"), [
-    "id",
-    "consignor",
-    "contractor",
-    "service",
-    "records",
-    "subjects",
-    "data_categories",
-    "since",
-    "until",
-    "delete_by",
-    "source",
-  ]);
-  for (let c = 0; c < options.contracts; c++) {
+  // First every contract's ends and figures, so that a scoped sub-contract can list contracts
+  // that come later in the file; then the rows.
+  const m = options.contracts;
+  const from = new Int32Array(m);
+  const to = new Int32Array(m);
+  const passThrough = new Uint8Array(m);
+  for (let c = 0; c < m; c++) {
     let consignor: number;
     let contractor: number;
-    let passThrough = false;
     if (random() < SUB_CONTRACT_SHARE && outsourcingVendors.length > 0) {
       consignor = pick(outsourcingVendors);
       const clients = vendorClients[consignor] ?? [];
@@ -148,14 +176,35 @@ export async function generateDataset(dir: string, options: GeneratorOptions): P
         contractor = pick(subContractors[consignor] ?? []);
         vendorClients[contractor]?.push(consignor);
       }
-      passThrough = random() < 0.6;
+      passThrough[c] = random() < 0.6 ? 1 : 0;
     } else {
       consignor = vendorCount + Math.floor(random() * (n - vendorCount));
       contractor = pickVendor();
     }
     if (consignor === contractor) contractor = (contractor + 1) % vendorCount;
+    from[c] = consignor;
+    to[c] = contractor;
+  }
+  const carries = scopedSubContracts(from, to, subContractors, random);
+
+  const contracts = new CsvWriter(join(dir, "outsourcing.csv"), [
+    "id",
+    "consignor",
+    "contractor",
+    "service",
+    "records",
+    "subjects",
+    "data_categories",
+    "since",
+    "until",
+    "delete_by",
+    "carries",
+    "source",
+  ]);
+  for (let c = 0; c < m; c++) {
+    const through = passThrough[c] === 1;
     const undisclosed = random() < UNDISCLOSED_SHARE;
-    const records = passThrough ? 0 : Math.floor(10 ** (1 + random() * 4.5));
+    const records = through ? 0 : Math.floor(10 ** (1 + random() * 4.5));
     const since = 2010 + Math.floor(random() * 15);
     const ended = random() < 0.3;
     const until = ended
@@ -165,15 +214,16 @@ export async function generateDataset(dir: string, options: GeneratorOptions): P
     const categories = [pick(CATEGORIES), pick(CATEGORIES)].filter((v, i, a) => a.indexOf(v) === i).join(";");
     await contracts.row([
       `c-${c}`,
-      `org-${consignor}`,
-      `org-${contractor}`,
-      passThrough ? "sub-contract" : "printing and mailing",
+      `org-${from[c]}`,
+      `org-${to[c]}`,
+      through ? "sub-contract" : "printing and mailing",
       undisclosed ? "" : records,
-      undisclosed || passThrough ? "" : Math.floor(records * 0.8),
+      undisclosed || through ? "" : Math.floor(records * 0.8),
       categories,
       String(since),
       until,
       deleteBy,
+      (carries.get(c) ?? []).map((k) => `c-${k}`).join(";"),
       "generated",
     ]);
   }
