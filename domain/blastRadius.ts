@@ -41,6 +41,8 @@ export interface CountedContract {
   contractor: string;
   records: number | null;
   subjects: number | null;
+  /** Whose data it passes on: these contracts into its consignor; null: all of it. */
+  carries: string[] | null;
   source: string | null;
 }
 

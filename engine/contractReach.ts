@@ -178,6 +178,19 @@ function chainOf(
   return { path, chain };
 }
 
+/** A contract's `carries` as ids, or null when it passes on all of its consignor's data. */
+export function carriesIds(table: ContractTable, e: number): string[] | null {
+  const start = table.carriesStart[e] as number;
+  const end = table.carriesStart[e + 1] as number;
+  if (start === end) return null;
+  const ids: string[] = [];
+  for (let i = start; i < end; i++) {
+    const listed = table.carriesList[i] as number;
+    if (listed >= 0) ids.push(table.contractIds[listed] as string);
+  }
+  return ids;
+}
+
 /** The contract whose contractor id is smallest, then whose own id is; -1 for none. */
 function best(table: ContractTable, contracts: number[]): number {
   let chosen = -1;

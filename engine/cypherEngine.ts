@@ -178,7 +178,8 @@ async function answer(
   const key = await datasetKey(tx);
   await checkIdsExist(tx, scenario);
   const params = scenarioParams(scenario);
-  const { table, reach, orgIndex } = tableOf(await search(tx, scenario, params), scenario.compromised);
+  const reachedRows = await search(tx, scenario, params);
+  const { table, reach, orgIndex } = tableOf(reachedRows, scenario.compromised);
   const compromised = new Set(scenario.compromised.map((id) => orgIndex.get(id)));
   const summary = summarise(table, reach, (v) => compromised.has(v), limit);
 
@@ -219,6 +220,7 @@ async function answer(
         contractor: table.orgIds[table.to[e] as number] as string,
         records: Number.isNaN(r) ? null : r,
         subjects: Number.isNaN(s) ? null : s,
+        carries: reachedRows.get(contractId)?.carries ?? null,
         source: detail?.source ?? null,
       });
     }

@@ -11,7 +11,7 @@ import {
   type VendorRank,
 } from "../domain/index.ts";
 import { truncation, unknownId } from "./assemble.ts";
-import { type ContractTable, type Reach, summarise } from "./contractReach.ts";
+import { type ContractTable, carriesIds, type Reach, summarise } from "./contractReach.ts";
 import { adjacency, carriesLists, dayNumber, Interned, LAST_DAY, NO_DAY } from "./inMemoryArrays.ts";
 import { rankAll } from "./rankAll.ts";
 
@@ -231,6 +231,7 @@ export class InMemoryCopy {
           contractor: orgIds[to[e] as number] as string,
           records: Number.isNaN(r) ? null : r,
           subjects: Number.isNaN(s) ? null : s,
+          carries: carriesIds(this.table, e),
           source: this.sources.values[this.sourceOf[e] as number] ?? null,
         });
       }

@@ -128,9 +128,9 @@ export function buildReport(
         ? []
         : [
             {
-              header: ["depth", "chain"],
+              header: ["depth", "chain", "contracts"],
               numeric: [0],
-              rows: deepest.map((a) => [String(a.depth), chainText(a.path, result)]),
+              rows: deepest.map((a) => [String(a.depth), chainText(a.path, result), a.chain.join(" → ")]),
             },
           ],
   });
