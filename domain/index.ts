@@ -11,3 +11,4 @@ export * from "./organisation.ts";
 export * from "./ranking.ts";
 export * from "./scenario.ts";
 export * from "./schema.ts";
+export * from "./whyNot.ts";

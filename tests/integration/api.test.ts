@@ -41,7 +41,7 @@ describe("the HTTP API over the Isetoh sample", () => {
     expect(status).toBe(200);
     expect(json.status).toBe("ok");
     expect(json.database.version).toMatch(/^5\./);
-    expect(json.dataset).toMatchObject({ name: "isetoh-2024", organisations: 47, contracts: 42 });
+    expect(json.dataset).toMatchObject({ name: "isetoh-2024", organisations: 47, contracts: 41 });
     expect(text).not.toContain(databaseConfig().password);
   });
 
@@ -96,21 +96,21 @@ describe("the HTTP API over the Isetoh sample", () => {
 
   it("answers impact like the command line, capping long lists with exact totals", async () => {
     const { json } = await get("/api/impact?vendor=isetoh&limit=2");
-    expect(json.affected.map((a: { id: string }) => a.id)).toEqual(["toyota-city", "kumon"]);
+    expect(json.affected.map((a: { id: string }) => a.id)).toEqual(["toyota-city", "tokushima-pref"]);
     expect(json.truncated).toEqual({ shown: 2, total: 34 });
-    expect(json.totals).toMatchObject({ organisations: 34, records: 2403515, undisclosedContracts: 16 });
+    expect(json.totals).toMatchObject({ organisations: 34, records: 1537836, undisclosedContracts: 18 });
   });
 
   it("compares a what-if with the plain compromise", async () => {
     const { json } = await get("/api/compare?vendor=isetoh&as-of=2024-05-26&enforce-retention=true");
-    expect(json.change).toMatchObject({ records: -220835, organisations: -8 });
+    expect(json.change).toMatchObject({ records: -1456507, organisations: -11 });
   });
 
   it("opens on an overview capped in organisations and contracts, saying how many it leaves out", async () => {
     const { status, json } = await get("/api/graph?limit=12&contracts=2");
     expect(status).toBe(200);
     expect(json.nodes).toHaveLength(12);
-    expect(json.total).toEqual({ organisations: 47, contracts: 42 });
+    expect(json.total).toEqual({ organisations: 47, contracts: 41 });
     const ids = json.nodes.map((n: { id: string }) => n.id);
     const among = await query<{ id: string; records: number | null }>(
       driver,
@@ -127,8 +127,8 @@ describe("the HTTP API over the Isetoh sample", () => {
   it("ranks vendors", async () => {
     const { json } = await get("/api/rank?top=2");
     expect(json.map((r: { id: string; records: number }) => [r.id, r.records])).toEqual([
-      ["isetoh-enclosing-subcontractor", 2403515],
-      ["isetoh", 2403515],
+      ["isetoh", 1537836],
+      ["tokai-shinkin-business", 69403],
     ]);
   });
 
@@ -149,7 +149,7 @@ describe("the HTTP API over the Isetoh sample", () => {
       );
     }
     expect((await get("/api/report?vendor=isetoh&format=md")).text).toContain(
-      "| Records exposed | ≥ 2,403,515 |",
+      "| Records exposed | ≥ 1,537,836 |",
     );
   });
 
@@ -227,6 +227,6 @@ describe("the HTTP API without its database", () => {
     await startDatabase();
     const back = await get("/api/impact?vendor=isetoh");
     expect(back.status).toBe(200);
-    expect(back.json.totals.records).toBe(2403515);
+    expect(back.json.totals.records).toBe(1537836);
   });
 });

@@ -1,7 +1,7 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildServer } from "../../api/server.ts";
-import { type BlastRadius, parseScenario, type ScenarioInput } from "../../domain/index.ts";
+import { type BlastRadius, parseScenario, type ScenarioInput, whyNotAffected } from "../../domain/index.ts";
 import { CypherEngine } from "../../engine/cypherEngine.ts";
 import { InMemoryEngine } from "../../engine/inMemoryEngine.ts";
 import { load, query, runCommand, testDriver } from "../helpers/database.ts";
@@ -185,5 +185,42 @@ describe("a graph loaded before carries existed", () => {
     // Loading again makes it answerable.
     await load(driver, graphDataset(graph("c1: a -> v 10")));
     expect((await new CypherEngine(driver).blastRadius(scenario)).totals.records).toBe(10);
+  });
+});
+
+describe("why an organisation is not affected", () => {
+  it("names what stops each of its contracts: a scoped sub-contract, exclusion, dates, depth or no route", async () => {
+    const g = graph(
+      "c-y: yokosuka -> isetoh 100",
+      "c-t: toyota -> isetoh 200",
+      "c-e: isetoh -> shop 0 carries=c-y",
+      "c-x: toyota -> other 5",
+      "c-late: toyota -> shop 1 since=2025-01-01",
+      "c-cut: toyota -> yokosuka 1",
+    );
+    await load(driver, graphDataset(g));
+    const engine = new CypherEngine(driver);
+    const outgoing = [
+      { id: "c-t", counterpart: "isetoh" },
+      { id: "c-x", counterpart: "other" },
+      { id: "c-late", counterpart: "shop", since: "2025-01-01" },
+      { id: "c-cut", counterpart: "yokosuka" },
+    ];
+    const radius = await engine.blastRadius(
+      parseScenario({ vendor: ["shop"], "as-of": "2024-06", "max-depth": "2" }),
+    );
+    expect(radius.affected.map((a) => a.id)).toEqual(["isetoh", "yokosuka"]);
+    expect(whyNotAffected(radius, outgoing)).toEqual([
+      { contract: "c-t", contractor: "isetoh", why: "not_carried", by: [{ id: "c-e", carries: ["c-y"] }] },
+      { contract: "c-x", contractor: "other", why: "no_route" },
+      { contract: "c-late", contractor: "shop", why: "not_in_force" },
+      { contract: "c-cut", contractor: "yokosuka", why: "beyond_max_depth", depth: 3 },
+    ]);
+    const excluding = await engine.blastRadius(
+      parseScenario({ vendor: ["shop"], "exclude-contract": ["c-late"] }),
+    );
+    expect(whyNotAffected(excluding, [outgoing[2] as (typeof outgoing)[0]])).toEqual([
+      { contract: "c-late", contractor: "shop", why: "excluded" },
+    ]);
   });
 });

@@ -40,10 +40,11 @@ describe("npm run impact on the Isetoh sample", () => {
       name: "静清信用金庫",
       kind: "shinkin_bank",
       depth: 2,
-      records: 2713,
+      records: 2702,
       subjects: 0,
       undisclosed: 0,
       path: ["seishin-shinkin", "tokai-shinkin-business", "isetoh"],
+      chain: ["c-seishin-tsb", "c-tsb-isetoh"],
     });
     expect(seishin.reported).toEqual([
       expect.objectContaining({
@@ -53,12 +54,13 @@ describe("npm run impact on the Isetoh sample", () => {
         reportedOn: "2024-11-18",
       }),
     ]);
+    // Hand-checked in data/isetoh-2024/README.md: 1,537,836 known records over 34 organisations.
     expect(json.totals).toEqual({
       organisations: 34,
       contracts: 34,
-      records: 2403515,
-      subjects: 1556629,
-      undisclosedContracts: 16,
+      records: 1537836,
+      subjects: 1556639,
+      undisclosedContracts: 18,
       undisclosedSubjectContracts: 19,
     });
     expect(json.unmodelled.map((u: { organisation: string }) => u.organisation)).toEqual(["sanin-godo-bank"]);
@@ -75,19 +77,22 @@ describe("npm run impact on the Isetoh sample", () => {
       "--format",
       "json",
     );
-    expect(json.change.records).toBe(-220835);
+    expect(json.change.records).toBe(-1456507);
     expect(json.change.noLongerAffected.map((o: { id: string }) => o.id).sort()).toEqual([
       "fujisawa-city",
       "kubota-credit",
       "ogaki-seino-shinkin",
       "seishin-shinkin",
+      "takamatsu-city",
       "tokai-shinkin-business",
       "tokai-shinkin-others",
+      "tokushima-pref",
       "tono-shinkin",
+      "toyota-city",
       "wakayama-city",
     ]);
-    expect(json.whatIf.totals.records).toBe(2182680);
-    expect(json.plain.totals.records).toBe(2403515);
+    expect(json.whatIf.totals).toMatchObject({ organisations: 23, records: 81329, undisclosedContracts: 15 });
+    expect(json.plain.totals.records).toBe(1537836);
   });
 
   it("follows Kantsu's chains and lists the ruled-out Asahi report", () => {
@@ -105,20 +110,44 @@ describe("npm run impact on the Isetoh sample", () => {
   });
 
   it("takes two vendors at once", () => {
-    const { json } = impact(
-      "--vendor",
-      "isetoh",
-      "--vendor",
-      "betsudai-security-contractor",
-      "--format",
-      "json",
-    );
-    expect(json.totals.organisations).toBe(36);
-    expect(json.affected.find((a: { id: string }) => a.id === "oita-city").path).toEqual([
-      "oita-city",
-      "betsudai-kosan",
-      "betsudai-security-contractor",
+    const { json } = impact("--vendor", "isetoh", "--vendor", "kantsu", "--format", "json");
+    // Isetoh's 34 and Kantsu's 5 share no one; Kantsu's five contracts are all undisclosed.
+    expect(json.totals).toMatchObject({ organisations: 39, records: 1537836, undisclosedContracts: 23 });
+    expect(json.affected.find((a: { id: string }) => a.id === "gamba-osaka-shop")).toMatchObject({
+      depth: 2,
+      path: ["gamba-osaka-shop", "felissimo", "kantsu"],
+      chain: ["c-gamba-felissimo", "c-felissimo-kantsu"],
+    });
+  });
+
+  it("passes on only what a scoped sub-contract carries: the enclosing shop holds Yokosuka's data alone", () => {
+    const { json } = impact("--vendor", "isetoh-enclosing-subcontractor", "--format", "json");
+    expect(
+      json.affected.map((a: { id: string; depth: number; chain: string[] }) => [a.id, a.depth, a.chain]),
+    ).toEqual([
+      ["isetoh", 1, ["c-isetoh-enclosing"]],
+      ["yokosuka-city", 2, ["c-yokosuka-city-isetoh", "c-isetoh-enclosing"]],
     ]);
+    expect(json.totals).toMatchObject({
+      organisations: 2,
+      contracts: 2,
+      records: 0,
+      subjects: 18,
+      undisclosedContracts: 1,
+    });
+    expect(json.contracts.find((c: { id: string }) => c.id === "c-isetoh-enclosing").carries).toEqual([
+      "c-yokosuka-city-isetoh",
+    ]);
+  });
+
+  it("adds Tokai Shinkin Business's banks up to their own de-duplicated 69,403", () => {
+    const { json } = impact("--vendor", "tokai-shinkin-business", "--format", "json");
+    expect(json.totals).toMatchObject({
+      organisations: 4,
+      contracts: 4,
+      records: 69403,
+      undisclosedContracts: 0,
+    });
   });
 
   it("ranks every vendor by what its compromise alone would expose", () => {
@@ -126,31 +155,31 @@ describe("npm run impact on the Isetoh sample", () => {
     expect(status).toBe(0);
     expect(json).toEqual([
       {
-        id: "isetoh-enclosing-subcontractor",
-        name: "（イセトーの封入・封緘再委託先）",
-        nameEn: "Unnamed enclosing/sealing subcontractor of Isetoh",
-        kind: "print_mail_vendor",
-        records: 2403515,
-        organisations: 35,
-        undisclosedContracts: 16,
-      },
-      {
         id: "isetoh",
         name: "株式会社イセトー",
         nameEn: "Isetoh Co., Ltd.",
         kind: "print_mail_vendor",
-        records: 2403515,
+        records: 1537836,
         organisations: 34,
-        undisclosedContracts: 16,
+        undisclosedContracts: 18,
       },
       {
         id: "tokai-shinkin-business",
         name: "株式会社東海信金ビジネス",
         nameEn: "Tokai Shinkin Business Co., Ltd.",
         kind: "shared_service",
-        records: 69414,
+        records: 69403,
         organisations: 4,
         undisclosedContracts: 0,
+      },
+      {
+        id: "kantsu",
+        name: "株式会社関通",
+        nameEn: "Kantsu Co., Ltd.",
+        kind: "logistics_vendor",
+        records: 0,
+        organisations: 5,
+        undisclosedContracts: 5,
       },
     ]);
   });
@@ -187,7 +216,7 @@ describe("reports", () => {
     );
     expect(lines.length).toBe(1 + 34 + 1);
     expect(lines).toContain(
-      'seishin-shinkin,静清信用金庫,Seishin Shinkin Bank,shinkin_bank,,2,2713,no,0,0,seishin-shinkin > tokai-shinkin-business > isetoh,"2,702 records (confirmed, 2024-11-18)"',
+      'seishin-shinkin,静清信用金庫,Seishin Shinkin Bank,shinkin_bank,,2,2702,no,0,0,seishin-shinkin > tokai-shinkin-business > isetoh,"2,702 records (confirmed, 2024-11-18)"',
     );
     expect(lines[1]).toMatch(/^toyota-city,豊田市,Toyota City,municipality,Aichi,1,1035603,no,148620,0,/);
   });
@@ -206,9 +235,9 @@ describe("reports", () => {
     expect(stdout).toContain(
       "Compromise of 株式会社イセトー (Isetoh Co., Ltd.), as of 2024-05-26, with deletion deadlines enforced.",
     );
-    expect(stdout).toContain("| Records exposed | ≥ 2,182,680 |");
+    expect(stdout).toContain("| Records exposed | ≥ 81,329 |");
     expect(stdout).toContain(
-      "keeps 220,835 known records out of the attacker's hands and spares 8 organisations",
+      "keeps 1,456,507 known records out of the attacker's hands and spares 11 organisations",
     );
     expect(stdout).toContain("| 藤沢市 (fujisawa-city) | ≥ 0 |");
     expect(stdout).toContain("sanin-godo-bank (4 persons (possible, 2024-06-06))");
@@ -220,7 +249,8 @@ describe("reports", () => {
     const { stdout } = impact("--vendor", "isetoh", "--format", "html");
     expect(stdout.startsWith("<!doctype html>")).toBe(true);
     expect(stdout).not.toMatch(/<script|<link|src=/);
-    expect(stdout).toContain('<td>Records exposed</td><td class="n">≥ 2,403,515</td>');
+    expect(stdout).toContain('<td>Records exposed</td><td class="n">≥ 1,537,836</td>');
+    expect(stdout).toContain("<td>c-seishin-tsb → c-tsb-isetoh</td>");
     expect(stdout).toContain("静清信用金庫 → 株式会社東海信金ビジネス → 株式会社イセトー");
     expect(stdout).toContain("@media print");
   });
@@ -250,28 +280,27 @@ async function planOf(name: string, params: Record<string, unknown>): Promise<st
 }
 
 describe("query plans", () => {
-  it("adds up and lists counted contracts from the affected organisations by index, not by scanning contracts", async () => {
+  it("finds each level of the search by index, never by scanning organisations or contracts", async () => {
     const params = scenarioParams(parseScenario({ vendor: ["isetoh"] }));
-    const depthOf = { isetoh: 0, "toyota-city": 1, kumon: 1 };
-    for (const [name, ids] of [
-      ["blast-radius/organisation-figures", { affected: ["toyota-city", "kumon"] }],
-      ["blast-radius/counted-contracts", { shown: ["toyota-city", "kumon"] }],
-    ] as const) {
-      const operators = await planOf(name, { ...params, ...ids, depthOf });
-      expect(operators).toContain("NodeUniqueIndexSeek");
-      expect(operators.filter((o) => o.includes("RelationshipIndexScan"))).toEqual([]);
+    const into = await planOf("blast-radius/contracts-into", {
+      ...params,
+      into: ["isetoh", "tokai-shinkin-business"],
+    });
+    expect(into).toContain("NodeUniqueIndexSeek");
+    const listed = await planOf("blast-radius/contracts-listed", {
+      ...params,
+      ids: ["c-seishin-tsb", "c-tono-tsb"],
+    });
+    const details = await planOf("blast-radius/contract-details", { ids: ["c-seishin-tsb"] });
+    for (const operators of [listed, details]) {
+      expect(operators.some((o) => o.includes("RelationshipIndexSeek"))).toBe(true);
     }
-  });
-});
-
-describe("the reachability query", () => {
-  it("plans a pruning breadth-first expand, never a path enumeration", async () => {
-    const operators = await planOf(
-      "blast-radius/reach",
-      scenarioParams(parseScenario({ vendor: ["isetoh"] })),
-    );
-    expect(operators.filter((o) => o.startsWith("VarLengthExpand"))).toEqual([
-      "VarLengthExpand(Pruning,BFS,All)",
-    ]);
+    for (const operators of [into, listed, details]) {
+      expect(
+        operators.filter((o) =>
+          /AllNodesScan|NodeByLabelScan|RelationshipIndexScan|RelationshipTypeScan/.test(o),
+        ),
+      ).toEqual([]);
+    }
   });
 });

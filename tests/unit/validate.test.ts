@@ -75,7 +75,8 @@ describe("dataset validation", () => {
     const { rows } = await rowsOf(
       {
         "organisations.csv": `${ORGS}city,市,City,municipality\nshop,封入業者,,print_mail_vendor\n`,
-        "outsourcing.csv": "id,consignor,contractor,carries\nc-sub,isetoh,shop,c-city ; c-city2\nc-city,city,isetoh,\nc-city2,city,isetoh,\n",
+        "outsourcing.csv":
+          "id,consignor,contractor,carries\nc-sub,isetoh,shop,c-city ; c-city2\nc-city,city,isetoh,\nc-city2,city,isetoh,\n",
       },
       "contracts",
     );
