@@ -102,8 +102,13 @@ function scopedSubContracts(
     for (const sub of subs) {
       if (random() >= SCOPED_SHARE || into.length === 0) continue;
       const count = 1 + Math.floor(random() * 3);
-      const listed = new Set(Array.from({ length: count }, () => into[Math.floor(random() * into.length)] as number));
-      listOf.set(`${vendor}>${sub}`, [...listed].sort((x, y) => x - y));
+      const listed = new Set(
+        Array.from({ length: count }, () => into[Math.floor(random() * into.length)] as number),
+      );
+      listOf.set(
+        `${vendor}>${sub}`,
+        [...listed].sort((x, y) => x - y),
+      );
     }
   });
   const carries = new Map<number, number[]>();

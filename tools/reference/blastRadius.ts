@@ -64,9 +64,15 @@ export function referenceBlastRadius(graph: MultiDirectedGraph, scenario: Scenar
       }
     });
   }
+  // An unscoped sub-contract carries every contract into its consignor: once one has, later
+  // ones have nothing to add, so each consignor is opened once.
+  const opened = new Set<string>(compromised);
   for (let level = 2; frontier.length > 0 && level <= limit; level++) {
     const next: ContractFacts[] = [];
     for (const carrier of frontier) {
+      const scoped = carrier.carries !== null && carrier.carries.length > 0;
+      if (!scoped && opened.has(carrier.consignor)) continue;
+      if (!scoped) opened.add(carrier.consignor);
       graph.forEachInEdge(carrier.consignor, (edge) => {
         const contract = facts(edge);
         if (!reach.has(contract.id) && active(contract) && carriesData(carrier, contract)) {
@@ -80,12 +86,16 @@ export function referenceBlastRadius(graph: MultiDirectedGraph, scenario: Scenar
 
   // Steps 3–5: depth, counted contracts and the sums, per organisation outside C.
   const counted: ContractFacts[] = [];
+  const countedOf = new Map<string, ContractFacts[]>();
   const byOrg = new Map<string, ReferenceAffected>();
   graph.forEachEdge((edge) => {
     const contract = facts(edge);
     const length = reach.get(contract.id);
     if (length === undefined || length > limit || compromised.has(contract.consignor)) return;
     counted.push(contract);
+    const own = countedOf.get(contract.consignor) ?? [];
+    own.push(contract);
+    countedOf.set(contract.consignor, own);
     const org = byOrg.get(contract.consignor) ?? {
       id: contract.consignor,
       depth: length,
@@ -104,8 +114,8 @@ export function referenceBlastRadius(graph: MultiDirectedGraph, scenario: Scenar
 
   // The chain: at each step the contract of least ℓ, ties broken by contractor id, then contract id.
   for (const org of byOrg.values()) {
-    let step = counted
-      .filter((c) => c.consignor === org.id && reach.get(c.id) === org.depth)
+    let step = (countedOf.get(org.id) ?? [])
+      .filter((c) => reach.get(c.id) === org.depth)
       .sort(byContractorThenId)[0];
     org.path.push(org.id);
     while (step) {
