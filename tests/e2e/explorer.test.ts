@@ -139,3 +139,100 @@ describe("the explorer", () => {
     await screenshot(page, "5-rank-to-radius");
   });
 });
+
+/** What the page's graph says (read through window.__KEIRO__). */
+type PageGraph = {
+  order: number;
+  hasNode(id: string): boolean;
+  getNodeAttribute(id: string, name: string): unknown;
+};
+type PageWindow = { __KEIRO__: { graph(): PageGraph; nodeCount(): number }; __firstGraph?: PageGraph };
+
+const nodeCount = () => page.evaluate(() => (window as unknown as PageWindow).__KEIRO__.nodeCount());
+const label = (id: string) =>
+  page.evaluate(
+    (node) => (window as unknown as PageWindow).__KEIRO__.graph().getNodeAttribute(node, "label"),
+    id,
+  );
+/** Whether sigma still draws the graph it drew when `rememberGraph` ran. */
+const sameGraph = () =>
+  page.evaluate(() => {
+    const w = window as unknown as PageWindow;
+    return w.__KEIRO__.graph() === w.__firstGraph;
+  });
+const rememberGraph = () =>
+  page.evaluate(() => {
+    const w = window as unknown as PageWindow;
+    w.__firstGraph = w.__KEIRO__.graph();
+  });
+
+describe("the graph and the answers", () => {
+  it("keeps one graph through a language change and a new answer; labels follow, leavers leave", async () => {
+    // Without the overview, the graph holds the blast radius alone: who leaves it, leaves the graph.
+    await page.route("**/api/graph?**", (route) =>
+      route.fulfill({
+        json: {
+          nodes: [],
+          contracts: [],
+          total: { organisations: 0, contracts: 0 },
+          contractsAmong: 0,
+          truncated: false,
+        },
+      }),
+    );
+    await page.goto(`${base}/?vendor=isetoh`);
+    await expect.poll(total).toBe("≥ 2,403,515");
+    await expect.poll(nodeCount).toBe(35);
+    await rememberGraph();
+    expect(await label("toyota-city")).toBe("豊田市");
+    const x = () =>
+      page.evaluate(() =>
+        (window as unknown as PageWindow).__KEIRO__.graph().getNodeAttribute("toyota-city", "x"),
+      );
+    const before = await x();
+
+    await page.getByTestId("language").click();
+    await expect.poll(() => label("toyota-city")).toBe("Toyota City");
+    expect(await sameGraph()).toBe(true);
+    expect(await x()).toBe(before);
+
+    await page.getByLabel("Max depth").fill("1");
+    await expect.poll(total).not.toBe("≥ 2,403,515");
+    const affected = Number(
+      (await page.getByTestId("total-organisations").textContent())?.replaceAll(",", ""),
+    );
+    await expect.poll(nodeCount).toBe(affected + 1);
+    expect(affected).toBeLessThan(34);
+    expect(
+      await page.evaluate(() =>
+        (window as unknown as PageWindow).__KEIRO__.graph().hasNode("seishin-shinkin"),
+      ),
+    ).toBe(false);
+    expect(await sameGraph()).toBe(true);
+    expect(await label("toyota-city")).toBe("Toyota City");
+    await screenshot(page, "6-radius-alone-max-depth-1");
+  });
+
+  it("never lets a stale answer overwrite a newer one, and aborts the stale request", async () => {
+    const failed: string[] = [];
+    page.on("requestfailed", (r) => failed.push(r.url()));
+    // The plain blast radius is held back until the what-if (max depth 1) has been answered.
+    let release: () => Promise<void> = async () => {};
+    const held = new Promise<void>((asked) => {
+      void page.route("**/api/impact?vendor=isetoh&limit=*", (route) => {
+        release = () => route.continue().catch(() => {});
+        asked();
+      });
+    });
+    await page.goto(`${base}/?vendor=isetoh&lang=en`);
+    await held;
+    await page.getByLabel("Max depth").fill("1");
+    await expect.poll(() => page.getByTestId("comparison").count()).toBe(1);
+    const newer = await total();
+    await release();
+    await page.waitForTimeout(500);
+    expect(await total()).toBe(newer);
+    expect(newer).not.toBe("≥ 2,403,515");
+    expect(failed.some((url) => url.includes("/api/impact?vendor=isetoh"))).toBe(true);
+  });
+});

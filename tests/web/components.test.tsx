@@ -1,5 +1,8 @@
+import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { LanguageProvider } from "../../web/src/i18n/language.tsx";
+import type { Lang } from "../../web/src/i18n/strings.ts";
 import { AffectedTable } from "../../web/src/panels/AffectedTable.tsx";
 import { TotalsPanel } from "../../web/src/panels/TotalsPanel.tsx";
 import { WhatIfPanel } from "../../web/src/panels/WhatIfPanel.tsx";
@@ -8,9 +11,13 @@ import { SMALL_RADIUS } from "../helpers/fixtures.ts";
 
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 
+/** Renders in a language, as the app does (the language comes from the context, not props). */
+const render = (lang: Lang, element: ReactElement) =>
+  renderToStaticMarkup(<LanguageProvider lang={lang}>{element}</LanguageProvider>);
+
 describe("panels", () => {
   it("totals mark lower bounds and never show an undisclosed count as zero", () => {
-    const html = renderToStaticMarkup(<TotalsPanel result={SMALL_RADIUS} comparison={null} lang="en" />);
+    const html = render("en", <TotalsPanel result={SMALL_RADIUS} comparison={null} />);
     expect(html).toContain('data-testid="total-records">≥ 107<');
     expect(html).toContain('data-testid="total-organisations">3<');
     expect(text(html)).toContain("≥ marks a lower bound");
@@ -18,20 +25,15 @@ describe("panels", () => {
   });
 
   it("totals say how much is not drawn", () => {
-    const html = renderToStaticMarkup(
-      <TotalsPanel
-        result={{ ...SMALL_RADIUS, truncated: { shown: 2, total: 3 } }}
-        comparison={null}
-        lang="ja"
-      />,
+    const html = render(
+      "ja",
+      <TotalsPanel result={{ ...SMALL_RADIUS, truncated: { shown: 2, total: 3 } }} comparison={null} />,
     );
     expect(text(html)).toContain("2 / 3 組織を表示");
   });
 
   it("the affected table lists every organisation with thousands separators and lower bounds", () => {
-    const html = renderToStaticMarkup(
-      <AffectedTable rows={SMALL_RADIUS.affected} focus="c" onSelect={() => {}} lang="en" />,
-    );
+    const html = render("en", <AffectedTable rows={SMALL_RADIUS.affected} focus="c" onSelect={() => {}} />);
     expect(html.match(/<tr /g)?.length).toBe(3);
     expect(html).toContain('class="selected" data-id="c"');
     expect(text(html)).toContain("B bank 1 ≥ 0");
@@ -45,27 +47,20 @@ describe("panels", () => {
       name: `O${i}`,
       records: 1000 - i,
     }));
-    const first = renderToStaticMarkup(
-      <AffectedTable rows={rows} focus={null} onSelect={() => {}} lang="en" />,
-    );
+    const first = render("en", <AffectedTable rows={rows} focus={null} onSelect={() => {}} />);
     expect(first.match(/<tr /g)?.length).toBe(200);
     expect(text(first)).toContain("Show 200 more (200 of 450 shown)");
     // o299 sorts 300th by records: the table reaches down to it.
-    const focused = renderToStaticMarkup(
-      <AffectedTable rows={rows} focus="o299" onSelect={() => {}} lang="ja" />,
-    );
+    const focused = render("ja", <AffectedTable rows={rows} focus="o299" onSelect={() => {}} />);
     expect(focused.match(/<tr /g)?.length).toBe(300);
     expect(focused).toContain('class="selected" data-id="o299"');
     expect(text(focused)).toContain("さらに 150 件を表示（300 / 450 件表示中）");
   });
 
   it("the what-if controls show the scenario from the URL and keep retention off without a date", () => {
-    const html = renderToStaticMarkup(
-      <WhatIfPanel
-        state={parseState("?vendor=isetoh&exclude-contract=c-seishin-tsb")}
-        update={() => {}}
-        lang="en"
-      />,
+    const html = render(
+      "en",
+      <WhatIfPanel state={parseState("?vendor=isetoh&exclude-contract=c-seishin-tsb")} update={() => {}} />,
     );
     expect(text(html)).toContain("Excluded contracts: c-seishin-tsb ×");
     expect(html).toMatch(/<input type="checkbox" disabled=""/);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildGraph } from "../../web/src/graph/dataset.ts";
+import { plainCompromise } from "../../domain/index.ts";
 import { layeredPositions } from "../../web/src/graph/layout.ts";
+import { buildGraph } from "../../web/src/graph/sync.ts";
 import { STRINGS, translate } from "../../web/src/i18n/strings.ts";
 import { sortAffected } from "../../web/src/panels/AffectedTable.tsx";
 import {
@@ -21,11 +22,11 @@ describe("the explore state lives in the URL", () => {
       ),
     ).toEqual({
       ...EMPTY_STATE,
-      vendors: ["isetoh", "kantsu"],
-      excludeContracts: ["c1"],
+      compromised: ["isetoh", "kantsu"],
+      excludedContracts: ["c1"],
       maxDepth: "2",
       asOf: "2024-05-26",
-      retention: true,
+      enforceRetention: true,
       focus: "toyota-city",
       lang: "en",
     });
@@ -36,6 +37,22 @@ describe("the explore state lives in the URL", () => {
       "?vendor=isetoh&exclude-contract=c-seishin-tsb&exclude-org=kumon&as-of=2024-05-26&enforce-retention=true&focus=seishin-shinkin&lang=en&view=rank";
     expect(serializeState(parseState(search))).toBe(search);
     expect(serializeState(EMPTY_STATE)).toBe("");
+  });
+
+  it("speaks the domain's words for the scenario, whatever the URL calls them", () => {
+    const state = parseState("?vendor=isetoh&exclude-org=kumon&enforce-retention=true&as-of=2024-05");
+    const scenarioFields = Object.keys(plainCompromise([])).sort();
+    expect(
+      Object.keys(state)
+        .filter((k) => scenarioFields.includes(k))
+        .sort(),
+    ).toEqual(scenarioFields);
+    expect(state).toMatchObject({
+      compromised: ["isetoh"],
+      excludedOrganisations: ["kumon"],
+      enforceRetention: true,
+      asOf: "2024-05",
+    });
   });
 
   it("asks the API with the command line's parameter names and knows a what-if", () => {

@@ -18,8 +18,9 @@ export class ApiError extends Error {
   }
 }
 
-async function get<T>(path: string): Promise<T> {
-  const response = await fetch(path);
+/** One GET; `signal` aborts it when the answer is no longer wanted (see useApi). */
+async function get<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(path, { signal });
   const body = await response.json().catch(() => ({ message: response.statusText }));
   if (!response.ok)
     throw new ApiError(response.status, (body as { message?: string }).message ?? response.statusText);
@@ -30,13 +31,17 @@ async function get<T>(path: string): Promise<T> {
 export const DRAW_LIMIT = 5000;
 
 export const api = {
-  overview: (limit = 2000) => get<Overview>(`/api/graph?limit=${limit}`),
-  impact: (params: URLSearchParams) => get<BlastRadius>(`/api/impact?${params}&limit=${DRAW_LIMIT}`),
-  compare: (params: URLSearchParams) => get<Comparison>(`/api/compare?${params}&limit=${DRAW_LIMIT}`),
-  rank: (top = 100) => get<VendorRank[]>(`/api/rank?top=${top}`),
-  search: (q: string) => get<SearchAnswer>(`/api/organisations?q=${encodeURIComponent(q)}&limit=12`),
-  organisation: (id: string) => get<OrganisationDetail>(`/api/organisations/${encodeURIComponent(id)}`),
-  neighbourhood: (id: string) =>
-    get<Neighbourhood>(`/api/organisations/${encodeURIComponent(id)}/neighbourhood`),
+  overview: (limit = 2000, signal?: AbortSignal) => get<Overview>(`/api/graph?limit=${limit}`, signal),
+  impact: (params: URLSearchParams, signal?: AbortSignal) =>
+    get<BlastRadius>(`/api/impact?${params}&limit=${DRAW_LIMIT}`, signal),
+  compare: (params: URLSearchParams, signal?: AbortSignal) =>
+    get<Comparison>(`/api/compare?${params}&limit=${DRAW_LIMIT}`, signal),
+  rank: (top = 100, signal?: AbortSignal) => get<VendorRank[]>(`/api/rank?top=${top}`, signal),
+  search: (q: string, signal?: AbortSignal) =>
+    get<SearchAnswer>(`/api/organisations?q=${encodeURIComponent(q)}&limit=12`, signal),
+  organisation: (id: string, signal?: AbortSignal) =>
+    get<OrganisationDetail>(`/api/organisations/${encodeURIComponent(id)}`, signal),
+  neighbourhood: (id: string, signal?: AbortSignal) =>
+    get<Neighbourhood>(`/api/organisations/${encodeURIComponent(id)}/neighbourhood`, signal),
   reportUrl: (params: URLSearchParams, format: string) => `/api/report?${params}&format=${format}`,
 };

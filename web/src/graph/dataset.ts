@@ -1,5 +1,6 @@
 import { MultiDirectedGraph } from "graphology";
 import type { BlastRadius, Neighbourhood, Overview } from "../../../domain/index.ts";
+import type { Lang } from "../i18n/strings.ts";
 import { kindColour, nodeSize } from "./appearance.ts";
 
 /** Node attributes: what sigma draws and what panels read. */
@@ -26,6 +27,32 @@ export interface ContractAttributes {
 
 export type ExploreGraph = MultiDirectedGraph<OrgAttributes, ContractAttributes>;
 
+export function createExploreGraph(): ExploreGraph {
+  return new MultiDirectedGraph<OrgAttributes, ContractAttributes>();
+}
+
+/** The answers the graph holds: the overview, plus the blast radius and any expanded neighbourhoods. */
+export interface GraphSources {
+  overview: Overview | null;
+  impact: BlastRadius | null;
+  neighbourhoods: Neighbourhood[];
+}
+
+export const NO_SOURCES: GraphSources = { overview: null, impact: null, neighbourhoods: [] };
+
+/** What an organisation's node says, whatever the language and wherever it is drawn. */
+export type OrgFacts = Omit<OrgAttributes, "label" | "x" | "y">;
+
+export interface ContractFacts extends ContractAttributes {
+  consignor: string;
+  contractor: string;
+}
+
+/** The label drawn beside a node: the English name in English where known, else the Japanese one. */
+export function nodeLabel(lang: Lang, org: { name: string; nameEn: string | null }): string {
+  return lang === "en" && org.nameEn ? org.nameEn : org.name;
+}
+
 type OrgLike = {
   id: string;
   name: string;
@@ -35,10 +62,9 @@ type OrgLike = {
   records?: number;
 };
 
-function addOrganisation(graph: ExploreGraph, org: OrgLike, lang: "ja" | "en"): void {
+function addOrganisation(nodes: Map<string, OrgFacts>, org: OrgLike): void {
   const records = org.records ?? 0;
-  const attributes = {
-    label: lang === "en" && org.nameEn ? org.nameEn : org.name,
+  const facts: OrgFacts = {
     name: org.name,
     nameEn: org.nameEn ?? null,
     kind: org.kind ?? null,
@@ -47,24 +73,24 @@ function addOrganisation(graph: ExploreGraph, org: OrgLike, lang: "ja" | "en"): 
     size: nodeSize(records),
     color: kindColour(org.kind),
   };
-  if (graph.hasNode(org.id)) {
-    const current = graph.getNodeAttributes(org.id);
-    graph.mergeNodeAttributes(org.id, {
-      ...attributes,
-      records: Math.max(current.records, records),
-      size: Math.max(current.size, attributes.size),
-    });
-  } else {
-    graph.addNode(org.id, { ...attributes, x: 0, y: 0 });
-  }
+  const current = nodes.get(org.id);
+  nodes.set(
+    org.id,
+    current
+      ? { ...facts, records: Math.max(current.records, records), size: Math.max(current.size, facts.size) }
+      : facts,
+  );
 }
 
 function addContract(
-  graph: ExploreGraph,
+  nodes: Map<string, OrgFacts>,
+  edges: Map<string, ContractFacts>,
   c: { id: string; consignor: string; contractor: string; records: number | null; service?: string | null },
 ): void {
-  if (graph.hasEdge(c.id) || !graph.hasNode(c.consignor) || !graph.hasNode(c.contractor)) return;
-  graph.addDirectedEdgeWithKey(c.id, c.consignor, c.contractor, {
+  if (edges.has(c.id) || !nodes.has(c.consignor) || !nodes.has(c.contractor)) return;
+  edges.set(c.id, {
+    consignor: c.consignor,
+    contractor: c.contractor,
     records: c.records,
     service: c.service ?? null,
     size: 1 + Math.log10(1 + (c.records ?? 0)) / 2,
@@ -74,23 +100,23 @@ function addContract(
 }
 
 /**
- * The one graph the view is derived from: the overview, plus the blast radius and any
- * expanded neighbourhoods. Sigma only ever draws this graph, through reducers.
+ * The organisations and contracts the answers hold, in order: an organisation seen in several
+ * answers takes the later facts and the larger figures; a contract is drawn between two drawn
+ * organisations only.
  */
-export function buildGraph(
-  lang: "ja" | "en",
-  overview: Overview | null,
-  impact: BlastRadius | null,
-  neighbourhoods: Neighbourhood[],
-): ExploreGraph {
-  const graph: ExploreGraph = new MultiDirectedGraph();
-  for (const node of overview?.nodes ?? []) addOrganisation(graph, node, lang);
-  for (const org of impact?.compromised ?? []) addOrganisation(graph, org, lang);
-  for (const org of impact?.affected ?? []) addOrganisation(graph, org, lang);
-  for (const n of neighbourhoods)
-    for (const org of [n.centre, ...n.neighbours]) addOrganisation(graph, org, lang);
-  for (const c of overview?.contracts ?? []) addContract(graph, c);
-  for (const c of impact?.contracts ?? []) addContract(graph, c);
-  for (const n of neighbourhoods) for (const c of n.contracts) addContract(graph, c);
-  return graph;
+export function collectElements(sources: GraphSources): {
+  nodes: Map<string, OrgFacts>;
+  edges: Map<string, ContractFacts>;
+} {
+  const { overview, impact, neighbourhoods } = sources;
+  const nodes = new Map<string, OrgFacts>();
+  const edges = new Map<string, ContractFacts>();
+  for (const node of overview?.nodes ?? []) addOrganisation(nodes, node);
+  for (const org of impact?.compromised ?? []) addOrganisation(nodes, org);
+  for (const org of impact?.affected ?? []) addOrganisation(nodes, org);
+  for (const n of neighbourhoods) for (const org of [n.centre, ...n.neighbours]) addOrganisation(nodes, org);
+  for (const c of overview?.contracts ?? []) addContract(nodes, edges, c);
+  for (const c of impact?.contracts ?? []) addContract(nodes, edges, c);
+  for (const n of neighbourhoods) for (const c of n.contracts) addContract(nodes, edges, c);
+  return { nodes, edges };
 }

@@ -1,18 +1,21 @@
 import type { BlastRadius } from "../../../domain/index.ts";
 import type { ExploreGraph } from "./dataset.ts";
 
+export type Positions = Map<string, { x: number; y: number }>;
+
 const LAYER_GAP = 240;
 const ROW_GAP = 26;
 
 /**
  * A blast radius in layers: the compromised vendors at the right, each further tier of clients
  * one column to the left, so chains read left to right. Within a tier, the largest first.
- * Organisations outside the radius sit in a grey block beneath it.
+ * Organisations outside the radius sit in a grey block beneath it, in `order`.
  */
 export function layeredPositions(
   graph: ExploreGraph,
   impact: BlastRadius,
-): Map<string, { x: number; y: number }> {
+  order: string[] = graph.nodes(),
+): Positions {
   const tiers = new Map<number, string[]>();
   tiers.set(
     0,
@@ -24,7 +27,7 @@ export function layeredPositions(
     tiers.set(org.depth, tier);
   }
   const deepest = Math.max(...tiers.keys());
-  const positions = new Map<string, { x: number; y: number }>();
+  const positions: Positions = new Map();
   let tallest = 0;
   for (const [depth, ids] of tiers) {
     tallest = Math.max(tallest, ids.length);
@@ -32,7 +35,7 @@ export function layeredPositions(
       positions.set(id, { x: (deepest - depth) * LAYER_GAP, y: -(row - (ids.length - 1) / 2) * ROW_GAP });
     });
   }
-  const rest = graph.filterNodes((id) => !positions.has(id));
+  const rest = order.filter((id) => graph.hasNode(id) && !positions.has(id));
   const columns = Math.max(1, Math.ceil(Math.sqrt(rest.length * 3)));
   rest.forEach((id, i) => {
     positions.set(id, {
@@ -44,12 +47,38 @@ export function layeredPositions(
 }
 
 /** A starting point for ForceAtlas2: a circle, deterministic, so the layout is the same each time. */
-export function circlePositions(graph: ExploreGraph): Map<string, { x: number; y: number }> {
-  const positions = new Map<string, { x: number; y: number }>();
-  const n = graph.order;
-  graph.forEachNode((id, _a) => {
-    const i = positions.size;
+export function circlePositions(graph: ExploreGraph, order: string[] = graph.nodes()): Positions {
+  const positions: Positions = new Map();
+  const n = order.length;
+  order.forEach((id, i) => {
     positions.set(id, { x: 100 * Math.cos((2 * Math.PI * i) / n), y: 100 * Math.sin((2 * Math.PI * i) / n) });
   });
   return positions;
+}
+
+/**
+ * Where organisations that join a laid-out graph start: in a small ring around a neighbour that
+ * was already there (ForceAtlas2 then settles them), or at the middle when they have none.
+ */
+export function besideNeighbours(graph: ExploreGraph, added: string[]): Positions {
+  const fresh = new Set(added);
+  const positions: Positions = new Map();
+  added.forEach((id, i) => {
+    const anchor = graph.findNeighbor(id, (neighbour) => !fresh.has(neighbour));
+    const at = anchor ? graph.getNodeAttributes(anchor) : { x: 0, y: 0 };
+    const angle = (2 * Math.PI * i) / Math.max(1, added.length);
+    positions.set(id, { x: at.x + 10 * Math.cos(angle), y: at.y + 10 * Math.sin(angle) });
+  });
+  return positions;
+}
+
+/** Moves every organisation named in `positions` there; one graph event. */
+export function applyPositions(graph: ExploreGraph, positions: Positions): void {
+  graph.updateEachNodeAttributes(
+    (id, attributes) => {
+      const p = positions.get(id);
+      return p ? { ...attributes, x: p.x, y: p.y } : attributes;
+    },
+    { attributes: ["x", "y"] },
+  );
 }

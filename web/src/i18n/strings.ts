@@ -1,4 +1,5 @@
-import type { Lang } from "../scenario/urlState.ts";
+/** The explorer's two languages; the URL's `lang` chooses one. */
+export type Lang = "ja" | "en";
 
 /** Every word the explorer shows, in Japanese and English; a test checks both have every key. */
 export const STRINGS = {

@@ -1,7 +1,7 @@
 import { useMemo, useState } from "react";
 import type { AffectedOrganisation } from "../../../domain/index.ts";
-import { formatNumber, orgLabel, type StringKey, translate } from "../i18n/strings.ts";
-import type { Lang } from "../scenario/urlState.ts";
+import { useLanguage } from "../i18n/language.tsx";
+import { formatNumber, type StringKey } from "../i18n/strings.ts";
 
 type SortKey = "name" | "kind" | "region" | "depth" | "records" | "subjects";
 const COLUMNS: { key: SortKey; label: StringKey; numeric: boolean }[] = [
@@ -36,13 +36,12 @@ export function AffectedTable({
   rows,
   focus,
   onSelect,
-  lang,
 }: {
   rows: AffectedOrganisation[];
   focus: string | null;
   onSelect: (id: string) => void;
-  lang: Lang;
 }) {
+  const { t, orgLabel } = useLanguage();
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
     key: "records",
     descending: true,
@@ -69,7 +68,7 @@ export function AffectedTable({
                     setSort({ key: c.key, descending: sort.key === c.key ? !sort.descending : c.numeric })
                   }
                 >
-                  {translate(lang, c.label)}
+                  {t(c.label)}
                   {sort.key === c.key ? (sort.descending ? " ▼" : " ▲") : ""}
                 </button>
               </th>
@@ -81,7 +80,7 @@ export function AffectedTable({
             <tr key={a.id} className={a.id === focus ? "selected" : undefined} data-id={a.id}>
               <td>
                 <button type="button" className="link" onClick={() => onSelect(a.id)}>
-                  {orgLabel(lang, a)}
+                  {orgLabel(a)}
                 </button>
               </td>
               <td>{a.kind}</td>
@@ -95,7 +94,7 @@ export function AffectedTable({
       </table>
       {visible.length < sorted.length && (
         <button type="button" className="more" onClick={() => setShown(visible.length + TABLE_PAGE)}>
-          {translate(lang, "showMoreRows", {
+          {t("showMoreRows", {
             more: formatNumber(Math.min(TABLE_PAGE, sorted.length - visible.length)),
             shown: formatNumber(visible.length),
             total: formatNumber(sorted.length),

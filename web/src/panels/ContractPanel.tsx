@@ -1,23 +1,22 @@
-import type { ExploreGraph } from "../graph/dataset.ts";
-import { formatNumber, translate } from "../i18n/strings.ts";
-import type { Lang } from "../scenario/urlState.ts";
+import { useGraphSnapshot, useGraphStore } from "../graph/useGraph.ts";
+import { useLanguage } from "../i18n/language.tsx";
+import { formatNumber } from "../i18n/strings.ts";
 
-/** One contract, reached by clicking its edge; it can be excluded from the scenario here. */
+/** One contract, read from the graph, reached by clicking its edge; it can be excluded here. */
 export function ContractPanel({
   id,
-  graph,
-  lang,
   excluded,
   onExclude,
   onClose,
 }: {
   id: string;
-  graph: ExploreGraph;
-  lang: Lang;
   excluded: boolean;
   onExclude: () => void;
   onClose: () => void;
 }) {
+  const { t } = useLanguage();
+  const { graph } = useGraphStore();
+  useGraphSnapshot(); // the contract may arrive with the next answer
   if (!graph.hasEdge(id)) return null;
   const attributes = graph.getEdgeAttributes(id);
   const from = graph.getNodeAttributes(graph.source(id));
@@ -26,9 +25,9 @@ export function ContractPanel({
     <aside className="panel" data-testid="contract-panel">
       <header>
         <h2>
-          {translate(lang, "contract")} <code>{id}</code>
+          {t("contract")} <code>{id}</code>
         </h2>
-        <button type="button" onClick={onClose} aria-label={translate(lang, "close")}>
+        <button type="button" onClick={onClose} aria-label={t("close")}>
           ×
         </button>
       </header>
@@ -36,12 +35,12 @@ export function ContractPanel({
         {from.name} → {to.name}
       </p>
       <p>
-        {attributes.service} · {translate(lang, "records")}{" "}
+        {attributes.service} · {t("records")}{" "}
         {attributes.records === null ? "?" : formatNumber(attributes.records)}
       </p>
       {!excluded && (
         <button type="button" onClick={onExclude}>
-          {translate(lang, "excludeContract")}
+          {t("excludeContract")}
         </button>
       )}
     </aside>

@@ -1,13 +1,14 @@
-import { useEffect, useState } from "react";
-import type { AffectedOrganisation, ContractRow, OrganisationDetail } from "../../../domain/index.ts";
+import type { AffectedOrganisation, ContractRow } from "../../../domain/index.ts";
 import { api } from "../api/client.ts";
-import { formatNumber, orgLabel, translate } from "../i18n/strings.ts";
-import type { Lang } from "../scenario/urlState.ts";
+import { useApi } from "../api/useApi.ts";
+import { useLanguage } from "../i18n/language.tsx";
+import { formatNumber } from "../i18n/strings.ts";
 
+/** What the panel's buttons do (the scenario's actions, and expanding the neighbourhood). */
 export interface OrganisationActions {
   compromiseOnly: (id: string) => void;
-  addVendor: (id: string) => void;
-  excludeOrg: (id: string) => void;
+  addCompromised: (id: string) => void;
+  excludeOrganisation: (id: string) => void;
   excludeContract: (id: string) => void;
   expand: (id: string) => void;
   close: () => void;
@@ -34,32 +35,31 @@ function Source({ text }: { text?: string | null }) {
 function Contracts({
   rows,
   total,
-  lang,
   onExclude,
   excluded,
 }: {
   rows: ContractRow[];
   total: number;
-  lang: Lang;
   onExclude: (id: string) => void;
   excluded: string[];
 }) {
+  const { t } = useLanguage();
   return (
     <ul className="contracts">
       {rows.map((c) => (
         <li key={c.id} data-contract={c.id}>
           <strong>{c.counterpartName}</strong> <code>{c.id}</code>
           <div>
-            {c.service} · {translate(lang, "records")}{" "}
+            {c.service} · {t("records")}{" "}
             {c.records === null || c.records === undefined ? "?" : formatNumber(c.records)}
-            {c.since && ` · ${translate(lang, "since")} ${c.since}`}
-            {c.until && ` · ${translate(lang, "until")} ${c.until}`}
-            {c.deleteBy && ` · ${translate(lang, "deleteBy")} ${c.deleteBy}`}
+            {c.since && ` · ${t("since")} ${c.since}`}
+            {c.until && ` · ${t("until")} ${c.until}`}
+            {c.deleteBy && ` · ${t("deleteBy")} ${c.deleteBy}`}
           </div>
           <Source text={c.source} />
           {!excluded.includes(c.id) && (
             <button type="button" onClick={() => onExclude(c.id)}>
-              {translate(lang, "excludeContract")}
+              {t("excludeContract")}
             </button>
           )}
         </li>
@@ -73,44 +73,30 @@ function Contracts({
 export function OrganisationPanel({
   id,
   affected,
-  lang,
   actions,
   excludedContracts,
 }: {
   id: string;
   affected: AffectedOrganisation | undefined;
-  lang: Lang;
   actions: OrganisationActions;
   excludedContracts: string[];
 }) {
-  const [detail, setDetail] = useState<OrganisationDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    setDetail(null);
-    setError(null);
-    api.organisation(id).then(
-      (d) => live && setDetail(d),
-      (e: Error) => live && setError(e.message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id]);
+  const { t, orgLabel } = useLanguage();
+  const { data: detail, error } = useApi(id, (signal) => api.organisation(id, signal));
   if (error)
     return (
       <aside className="panel" role="alert">
-        {translate(lang, "errorPrefix")}
+        {t("errorPrefix")}
         {error}
       </aside>
     );
-  if (!detail) return <aside className="panel">{translate(lang, "loading")}</aside>;
+  if (!detail) return <aside className="panel">{t("loading")}</aside>;
   const o = detail.organisation;
   return (
     <aside className="panel" data-testid="organisation-panel" aria-label={o.name}>
       <header>
-        <h2>{orgLabel(lang, o)}</h2>
-        <button type="button" onClick={actions.close} aria-label={translate(lang, "close")}>
+        <h2>{orgLabel(o)}</h2>
+        <button type="button" onClick={actions.close} aria-label={t("close")}>
           ×
         </button>
       </header>
@@ -120,47 +106,44 @@ export function OrganisationPanel({
       <Source text={o.source} />
       {affected && (
         <p data-testid="chain">
-          {translate(lang, "chain")} ({translate(lang, "depth")} {affected.depth}):{" "}
-          {affected.path.join(" → ")}
+          {t("chain")} ({t("depth")} {affected.depth}): {affected.path.join(" → ")}
         </p>
       )}
       <div className="actions">
         <button type="button" onClick={() => actions.compromiseOnly(o.id)}>
-          {translate(lang, "compromiseThis")}
+          {t("compromiseThis")}
         </button>
-        <button type="button" onClick={() => actions.addVendor(o.id)}>
-          {translate(lang, "addVendor")}
+        <button type="button" onClick={() => actions.addCompromised(o.id)}>
+          {t("addVendor")}
         </button>
-        <button type="button" onClick={() => actions.excludeOrg(o.id)}>
-          {translate(lang, "excludeOrg")}
+        <button type="button" onClick={() => actions.excludeOrganisation(o.id)}>
+          {t("excludeOrg")}
         </button>
         <button type="button" onClick={() => actions.expand(o.id)}>
-          {translate(lang, "expand")}
+          {t("expand")}
         </button>
       </div>
       <h3>
-        {translate(lang, "outgoing")} ({formatNumber(detail.outgoingTotal)})
+        {t("outgoing")} ({formatNumber(detail.outgoingTotal)})
       </h3>
       <Contracts
         rows={detail.outgoing}
         total={detail.outgoingTotal}
-        lang={lang}
         onExclude={actions.excludeContract}
         excluded={excludedContracts}
       />
       <h3>
-        {translate(lang, "incoming")} ({formatNumber(detail.incomingTotal)})
+        {t("incoming")} ({formatNumber(detail.incomingTotal)})
       </h3>
       <Contracts
         rows={detail.incoming}
         total={detail.incomingTotal}
-        lang={lang}
         onExclude={actions.excludeContract}
         excluded={excludedContracts}
       />
       {detail.incidents.length > 0 && (
         <>
-          <h3>{translate(lang, "incidents")}</h3>
+          <h3>{t("incidents")}</h3>
           <ul>
             {detail.incidents.map((i) => (
               <li key={i.id}>
@@ -172,13 +155,13 @@ export function OrganisationPanel({
       )}
       {detail.exposures.length > 0 && (
         <>
-          <h3>{translate(lang, "exposures")}</h3>
+          <h3>{t("exposures")}</h3>
           <ul>
             {detail.exposures.map((e) => (
               <li key={`${e.incident}-${e.reportedOn ?? ""}`}>
                 {e.reportedOn ?? "?"} · {e.status} ·{" "}
-                {e.records !== undefined ? `${formatNumber(e.records)} ${translate(lang, "records")}` : ""}{" "}
-                {e.subjects !== undefined ? `${formatNumber(e.subjects)} ${translate(lang, "persons")}` : ""}{" "}
+                {e.records !== undefined ? `${formatNumber(e.records)} ${t("records")}` : ""}{" "}
+                {e.subjects !== undefined ? `${formatNumber(e.subjects)} ${t("persons")}` : ""}{" "}
                 <Source text={e.source} />
               </li>
             ))}

@@ -1,35 +1,31 @@
-import { useEffect, useState } from "react";
-import type { VendorRank } from "../../../domain/index.ts";
 import { api } from "../api/client.ts";
-import { formatNumber, orgLabel, translate } from "../i18n/strings.ts";
-import type { Lang } from "../scenario/urlState.ts";
+import { useApi } from "../api/useApi.ts";
+import { useLanguage } from "../i18n/language.tsx";
+import { formatNumber } from "../i18n/strings.ts";
 
 /** Concentration risk: every vendor by what its compromise alone would expose; click to compromise. */
-export function RankPanel({ lang, onCompromise }: { lang: Lang; onCompromise: (id: string) => void }) {
-  const [ranks, setRanks] = useState<VendorRank[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api.rank(100).then(setRanks, (e: Error) => setError(e.message));
-  }, []);
+export function RankPanel({ onCompromise }: { onCompromise: (id: string) => void }) {
+  const { t, orgLabel } = useLanguage();
+  const { data: ranks, error } = useApi("rank", (signal) => api.rank(100, signal));
   if (error)
     return (
       <p role="alert">
-        {translate(lang, "errorPrefix")}
+        {t("errorPrefix")}
         {error}
       </p>
     );
-  if (!ranks) return <p>{translate(lang, "loading")}</p>;
+  if (!ranks) return <p>{t("loading")}</p>;
   return (
     <section className="rank" data-testid="rank">
-      <h2>{translate(lang, "rankTitle")}</h2>
+      <h2>{t("rankTitle")}</h2>
       <table className="affected">
         <thead>
           <tr>
             <th>#</th>
-            <th>{translate(lang, "name")}</th>
-            <th>{translate(lang, "kind")}</th>
-            <th className="n">{translate(lang, "records")}</th>
-            <th className="n">{translate(lang, "affected")}</th>
+            <th>{t("name")}</th>
+            <th>{t("kind")}</th>
+            <th className="n">{t("records")}</th>
+            <th className="n">{t("affected")}</th>
           </tr>
         </thead>
         <tbody>
@@ -38,7 +34,7 @@ export function RankPanel({ lang, onCompromise }: { lang: Lang; onCompromise: (i
               <td className="n">{i + 1}</td>
               <td>
                 <button type="button" className="link" onClick={() => onCompromise(r.id)}>
-                  {orgLabel(lang, r)}
+                  {orgLabel(r)}
                 </button>
               </td>
               <td>{r.kind}</td>

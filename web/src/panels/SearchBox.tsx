@@ -1,63 +1,56 @@
-import { useEffect, useId, useState } from "react";
-import type { SearchResult } from "../../../domain/index.ts";
+import { useId, useState } from "react";
+import type { SearchAnswer } from "../../../domain/index.ts";
 import { api } from "../api/client.ts";
-import { orgLabel, translate } from "../i18n/strings.ts";
-import type { Lang } from "../scenario/urlState.ts";
+import { useApi } from "../api/useApi.ts";
+import { useLanguage } from "../i18n/language.tsx";
 
 /** Type-ahead over ids and Japanese and English names; arrows and Enter pick. */
-export function SearchBox({ lang, onPick }: { lang: Lang; onPick: (id: string) => void }) {
+export function SearchBox({ onPick }: { onPick: (id: string) => void }) {
+  const { t, orgLabel } = useLanguage();
   const [query, setQuery] = useState("");
-  const [results, setResults] = useState<SearchResult[]>([]);
-  const [active, setActive] = useState(0);
+  const q = query.trim();
+  // Asked once typing pauses; the results shown stay until the next ones arrive.
+  const search = useApi(q === "" ? null : q, (signal) => api.search(q, signal), {
+    keepPrevious: true,
+    delayMs: 150,
+  });
+  const answer = search.error ? null : search.data;
+  // Escape hides the results shown, until the next ones.
+  const [dismissed, setDismissed] = useState<SearchAnswer | null>(null);
+  const results = answer && answer !== dismissed ? answer.results : [];
+  // The highlighted option, back to the first with every new answer.
+  const [selection, setSelection] = useState<{ answer: SearchAnswer | null; index: number }>({
+    answer: null,
+    index: 0,
+  });
+  const active = selection.answer === answer ? selection.index : 0;
   const listId = useId();
-  useEffect(() => {
-    const q = query.trim();
-    if (q === "") {
-      setResults([]);
-      return;
-    }
-    let live = true;
-    const timer = setTimeout(() => {
-      api.search(q).then(
-        (r) => {
-          if (!live) return;
-          setResults(r.results);
-          setActive(0);
-        },
-        () => live && setResults([]),
-      );
-    }, 150);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [query]);
   const pick = (id: string) => {
     onPick(id);
     setQuery("");
-    setResults([]);
   };
   return (
     <div className="search">
       <input
         type="search"
         role="combobox"
-        aria-label={translate(lang, "searchLabel")}
+        aria-label={t("searchLabel")}
         aria-expanded={results.length > 0}
         aria-controls={listId}
-        placeholder={translate(lang, "search")}
+        placeholder={t("search")}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === "ArrowDown") setActive((a) => Math.min(a + 1, results.length - 1));
-          else if (e.key === "ArrowUp") setActive((a) => Math.max(a - 1, 0));
+          if (e.key === "ArrowDown")
+            setSelection({ answer, index: Math.min(active + 1, results.length - 1) });
+          else if (e.key === "ArrowUp") setSelection({ answer, index: Math.max(active - 1, 0) });
           else if (e.key === "Enter" && results[active]) pick(results[active].id);
-          else if (e.key === "Escape") setResults([]);
+          else if (e.key === "Escape") setDismissed(answer);
         }}
       />
       {query.trim() !== "" && (
         <div id={listId} role="listbox" className="results">
-          {results.length === 0 && <div className="note">{translate(lang, "noResults")}</div>}
+          {results.length === 0 && <div className="note">{t("noResults")}</div>}
           {results.map((r, i) => (
             <div
               key={r.id}
@@ -68,7 +61,7 @@ export function SearchBox({ lang, onPick }: { lang: Lang; onPick: (id: string) =
               onClick={() => pick(r.id)}
               onKeyDown={(e) => e.key === "Enter" && pick(r.id)}
             >
-              {orgLabel(lang, r)} <code>{r.id}</code>
+              {orgLabel(r)} <code>{r.id}</code>
             </div>
           ))}
         </div>

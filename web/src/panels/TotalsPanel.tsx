@@ -1,15 +1,16 @@
 import { type BlastRadius, breakdown, type Comparison } from "../../../domain/index.ts";
-import { formatNumber, orgLabel, translate } from "../i18n/strings.ts";
-import type { Lang } from "../scenario/urlState.ts";
+import { useLanguage } from "../i18n/language.tsx";
+import { formatNumber } from "../i18n/strings.ts";
 
-function Breakdown({ result, by, lang }: { result: BlastRadius; by: "kind" | "region"; lang: Lang }) {
+function Breakdown({ result, by }: { result: BlastRadius; by: "kind" | "region" }) {
+  const { t } = useLanguage();
   return (
-    <table className="mini" aria-label={translate(lang, by === "kind" ? "byKind" : "byRegion")}>
+    <table className="mini" aria-label={t(by === "kind" ? "byKind" : "byRegion")}>
       <thead>
         <tr>
-          <th>{translate(lang, by === "kind" ? "kind" : "region")}</th>
-          <th className="n">{translate(lang, "affected")}</th>
-          <th className="n">{translate(lang, "records")}</th>
+          <th>{t(by === "kind" ? "kind" : "region")}</th>
+          <th className="n">{t("affected")}</th>
+          <th className="n">{t("records")}</th>
         </tr>
       </thead>
       <tbody>
@@ -26,41 +27,36 @@ function Breakdown({ result, by, lang }: { result: BlastRadius; by: "kind" | "re
 }
 
 /** Totals of a blast radius, lower bounds marked, with the what-if comparison when there is one. */
-export function TotalsPanel({
-  result,
-  comparison,
-  lang,
-}: {
-  result: BlastRadius;
-  comparison: Comparison | null;
-  lang: Lang;
-}) {
-  const t = result.totals;
+export function TotalsPanel({ result, comparison }: { result: BlastRadius; comparison: Comparison | null }) {
+  const { t, orgLabel } = useLanguage();
+  const totals = result.totals;
   const reported = result.affected.filter((a) => a.reported.length > 0);
   return (
-    <section className="totals" aria-label={translate(lang, "affected")}>
+    <section className="totals" aria-label={t("affected")}>
       <dl className="figures">
         <div>
-          <dt>{translate(lang, "affected")}</dt>
-          <dd data-testid="total-organisations">{formatNumber(t.organisations)}</dd>
+          <dt>{t("affected")}</dt>
+          <dd data-testid="total-organisations">{formatNumber(totals.organisations)}</dd>
         </div>
         <div>
-          <dt>{translate(lang, "records")}</dt>
-          <dd data-testid="total-records">{formatNumber(t.records, t.undisclosedContracts > 0)}</dd>
+          <dt>{t("records")}</dt>
+          <dd data-testid="total-records">{formatNumber(totals.records, totals.undisclosedContracts > 0)}</dd>
         </div>
         <div>
-          <dt>{translate(lang, "persons")}</dt>
-          <dd data-testid="total-persons">{formatNumber(t.subjects, t.undisclosedSubjectContracts > 0)}</dd>
+          <dt>{t("persons")}</dt>
+          <dd data-testid="total-persons">
+            {formatNumber(totals.subjects, totals.undisclosedSubjectContracts > 0)}
+          </dd>
         </div>
         <div>
-          <dt>{translate(lang, "undisclosed")}</dt>
-          <dd>{formatNumber(t.undisclosedContracts)}</dd>
+          <dt>{t("undisclosed")}</dt>
+          <dd>{formatNumber(totals.undisclosedContracts)}</dd>
         </div>
       </dl>
-      {t.undisclosedContracts > 0 && <p className="note">{translate(lang, "lowerBound")}</p>}
+      {totals.undisclosedContracts > 0 && <p className="note">{t("lowerBound")}</p>}
       {result.truncated && (
         <p className="note" role="status">
-          {translate(lang, "notDrawn", {
+          {t("notDrawn", {
             shown: formatNumber(result.truncated.shown),
             total: formatNumber(result.truncated.total),
           })}
@@ -68,14 +64,14 @@ export function TotalsPanel({
       )}
       {comparison && (
         <div className="comparison" data-testid="comparison">
-          <h3>{translate(lang, "comparison")}</h3>
+          <h3>{t("comparison")}</h3>
           <p>
-            {translate(lang, "recordsAvoided")}:{" "}
+            {t("recordsAvoided")}:{" "}
             <strong data-testid="records-avoided">
               {formatNumber(Math.max(0, -comparison.change.records))}
             </strong>
             {" · "}
-            {translate(lang, "noLongerAffected")}:{" "}
+            {t("noLongerAffected")}:{" "}
             <strong>{formatNumber(comparison.change.noLongerAffected.length)}</strong>
           </p>
           <ul>
@@ -88,22 +84,22 @@ export function TotalsPanel({
         </div>
       )}
       <details>
-        <summary>{translate(lang, "byKind")}</summary>
-        <Breakdown result={result} by="kind" lang={lang} />
+        <summary>{t("byKind")}</summary>
+        <Breakdown result={result} by="kind" />
       </details>
       <details>
-        <summary>{translate(lang, "byRegion")}</summary>
-        <Breakdown result={result} by="region" lang={lang} />
+        <summary>{t("byRegion")}</summary>
+        <Breakdown result={result} by="region" />
       </details>
       <details>
         <summary>
-          {translate(lang, "reported")} / {translate(lang, "modelled")}
+          {t("reported")} / {t("modelled")}
         </summary>
         <table className="mini">
           <tbody>
             {reported.map((a) => (
               <tr key={a.id}>
-                <td>{orgLabel(lang, a)}</td>
+                <td>{orgLabel(a)}</td>
                 <td className="n">{formatNumber(a.records, a.undisclosed > 0)}</td>
                 <td>
                   {a.reported
@@ -119,7 +115,7 @@ export function TotalsPanel({
         </table>
         {result.unmodelled.length > 0 && (
           <p className="note">
-            {translate(lang, "unmodelled")}: {result.unmodelled.map((u) => u.organisation).join(", ")}
+            {t("unmodelled")}: {result.unmodelled.map((u) => u.organisation).join(", ")}
           </p>
         )}
       </details>

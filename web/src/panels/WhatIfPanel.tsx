@@ -1,29 +1,22 @@
-import { translate } from "../i18n/strings.ts";
-import { EMPTY_STATE, type ExploreState, type Lang } from "../scenario/urlState.ts";
+import { useLanguage } from "../i18n/language.tsx";
+import { EMPTY_STATE, type ExploreState } from "../scenario/urlState.ts";
 
 function Chips({
   label,
   items,
   onRemove,
-  lang,
 }: {
   label: string;
   items: string[];
   onRemove: (id: string) => void;
-  lang: Lang;
 }) {
+  const { t } = useLanguage();
   if (items.length === 0) return null;
   return (
     <section className="chips" aria-label={label}>
       <span>{label}:</span>
       {items.map((id) => (
-        <button
-          type="button"
-          key={id}
-          className="chip"
-          onClick={() => onRemove(id)}
-          title={translate(lang, "restore")}
-        >
+        <button type="button" key={id} className="chip" onClick={() => onRemove(id)} title={t("restore")}>
           {id} ×
         </button>
       ))}
@@ -35,35 +28,33 @@ function Chips({
 export function WhatIfPanel({
   state,
   update,
-  lang,
 }: {
   state: ExploreState;
   update: (change: Partial<ExploreState>) => void;
-  lang: Lang;
 }) {
+  const { t } = useLanguage();
   return (
-    <section className="whatif" aria-label={translate(lang, "whatIf")}>
+    <section className="whatif" aria-label={t("whatIf")}>
       <Chips
-        label={translate(lang, "vendorsLabel")}
-        items={state.vendors}
-        onRemove={(id) => update({ vendors: state.vendors.filter((v) => v !== id) })}
-        lang={lang}
+        label={t("vendorsLabel")}
+        items={state.compromised}
+        onRemove={(id) => update({ compromised: state.compromised.filter((v) => v !== id) })}
       />
       <Chips
-        label={translate(lang, "excludedContracts")}
-        items={state.excludeContracts}
-        onRemove={(id) => update({ excludeContracts: state.excludeContracts.filter((c) => c !== id) })}
-        lang={lang}
+        label={t("excludedContracts")}
+        items={state.excludedContracts}
+        onRemove={(id) => update({ excludedContracts: state.excludedContracts.filter((c) => c !== id) })}
       />
       <Chips
-        label={translate(lang, "excludedOrgs")}
-        items={state.excludeOrgs}
-        onRemove={(id) => update({ excludeOrgs: state.excludeOrgs.filter((o) => o !== id) })}
-        lang={lang}
+        label={t("excludedOrgs")}
+        items={state.excludedOrganisations}
+        onRemove={(id) =>
+          update({ excludedOrganisations: state.excludedOrganisations.filter((o) => o !== id) })
+        }
       />
       <div className="controls">
         <label>
-          {translate(lang, "maxDepth")}
+          {t("maxDepth")}
           <input
             type="number"
             min={1}
@@ -73,30 +64,33 @@ export function WhatIfPanel({
           />
         </label>
         <label>
-          {translate(lang, "asOf")}
+          {t("asOf")}
           <input
             type="date"
             value={state.asOf}
             onChange={(e) =>
-              update({ asOf: e.target.value, retention: e.target.value ? state.retention : false })
+              update({
+                asOf: e.target.value,
+                enforceRetention: e.target.value ? state.enforceRetention : false,
+              })
             }
           />
         </label>
         <label>
           <input
             type="checkbox"
-            checked={state.retention}
+            checked={state.enforceRetention}
             disabled={!state.asOf}
-            onChange={(e) => update({ retention: e.target.checked })}
+            onChange={(e) => update({ enforceRetention: e.target.checked })}
           />
-          {translate(lang, "retention")}
+          {t("retention")}
         </label>
-        {state.vendors.length > 0 && (
+        {state.compromised.length > 0 && (
           <button
             type="button"
             onClick={() => update({ ...EMPTY_STATE, lang: state.lang, view: state.view })}
           >
-            {translate(lang, "clear")}
+            {t("clear")}
           </button>
         )}
       </div>

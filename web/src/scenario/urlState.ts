@@ -1,14 +1,19 @@
-/** Everything the explorer shows is decided by the URL: shareable, and back/forward work. */
-export type Lang = "ja" | "en";
+import type { Lang } from "../i18n/strings.ts";
+
+/**
+ * Everything the explorer shows is decided by the URL: shareable, and back/forward work. The
+ * fields speak the domain's words (`Scenario`); the URL keeps the command line's parameter names,
+ * so that links already shared keep working.
+ */
 export type View = "graph" | "rank";
 
 export interface ExploreState {
-  vendors: string[];
-  excludeContracts: string[];
-  excludeOrgs: string[];
+  compromised: string[];
+  excludedContracts: string[];
+  excludedOrganisations: string[];
   maxDepth: string;
   asOf: string;
-  retention: boolean;
+  enforceRetention: boolean;
   /** The organisation whose panel is open and whose chain is drawn. */
   focus: string | null;
   /** A contract whose panel is open. */
@@ -18,12 +23,12 @@ export interface ExploreState {
 }
 
 export const EMPTY_STATE: ExploreState = {
-  vendors: [],
-  excludeContracts: [],
-  excludeOrgs: [],
+  compromised: [],
+  excludedContracts: [],
+  excludedOrganisations: [],
   maxDepth: "",
   asOf: "",
-  retention: false,
+  enforceRetention: false,
   focus: null,
   contract: null,
   lang: "ja",
@@ -33,12 +38,12 @@ export const EMPTY_STATE: ExploreState = {
 export function parseState(search: string): ExploreState {
   const params = new URLSearchParams(search);
   return {
-    vendors: params.getAll("vendor"),
-    excludeContracts: params.getAll("exclude-contract"),
-    excludeOrgs: params.getAll("exclude-org"),
+    compromised: params.getAll("vendor"),
+    excludedContracts: params.getAll("exclude-contract"),
+    excludedOrganisations: params.getAll("exclude-org"),
     maxDepth: params.get("max-depth") ?? "",
     asOf: params.get("as-of") ?? "",
-    retention: params.get("enforce-retention") === "true",
+    enforceRetention: params.get("enforce-retention") === "true",
     focus: params.get("focus"),
     contract: params.get("contract"),
     lang: params.get("lang") === "en" ? "en" : "ja",
@@ -49,12 +54,12 @@ export function parseState(search: string): ExploreState {
 /** The scenario part as API query parameters (the API takes the command line's names). */
 export function scenarioParams(state: ExploreState): URLSearchParams {
   const params = new URLSearchParams();
-  for (const v of state.vendors) params.append("vendor", v);
-  for (const c of state.excludeContracts) params.append("exclude-contract", c);
-  for (const o of state.excludeOrgs) params.append("exclude-org", o);
+  for (const v of state.compromised) params.append("vendor", v);
+  for (const c of state.excludedContracts) params.append("exclude-contract", c);
+  for (const o of state.excludedOrganisations) params.append("exclude-org", o);
   if (state.maxDepth) params.set("max-depth", state.maxDepth);
   if (state.asOf) params.set("as-of", state.asOf);
-  if (state.retention) params.set("enforce-retention", "true");
+  if (state.enforceRetention) params.set("enforce-retention", "true");
   return params;
 }
 
@@ -71,10 +76,10 @@ export function serializeState(state: ExploreState): string {
 /** Whether the scenario changes anything beyond plain compromise (then a comparison is shown). */
 export function isWhatIf(state: ExploreState): boolean {
   return (
-    state.excludeContracts.length > 0 ||
-    state.excludeOrgs.length > 0 ||
+    state.excludedContracts.length > 0 ||
+    state.excludedOrganisations.length > 0 ||
     state.maxDepth !== "" ||
     state.asOf !== "" ||
-    state.retention
+    state.enforceRetention
   );
 }

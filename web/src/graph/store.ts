@@ -1,0 +1,100 @@
+import type { Lang } from "../i18n/strings.ts";
+import { createExploreGraph, type ExploreGraph, type GraphSources, NO_SOURCES } from "./dataset.ts";
+import { applyPositions, besideNeighbours, circlePositions, layeredPositions } from "./layout.ts";
+import { relabel, syncGraph } from "./sync.ts";
+
+/** A blast radius is laid out in tiers; the overview by ForceAtlas2 (in the view, in a worker). */
+export type LayoutMode = "layered" | "force";
+
+export interface GraphSnapshot {
+  /** Changes whenever the graph does: panels that read it render again. */
+  version: number;
+  layout: LayoutMode;
+  /** Changes whenever positions were laid anew: the view resets its camera or runs ForceAtlas2. */
+  layoutRun: number;
+}
+
+/** Told before and after a change of many organisations at once (the view detaches meanwhile). */
+export interface BulkListener {
+  before: () => void;
+  after: () => void;
+}
+
+const sameSources = (a: GraphSources, b: GraphSources) =>
+  a.overview === b.overview &&
+  a.impact === b.impact &&
+  (a.neighbourhoods === b.neighbourhoods || (a.neighbourhoods.length === 0 && b.neighbourhoods.length === 0));
+
+/**
+ * The explorer's graph dataset: one graphology graph for the app's lifetime, the single source of
+ * truth that sigma draws and panels read. New answers and a new language change it in place;
+ * React components follow it through `subscribe`/`getSnapshot` (useSyncExternalStore).
+ */
+export class GraphStore {
+  readonly graph: ExploreGraph = createExploreGraph();
+  private sources: GraphSources = NO_SOURCES;
+  private lang: Lang;
+  private laidOut: LayoutMode | null = null;
+  private snapshot: GraphSnapshot = { version: 0, layout: "force", layoutRun: 0 };
+  private readonly listeners = new Set<() => void>();
+  private readonly bulkListeners = new Set<BulkListener>();
+
+  constructor(lang: Lang = "ja") {
+    this.lang = lang;
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): GraphSnapshot => this.snapshot;
+
+  onBulkChange(listener: BulkListener): () => void {
+    this.bulkListeners.add(listener);
+    return () => this.bulkListeners.delete(listener);
+  }
+
+  /** New answers: organisations and contracts enter, leave or change in place; positions follow. */
+  setSources(sources: GraphSources): void {
+    if (sameSources(sources, this.sources)) return;
+    const previous = this.sources;
+    this.sources = sources;
+    const layout: LayoutMode = sources.impact ? "layered" : "force";
+    let laidAnew = false;
+    for (const listener of this.bulkListeners) listener.before();
+    try {
+      const change = syncGraph(this.graph, sources, this.lang);
+      const moved = change.added.length > 0 || change.dropped.length > 0;
+      if (sources.impact) {
+        laidAnew = moved || this.laidOut !== layout || sources.impact !== previous.impact;
+        if (laidAnew) applyPositions(this.graph, layeredPositions(this.graph, sources.impact, change.order));
+      } else if (this.laidOut !== layout) {
+        laidAnew = true;
+        applyPositions(this.graph, circlePositions(this.graph, change.order));
+      } else if (moved) {
+        // ForceAtlas2 runs again from where the organisations are; newcomers start beside a neighbour.
+        laidAnew = true;
+        applyPositions(this.graph, besideNeighbours(this.graph, change.added));
+      }
+      if (laidAnew) this.laidOut = layout;
+    } finally {
+      for (const listener of this.bulkListeners) listener.after();
+    }
+    const { layoutRun } = this.snapshot;
+    this.publish({ layout, layoutRun: laidAnew ? layoutRun + 1 : layoutRun });
+  }
+
+  /** Labels follow the language; nothing else changes. */
+  setLanguage(lang: Lang): void {
+    if (lang === this.lang) return;
+    this.lang = lang;
+    relabel(this.graph, lang);
+    this.publish({});
+  }
+
+  private publish(change: Partial<GraphSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...change, version: this.snapshot.version + 1 };
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,43 @@
+import type { ExploreState } from "./urlState.ts";
+
+export type UpdateState = (change: Partial<ExploreState>, replace?: boolean) => void;
+
+/** What the panels and the graph can do to the scenario; each lands in the URL. */
+export interface ScenarioActions {
+  /** Open an organisation's panel and draw its chain. */
+  focus: (id: string) => void;
+  /** Open a contract's panel. */
+  selectContract: (id: string) => void;
+  /** Start over: only this organisation is compromised. */
+  compromiseOnly: (id: string) => void;
+  addCompromised: (id: string) => void;
+  excludeOrganisation: (id: string) => void;
+  excludeContract: (id: string) => void;
+  closeOrganisation: () => void;
+  closeContract: () => void;
+}
+
+const adding = (list: string[], id: string) => (list.includes(id) ? list : [...list, id]);
+
+export function scenarioActions(state: ExploreState, update: UpdateState): ScenarioActions {
+  return {
+    focus: (id) => update({ focus: id, contract: null, view: "graph" }),
+    selectContract: (id) => update({ contract: id, focus: null }),
+    compromiseOnly: (id) =>
+      update({
+        compromised: [id],
+        excludedContracts: [],
+        excludedOrganisations: [],
+        focus: null,
+        contract: null,
+        view: "graph",
+      }),
+    addCompromised: (id) => update({ compromised: adding(state.compromised, id), focus: null }),
+    excludeOrganisation: (id) =>
+      update({ excludedOrganisations: [...state.excludedOrganisations, id], focus: null }),
+    excludeContract: (id) =>
+      update({ excludedContracts: adding(state.excludedContracts, id), contract: null }),
+    closeOrganisation: () => update({ focus: null }),
+    closeContract: () => update({ contract: null }),
+  };
+}

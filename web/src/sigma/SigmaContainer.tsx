@@ -1,0 +1,57 @@
+import { type ReactNode, useEffect, useRef, useState } from "react";
+import Sigma from "sigma";
+import type { Settings } from "sigma/settings";
+import { type ContractAttributes, createExploreGraph, type OrgAttributes } from "../graph/dataset.ts";
+import { useGraphStore } from "../graph/useGraph.ts";
+import { type ExploreSigma, SigmaContext } from "./context.ts";
+
+const SETTINGS: Partial<Settings<OrgAttributes, ContractAttributes>> = {
+  enableEdgeEvents: true,
+  // Large blast radii stay responsive: edges and labels wait while the camera moves.
+  hideEdgesOnMove: true,
+  hideLabelsOnMove: true,
+  zIndex: true,
+  defaultEdgeType: "arrow",
+  labelRenderedSizeThreshold: 9,
+  labelFont: "system-ui, 'Hiragino Sans', 'Noto Sans CJK JP', sans-serif",
+};
+
+/**
+ * One sigma for the app's lifetime, drawing the store's one graph; the controllers inside it
+ * configure it. While many organisations enter or leave at once, sigma looks at an empty graph,
+ * so that it re-indexes once after the change instead of once per organisation dropped.
+ */
+export function SigmaContainer({
+  onReady,
+  children,
+}: {
+  onReady?: (sigma: ExploreSigma | null) => void;
+  children: ReactNode;
+}) {
+  const store = useGraphStore();
+  const container = useRef<HTMLDivElement>(null);
+  const [sigma, setSigma] = useState<ExploreSigma | null>(null);
+  useEffect(() => {
+    if (!container.current) return;
+    const instance: ExploreSigma = new Sigma(store.graph, container.current, SETTINGS);
+    const detached = createExploreGraph();
+    const stopBulk = store.onBulkChange({
+      before: () => instance.setGraph(detached),
+      after: () => instance.setGraph(store.graph),
+    });
+    setSigma(instance);
+    onReady?.(instance);
+    return () => {
+      stopBulk();
+      instance.kill();
+      setSigma(null);
+      onReady?.(null);
+    };
+  }, [store, onReady]);
+  return (
+    <>
+      <div ref={container} className="graph" data-testid="graph" role="application" aria-label="graph" />
+      {sigma && <SigmaContext value={sigma}>{children}</SigmaContext>}
+    </>
+  );
+}

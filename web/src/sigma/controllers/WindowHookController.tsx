@@ -1,0 +1,31 @@
+import { useEffect } from "react";
+import type { ExploreGraph } from "../../graph/dataset.ts";
+import { useSigma } from "../context.ts";
+
+/** What end-to-end tests, the benchmark and power users may ask the page; read-only. */
+export interface KeiroHook {
+  /** Where an organisation is drawn, in pixels from the graph's top left; null when it is not. */
+  nodeViewport: (id: string) => { x: number; y: number } | null;
+  /** How many organisations are drawn. */
+  nodeCount: () => number;
+  /** The graph sigma draws (the same object for the app's lifetime). */
+  graph: () => ExploreGraph;
+}
+
+export function WindowHookController() {
+  const sigma = useSigma();
+  useEffect(() => {
+    const hook: KeiroHook = {
+      nodeViewport: (id) =>
+        sigma.getGraph().hasNode(id) ? sigma.graphToViewport(sigma.getGraph().getNodeAttributes(id)) : null,
+      nodeCount: () => sigma.getGraph().order,
+      graph: () => sigma.getGraph(),
+    };
+    const page = window as unknown as { __KEIRO__?: KeiroHook };
+    page.__KEIRO__ = hook;
+    return () => {
+      if (page.__KEIRO__ === hook) delete page.__KEIRO__;
+    };
+  }, [sigma]);
+  return null;
+}
