@@ -16,6 +16,8 @@ export interface OverviewContract {
   contractor: string;
   records: number | null;
   service: string | null;
+  /** Whose data it passes on: these contracts into its consignor; null or absent: all of it. */
+  carries?: string[] | null;
 }
 
 export interface Overview {
@@ -39,6 +41,7 @@ export interface ContractRow {
   since?: string | null;
   until?: string | null;
   deleteBy?: string | null;
+  carries?: string[] | null;
   source?: string | null;
 }
 

@@ -7,5 +7,5 @@ USING INDEX a:Organisation(id)
 WHERE $idSet[b.id] IS NOT NULL
 WITH c, a, b
 ORDER BY coalesce(c.records, -1) DESC, c.id
-WITH collect({id: c.id, consignor: a.id, contractor: b.id, records: c.records, service: c.service}) AS found
+WITH collect({id: c.id, consignor: a.id, contractor: b.id, records: c.records, service: c.service, carries: c.carries}) AS found
 RETURN found[0..$contractLimit] AS contracts, size(found) AS among
