@@ -100,6 +100,8 @@ export async function runBench(driver: Driver, scale: Scale, reuse: boolean, log
       onBuilt: (event) => (copyBuildMs = event.ms),
     });
     await inMemory.warm();
+    // The API's ranking: every vendor at once from the copy it already holds (the first call computes).
+    const rankFromCopy = await time(() => inMemory.rank());
 
     const impact: ImpactFigures[] = [];
     for (const [label, vendor] of [
@@ -141,7 +143,7 @@ export async function runBench(driver: Driver, scale: Scale, reuse: boolean, log
       dataset: { organisations: scale.organisations, contracts: scale.contracts },
       ingest,
       impact,
-      rank: { vendors: ranked.value.length, ms: round(ranked.ms) },
+      rank: { vendors: ranked.value.length, ms: round(ranked.ms), fromCopyMs: round(rankFromCopy.ms) },
       inMemoryCopy: { buildMs: copyBuildMs },
       api,
       web,
