@@ -1,6 +1,7 @@
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "../api/serve.ts";
+import { GRAPH_FORMAT } from "../domain/index.ts";
 import { validateAndLoad } from "../ingest/load.ts";
 import { startDatabase } from "../neo4j/bundled/lifecycle.ts";
 import { connect, describeConnectionProblem } from "../neo4j/connect.ts";
@@ -11,7 +12,10 @@ import { ensureWebBuilt } from "../web/build.ts";
 /** The project's root folder, wherever the command was started from. */
 const PROJECT_ROOT = fileURLToPath(new URL("../", import.meta.url));
 
-/** `npm start`: the database, the sample data when the graph is empty, then the app. */
+/**
+ * `npm start`: the database, the sample data when the graph is empty (or holds the sample in an
+ * older format), then the app.
+ */
 const SAMPLE = join(PROJECT_ROOT, "data", "isetoh-2024");
 
 try {
@@ -22,13 +26,20 @@ try {
   const connection = connect();
   await applySchema(connection.driver);
   const session = connection.driver.session();
-  const empty = await session
-    .executeRead(async (tx) => (await tx.run(cypher("ingest/is-empty"))).records[0]?.get("empty") === true)
+  const { empty, stale } = await session
+    .executeRead(async (tx) => {
+      const empty = (await tx.run(cypher("ingest/is-empty"))).records[0]?.get("empty") === true;
+      const dataset = (await tx.run(cypher("blast-radius/dataset"))).records[0]?.toObject() ?? {};
+      // The bundled sample, loaded by an older Keiro: loaded again in this one's format.
+      const stale =
+        dataset.loaded === true && dataset.format !== GRAPH_FORMAT && dataset.name === basename(SAMPLE);
+      return { empty, stale };
+    })
     .finally(() => session.close());
-  if (empty) {
-    const summary = await validateAndLoad(connection.driver, SAMPLE, { replace: false });
+  if (empty || stale) {
+    const summary = await validateAndLoad(connection.driver, SAMPLE, { replace: stale });
     process.stdout.write(
-      `The graph was empty: loaded the sample ${SAMPLE} (${summary.organisations} organisations, ${summary.contracts} contracts).\n`,
+      `${empty ? "The graph was empty" : "The sample was loaded by an older Keiro"}: loaded the sample ${SAMPLE} (${summary.organisations} organisations, ${summary.contracts} contracts).\n`,
     );
   }
   await ensureWebBuilt();
