@@ -29,7 +29,8 @@ export interface CopiedContract extends ContractFacts {
 export class InMemoryCopy {
   readonly organisations: OrganisationSummary[];
   private readonly orgIndex = new Map<string, number>();
-  private readonly contractIndex = new Map<string, number>();
+  /** Contract numbers by id, made when an answer first needs one (a million entries cost). */
+  private contractIndexCache: Map<string, number> | undefined;
   /** Ends, counts, contracts by consignor and `carries`: what the arithmetic reads. */
   private readonly table: ContractTable;
   /** Contracts by contractor, for the search up from the compromised set. */
@@ -44,6 +45,8 @@ export class InMemoryCopy {
   /** Date masks by as-of day and retention, shared read-only between answers. */
   private readonly dateMasks = new Map<string, Uint8Array>();
   private ranks: VendorRank[] | undefined;
+  /** The search's buffers, reused by every answer (see reach). */
+  private scratch: { level: Int32Array; queue: Int32Array } | undefined;
 
   constructor(organisations: OrganisationSummary[], contracts: CopiedContract[]) {
     this.organisations = organisations;
@@ -59,7 +62,6 @@ export class InMemoryCopy {
     this.categoryOf = new Int32Array(m);
     this.sourceOf = new Int32Array(m);
     contracts.forEach((c, e) => {
-      this.contractIndex.set(c.id, e);
       from[e] = this.orgIndex.get(c.consignor) as number;
       to[e] = this.orgIndex.get(c.contractor) as number;
       records[e] = c.records ?? Number.NaN;
@@ -72,9 +74,16 @@ export class InMemoryCopy {
     });
     const [outStart, outEdges] = adjacency(n, from);
     [this.inStart, this.inEdges] = adjacency(n, to);
+    // Only the contracts some sub-contract lists need a number by id here.
+    const listed = new Set<string>();
+    for (const c of contracts) for (const id of c.carries ?? []) listed.add(id);
+    const listedIndex = new Map<string, number>();
+    contracts.forEach((c, e) => {
+      if (listed.has(c.id)) listedIndex.set(c.id, e);
+    });
     const [carriesStart, carriesList] = carriesLists(
       contracts.map((c) => c.carries),
-      (id) => this.contractIndex.get(id),
+      (id) => listedIndex.get(id),
     );
     this.table = {
       orgIds: organisations.map((o) => o.id),
@@ -88,6 +97,11 @@ export class InMemoryCopy {
       carriesStart,
       carriesList,
     };
+  }
+
+  private get contractIndex(): Map<string, number> {
+    this.contractIndexCache ??= new Map(this.table.contractIds.map((id, e) => [id, e]));
+    return this.contractIndexCache;
   }
 
   get contractCount(): number {
@@ -149,8 +163,10 @@ export class InMemoryCopy {
     const { from, carriesStart, carriesList } = this.table;
     const { inStart, inEdges } = this;
     const m = from.length;
-    const level = new Int32Array(m).fill(-1);
-    const queue = new Int32Array(m);
+    // One pair of contract-sized buffers for every answer (answers run one at a time on the event
+    // loop): a fresh 8 MB per request at 1M contracts kept the garbage collector busy.
+    this.scratch ??= { level: new Int32Array(m).fill(-1), queue: new Int32Array(m) };
+    const { level, queue } = this.scratch;
     const opened = new Uint8Array(this.organisations.length);
     let tail = 0;
     const take = (v: number, length: number) => {
@@ -204,7 +220,13 @@ export class InMemoryCopy {
       sources,
       scenario.maxDepth ?? Number.MAX_SAFE_INTEGER,
     );
-    const summary = summarise(this.table, reach, (v) => compromised[v] === 1, limit);
+    let summary: ReturnType<typeof summarise>;
+    try {
+      summary = summarise(this.table, reach, (v) => compromised[v] === 1, limit);
+    } finally {
+      // Back to unreached for the next answer: only what this one touched.
+      for (let q = 0; q < reach.count; q++) reach.level[reach.queue[q] as number] = -1;
+    }
     const { contractIds, orgIds, to, records, subjects } = this.table;
     const contracts: CountedContract[] = [];
     const affected = summary.listed.map((reached): AffectedOrganisation => {

@@ -41,9 +41,14 @@ const byContractorThenId = (a: ContractFacts, b: ContractFacts) =>
 /**
  * docs/blast-radius.md's arithmetic written as plainly as possible over graphology, to check both
  * engines against: a breadth-first search over contracts, from the contracts into the compromised
- * set up through the contracts each sub-contract carries.
+ * set up through the contracts each sub-contract carries. `chains: false` leaves paths and chains
+ * empty (the bench's baseline, which times the search and the sums).
  */
-export function referenceBlastRadius(graph: MultiDirectedGraph, scenario: Scenario): ReferenceResult {
+export function referenceBlastRadius(
+  graph: MultiDirectedGraph,
+  scenario: Scenario,
+  options: { chains: boolean } = { chains: true },
+): ReferenceResult {
   const asOf = asOfDay(scenario);
   const facts = (edge: string) => graph.getEdgeAttributes(edge) as ContractFacts;
   const active = (contract: ContractFacts) => isActive(contract, scenario, asOf);
@@ -113,7 +118,7 @@ export function referenceBlastRadius(graph: MultiDirectedGraph, scenario: Scenar
   });
 
   // The chain: at each step the contract of least ℓ, ties broken by contractor id, then contract id.
-  for (const org of byOrg.values()) {
+  for (const org of options.chains ? byOrg.values() : []) {
     let step = (countedOf.get(org.id) ?? [])
       .filter((c) => reach.get(c.id) === org.depth)
       .sort(byContractorThenId)[0];
