@@ -74,17 +74,20 @@ export function referenceBlastRadius(
   const opened = new Set<string>(compromised);
   for (let level = 2; frontier.length > 0 && level <= limit; level++) {
     const next: ContractFacts[] = [];
+    const arrive = (contract: ContractFacts) => {
+      if (!reach.has(contract.id) && active(contract)) {
+        reach.set(contract.id, level);
+        next.push(contract);
+      }
+    };
     for (const carrier of frontier) {
-      const scoped = carrier.carries !== null && carrier.carries.length > 0;
-      if (!scoped && opened.has(carrier.consignor)) continue;
-      if (!scoped) opened.add(carrier.consignor);
-      graph.forEachInEdge(carrier.consignor, (edge) => {
-        const contract = facts(edge);
-        if (!reach.has(contract.id) && active(contract) && carriesData(carrier, contract)) {
-          reach.set(contract.id, level);
-          next.push(contract);
-        }
-      });
+      if (carrier.carries !== null && carrier.carries.length > 0) {
+        // A scoped sub-contract: the contracts it lists (edges are keyed by contract id).
+        for (const id of carrier.carries) if (graph.hasEdge(id)) arrive(facts(id));
+      } else if (!opened.has(carrier.consignor)) {
+        opened.add(carrier.consignor);
+        graph.forEachInEdge(carrier.consignor, (edge) => arrive(facts(edge)));
+      }
     }
     frontier = next;
   }
