@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
 import type { Driver } from "neo4j-driver";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildServer } from "../../api/server.ts";
 import { databaseConfig } from "../../neo4j/config.ts";
@@ -55,7 +55,7 @@ describe("the explorer", () => {
   it("opens /?vendor=isetoh with the blast radius drawn and its totals", async () => {
     const began = Date.now();
     await page.goto(`${base}/?vendor=isetoh`);
-    await expect.poll(total, { timeout: 15_000 }).toBe("≥ 2,403,515");
+    await expect.poll(total, { timeout: 15_000 }).toBe("≥ 1,537,836");
     await page.waitForFunction(
       () => (window as unknown as { __KEIRO__?: { nodeCount(): number } }).__KEIRO__?.nodeCount() === 47,
     );
@@ -68,26 +68,38 @@ describe("the explorer", () => {
 
   it("clicking an organisation opens its panel and draws its chain", async () => {
     await page.goto(`${base}/?vendor=isetoh&lang=en`);
-    await expect.poll(total).toBe("≥ 2,403,515");
+    await expect.poll(total).toBe("≥ 1,537,836");
     await page.waitForTimeout(500);
     await clickNode("seishin-shinkin");
+    const why = page.getByTestId("why-affected");
     await expect
-      .poll(() => page.getByTestId("chain").textContent())
-      .toBe("Chain (Depth 2): seishin-shinkin → tokai-shinkin-business → isetoh");
+      .poll(() => why.locator("p").textContent())
+      .toBe("Depth 2: its data reaches Isetoh Co., Ltd. through these contracts");
+    expect(await why.locator("li").allInnerTexts()).toEqual([
+      "Seishin Shinkin Bank → Tokai Shinkin Business Co., Ltd. c-seishin-tsb",
+      "Tokai Shinkin Business Co., Ltd. → Isetoh Co., Ltd. c-tsb-isetoh\ncarries only the data of Seishin Shinkin Bank c-seishin-tsb, and 3 other contracts",
+    ]);
     expect(page.url()).toContain("focus=seishin-shinkin");
+    await page.waitForTimeout(600); // the camera settles
     await screenshot(page, "2-seishin-chain");
   });
 
   it("excluding a contract lowers the total, shows what changed, and back restores it", async () => {
     await page.goto(`${base}/?vendor=isetoh&focus=seishin-shinkin&lang=en`);
-    await expect.poll(total).toBe("≥ 2,403,515");
+    await expect.poll(total).toBe("≥ 1,537,836");
     await page.locator('[data-contract="c-seishin-tsb"] button').click();
-    await expect.poll(total).toBe("≥ 2,400,802");
-    expect(await page.getByTestId("records-avoided").textContent()).toBe("2,713");
+    await expect.poll(total).toBe("≥ 1,535,134");
+    expect(await page.getByTestId("records-avoided").textContent()).toBe("2,702");
     expect(page.url()).toContain("exclude-contract=c-seishin-tsb");
     await screenshot(page, "3-excluded-contract");
     await page.goBack();
-    await expect.poll(total).toBe("≥ 2,403,515");
+    await expect.poll(total).toBe("≥ 1,537,836");
+  });
+
+  it("keeps the known records and organisations that enforced deletion deadlines spare", async () => {
+    await page.goto(`${base}/?vendor=isetoh&as-of=2024-05-26&enforce-retention=true&lang=en`);
+    await expect.poll(() => page.getByTestId("records-avoided").textContent()).toBe("1,456,507");
+    expect(await page.getByTestId("comparison").textContent()).toContain("No longer affected: 11");
   });
 
   it("switches between Japanese and English", async () => {
@@ -106,7 +118,7 @@ describe("the explorer", () => {
 
   it("exports the blast radius as CSV with one row per affected organisation", async () => {
     await page.goto(`${base}/?vendor=isetoh`);
-    await expect.poll(total).toBe("≥ 2,403,515");
+    await expect.poll(total).toBe("≥ 1,537,836");
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.locator('a[data-format="csv"]').click(),
@@ -115,7 +127,7 @@ describe("the explorer", () => {
     const rows = csv.split("\r\n").filter(Boolean);
     expect(rows.length).toBe(35);
     expect(rows).toContain(
-      'seishin-shinkin,静清信用金庫,Seishin Shinkin Bank,shinkin_bank,,2,2713,no,0,0,seishin-shinkin > tokai-shinkin-business > isetoh,"2,702 records (confirmed, 2024-11-18)"',
+      'seishin-shinkin,静清信用金庫,Seishin Shinkin Bank,shinkin_bank,,2,2702,no,0,0,seishin-shinkin > tokai-shinkin-business > isetoh,"2,702 records (confirmed, 2024-11-18)"',
     );
   });
 
@@ -134,8 +146,18 @@ describe("the explorer", () => {
 
   it("ranks vendors and compromises one with a click", async () => {
     await page.goto(`${base}/?view=rank&lang=en`);
+    const rows = page.getByTestId("rank").locator("tbody tr");
+    await expect.poll(() => rows.count()).toBeGreaterThan(3);
+    const cells = async (i: number) => (await rows.nth(i).locator("td").allTextContents()).join(" | ");
+    expect(await cells(0)).toBe(
+      "1 | Isetoh Co., Ltd. (株式会社イセトー) | Printing and mailing | ≥ 1,537,836 | 34",
+    );
+    expect(await cells(1)).toBe(
+      "2 | Tokai Shinkin Business Co., Ltd. (株式会社東海信金ビジネス) | Shared service | 69,403 | 4",
+    );
+    expect(await cells(2)).toBe("3 | Kantsu Co., Ltd. (株式会社関通) | Logistics | ≥ 0 | 5");
     await page.getByRole("button", { name: "Isetoh Co., Ltd. (株式会社イセトー)" }).click();
-    await expect.poll(total).toBe("≥ 2,403,515");
+    await expect.poll(total).toBe("≥ 1,537,836");
     await screenshot(page, "5-rank-to-radius");
   });
 });
@@ -181,7 +203,7 @@ describe("the graph and the answers", () => {
       }),
     );
     await page.goto(`${base}/?vendor=isetoh`);
-    await expect.poll(total).toBe("≥ 2,403,515");
+    await expect.poll(total).toBe("≥ 1,537,836");
     await expect.poll(nodeCount).toBe(35);
     await rememberGraph();
     expect(await label("toyota-city")).toBe("豊田市");
@@ -197,7 +219,7 @@ describe("the graph and the answers", () => {
     expect(await x()).toBe(before);
 
     await page.getByLabel("Max depth").fill("1");
-    await expect.poll(total).not.toBe("≥ 2,403,515");
+    await expect.poll(total).not.toBe("≥ 1,537,836");
     const affected = Number(
       (await page.getByTestId("total-organisations").textContent())?.replaceAll(",", ""),
     );
@@ -232,7 +254,106 @@ describe("the graph and the answers", () => {
     await release();
     await page.waitForTimeout(500);
     expect(await total()).toBe(newer);
-    expect(newer).not.toBe("≥ 2,403,515");
+    expect(newer).not.toBe("≥ 1,537,836");
     expect(failed.some((url) => url.includes("/api/impact?vendor=isetoh"))).toBe(true);
+  });
+});
+
+describe("scoped sub-contracts: why, why not, and what a contract carries", () => {
+  const radius = () => `${base}/?vendor=isetoh-enclosing-subcontractor`;
+  const chainEdges = () =>
+    page.evaluate(() =>
+      (window as unknown as { __KEIRO__: { chainEdges(): string[] } }).__KEIRO__.chainEdges(),
+    );
+  /** The lines a part of the page shows, as the analyst reads them. */
+  const lines = async (part: Locator) => (await part.innerText()).split(/\n+/);
+  const wide = () => page.setViewportSize({ width: 1440, height: 900 });
+
+  it("says why an organisation outside the radius is spared: the sub-contract carries only Yokosuka's data", async () => {
+    await wide();
+    await page.goto(`${radius()}&focus=toyota-city&lang=en`);
+    await expect.poll(total).toBe("≥ 0");
+    const line = page.locator('[data-stop-contract="c-toyota-city-isetoh"]');
+    await expect
+      .poll(() => line.textContent())
+      .toBe(
+        "c-toyota-city-isetoh → Isetoh Co., Ltd.: Isetoh Co., Ltd. passes on only the data of Yokosuka City (Election Administration Commission) c-yokosuka-city-isetoh (via c-isetoh-enclosing)",
+      );
+    await page.waitForTimeout(600); // the camera settles
+    await screenshot(page, "7-why-not-affected-en");
+    await page.getByTestId("language").click();
+    await expect
+      .poll(() => line.textContent())
+      .toBe(
+        "c-toyota-city-isetoh → 株式会社イセトー：株式会社イセトー から先へは c-isetoh-enclosing で 横須賀市（選挙管理委員会） c-yokosuka-city-isetoh のデータしか渡らない",
+      );
+    await screenshot(page, "8-why-not-affected-ja");
+    // The sub-contract named in the line opens its panel.
+    await line.getByRole("button", { name: "c-isetoh-enclosing" }).click();
+    await expect.poll(() => page.getByTestId("contract-panel").count()).toBe(1);
+    expect(page.url()).toContain("contract=c-isetoh-enclosing");
+    expect(errors).toEqual([]);
+  });
+
+  it("focusing Yokosuka draws exactly its chain of contracts and says why it is affected", async () => {
+    await wide();
+    await page.goto(`${radius()}&lang=en`);
+    await expect.poll(total).toBe("≥ 0");
+    await page.waitForTimeout(500);
+    await clickNode("yokosuka-city");
+    await expect.poll(chainEdges).toEqual(["c-isetoh-enclosing", "c-yokosuka-city-isetoh"]);
+    const why = page.getByTestId("why-affected");
+    await expect
+      .poll(() => lines(why))
+      .toEqual([
+        "Why affected",
+        "Depth 2: its data reaches Unnamed enclosing/sealing subcontractor of Isetoh through these contracts",
+        "Yokosuka City (Election Administration Commission) → Isetoh Co., Ltd. c-yokosuka-city-isetoh",
+        "Isetoh Co., Ltd. → Unnamed enclosing/sealing subcontractor of Isetoh c-isetoh-enclosing",
+        "carries only the data of Yokosuka City (Election Administration Commission) c-yokosuka-city-isetoh",
+      ]);
+    await page.waitForTimeout(600); // the camera settles
+    await screenshot(page, "9-why-affected-en");
+    await page.getByTestId("language").click();
+    await expect
+      .poll(() => lines(why))
+      .toEqual([
+        "影響を受ける理由",
+        "段数 2：次の委託を経てデータが （イセトーの封入・封緘再委託先） に届く",
+        "横須賀市（選挙管理委員会） → 株式会社イセトー c-yokosuka-city-isetoh",
+        "株式会社イセトー → （イセトーの封入・封緘再委託先） c-isetoh-enclosing",
+        "渡すのは 横須賀市（選挙管理委員会） c-yokosuka-city-isetoh のデータのみ",
+      ]);
+    expect(await chainEdges()).toEqual(["c-isetoh-enclosing", "c-yokosuka-city-isetoh"]);
+    await screenshot(page, "10-why-affected-ja");
+  });
+
+  it("the contract panel lists what a scoped contract carries, and an unscoped one carries all", async () => {
+    await wide();
+    await page.goto(`${radius()}&contract=c-isetoh-enclosing&lang=en`);
+    const panel = page.getByTestId("contract-panel");
+    await expect
+      .poll(() => panel.getByTestId("carried").textContent())
+      .toBe("Yokosuka City (Election Administration Commission) → Isetoh Co., Ltd. c-yokosuka-city-isetoh");
+    expect(await panel.getByTestId("contract-ends").textContent()).toBe(
+      "Isetoh Co., Ltd. → Unnamed enclosing/sealing subcontractor of Isetoh",
+    );
+    await screenshot(page, "11-contract-carries-en");
+    await page.getByTestId("language").click();
+    await expect
+      .poll(() => panel.getByTestId("carried").textContent())
+      .toBe("横須賀市（選挙管理委員会） → 株式会社イセトー c-yokosuka-city-isetoh");
+    await screenshot(page, "12-contract-carries-ja");
+    // The carried contract opens its own panel: Yokosuka's contract carries all of Yokosuka's data.
+    await panel.locator('[data-carried="c-yokosuka-city-isetoh"] button').click();
+    await expect.poll(() => panel.getByTestId("carries-all").textContent()).toBe("委託元のデータすべて");
+    expect(page.url()).toContain("contract=c-yokosuka-city-isetoh");
+    await screenshot(page, "13-contract-carries-all-ja");
+    await page.getByTestId("language").click();
+    await expect
+      .poll(() => panel.getByTestId("carries-all").textContent())
+      .toBe("all of the consignor's data");
+    await screenshot(page, "14-contract-carries-all-en");
+    expect(errors).toEqual([]);
   });
 });

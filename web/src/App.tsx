@@ -74,6 +74,7 @@ function Explorer({ state, update }: { state: ExploreState; update: UpdateState 
               <OrganisationPanel
                 id={state.focus}
                 affected={data.impact?.affected.find((a) => a.id === state.focus)}
+                radius={data.impact}
                 actions={{ ...actions, expand: data.expand, close: actions.closeOrganisation }}
                 excludedContracts={state.excludedContracts}
               />
@@ -83,6 +84,7 @@ function Explorer({ state, update }: { state: ExploreState; update: UpdateState 
                 id={state.contract}
                 excluded={state.excludedContracts.includes(state.contract)}
                 onExclude={() => actions.excludeContract(state.contract as string)}
+                onOpen={actions.selectContract}
                 onClose={actions.closeContract}
               />
             )}

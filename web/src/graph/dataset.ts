@@ -1,5 +1,5 @@
 import { MultiDirectedGraph } from "graphology";
-import type { BlastRadius, Neighbourhood, Overview } from "../../../domain/index.ts";
+import { type BlastRadius, isScoped, type Neighbourhood, type Overview } from "../../../domain/index.ts";
 import type { Lang } from "../i18n/strings.ts";
 import { kindColour, nodeSize } from "./appearance.ts";
 
@@ -20,6 +20,8 @@ export interface OrgAttributes {
 export interface ContractAttributes {
   records: number | null;
   service: string | null;
+  /** Whose data it passes on: these contracts into its consignor; null: all of the consignor's data. */
+  carries: string[] | null;
   size: number;
   color: string;
   type: "arrow";
@@ -85,7 +87,14 @@ function addOrganisation(nodes: Map<string, OrgFacts>, org: OrgLike): void {
 function addContract(
   nodes: Map<string, OrgFacts>,
   edges: Map<string, ContractFacts>,
-  c: { id: string; consignor: string; contractor: string; records: number | null; service?: string | null },
+  c: {
+    id: string;
+    consignor: string;
+    contractor: string;
+    records: number | null;
+    service?: string | null;
+    carries?: string[] | null;
+  },
 ): void {
   if (edges.has(c.id) || !nodes.has(c.consignor) || !nodes.has(c.contractor)) return;
   edges.set(c.id, {
@@ -93,6 +102,7 @@ function addContract(
     contractor: c.contractor,
     records: c.records,
     service: c.service ?? null,
+    carries: c.carries && isScoped({ carries: c.carries }) ? [...c.carries] : null,
     size: 1 + Math.log10(1 + (c.records ?? 0)) / 2,
     color: "#c8c8c8",
     type: "arrow",

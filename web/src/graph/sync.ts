@@ -17,8 +17,14 @@ export interface GraphChange {
   order: string[];
 }
 
+/** Lists (a contract's `carries`) compare by their items: every answer holds new arrays. */
+function same(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  return a === b;
+}
+
 function differs<T extends object>(current: T, wanted: Partial<T>): boolean {
-  for (const key in wanted) if (current[key] !== wanted[key]) return true;
+  for (const key in wanted) if (!same(current[key], wanted[key])) return true;
   return false;
 }
 

@@ -15,7 +15,8 @@ export function useGraphStore(): GraphStore {
 /** Renders again whenever the graph changes or is laid out anew. */
 export function useGraphSnapshot(): GraphSnapshot {
   const store = useGraphStore();
-  return useSyncExternalStore(store.subscribe, store.getSnapshot);
+  // The same snapshot on the server, so that panels render statically too (the component tests).
+  return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
 }
 
 /**

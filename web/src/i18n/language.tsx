@@ -1,20 +1,40 @@
-import { createContext, type ReactNode, useContext } from "react";
-import { type Lang, orgLabel, type StringKey, translate } from "./strings.ts";
+import { createContext, Fragment, type ReactNode, useContext } from "react";
+import { kindWord, type Lang, orgLabel, orgName, STRINGS, type StringKey, translate } from "./strings.ts";
+
+type OrgNames = { id: string; name?: string | null; nameEn?: string | null };
 
 /** What a component needs to speak the chosen language. */
 export interface Language {
   lang: Lang;
   /** A string in this language, `{name}` placeholders filled from `vars`. */
   t: (key: StringKey, vars?: Record<string, string | number>) => string;
+  /** A string in this language whose placeholders are elements (links, buttons, code). */
+  rich: (key: StringKey, vars: Record<string, ReactNode>) => ReactNode;
   /** An organisation's name in this language, with the other language's beside it. */
-  orgLabel: (org: { id: string; name?: string | null; nameEn?: string | null }) => string;
+  orgLabel: (org: OrgNames) => string;
+  /** An organisation's name in this language alone, for a sentence. */
+  orgName: (org: OrgNames) => string;
+  /** The word for a kind of organisation (`print_mail_vendor`); an unknown kind as written. */
+  kind: (kind: string | null | undefined) => string;
+}
+
+/** Splits a template at its `{name}` placeholders and puts the elements in their places. */
+function fill(template: string, vars: Record<string, ReactNode>): ReactNode {
+  const parts = template.split(/\{(\w+)\}/);
+  return parts.map((part, i) =>
+    // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one template never move.
+    i % 2 === 1 ? <Fragment key={i}>{part in vars ? vars[part] : `{${part}}`}</Fragment> : part,
+  );
 }
 
 function languageOf(lang: Lang): Language {
   return {
     lang,
     t: (key, vars) => translate(lang, key, vars),
+    rich: (key, vars) => fill(STRINGS[lang][key], vars),
     orgLabel: (org) => orgLabel(lang, org),
+    orgName: (org) => orgName(lang, org),
+    kind: (kind) => kindWord(lang, kind),
   };
 }
 

@@ -1,3 +1,5 @@
+import type { KnownKind } from "../../../domain/index.ts";
+
 /** The explorer's two languages; the URL's `lang` chooses one. */
 export type Lang = "ja" | "en";
 
@@ -27,7 +29,6 @@ export const STRINGS = {
     name: "組織",
     kind: "種別",
     region: "地域",
-    chain: "委託経路",
     whatIf: "もしも（What-if）",
     maxDepth: "最大段数",
     asOf: "基準日",
@@ -70,6 +71,29 @@ export const STRINGS = {
     language: "English",
     vendorsLabel: "侵害を想定する組織",
     showMoreRows: "さらに {more} 件を表示（{shown} / {total} 件表示中）",
+    carriesHeading: "受け渡すデータ",
+    carriesAll: "委託元のデータすべて",
+    carriesOnlyOf: "{consignor} への次の委託のデータのみ：",
+    carriesOnly: "渡すのは {carried} のデータのみ",
+    andMore: "ほか {n} 件の委託",
+    whyAffectedHeading: "影響を受ける理由",
+    whyAffected: "段数 {depth}：次の委託を経てデータが {vendor} に届く",
+    whyNotAffected: "影響を受けない理由",
+    notCarried: "{contractor} から先へは {carried} のデータしか渡らない",
+    carriedVia: "{via} で {carried}",
+    excludedContractReason: "この契約はシナリオで除外",
+    excludedContractorReason: "{contractor} はシナリオで除外",
+    startsAfter: "基準日 {asOf} にはまだ始まっていない（開始 {since}）",
+    deletedBefore: "削除期限 {deleteBy} が基準日 {asOf} より前",
+    notInForce: "基準日 {asOf} に有効でない",
+    beyondMaxDepth: "{contractor} は影響を受けるが、ここでは {depth} 段目となり最大段数 {max} を超える",
+    noRoute: "{contractor} から侵害された組織へ届く経路がない",
+    notListed: "{contractor} は表示上限（{shown} 組織）の外：この組織も影響を受けている可能性がある",
+    noOutgoing: "委託先がないため、どの経路も届かない",
+    focusExcluded: "この組織はシナリオで除外",
+    moreContracts: "ほか {n} 件の委託は一覧にない",
+    listSeparator: "、",
+    reasonSeparator: "：",
   },
   en: {
     title: "Keiro 経路 — supply-chain impact explorer",
@@ -95,7 +119,6 @@ export const STRINGS = {
     name: "Organisation",
     kind: "Kind",
     region: "Region",
-    chain: "Chain",
     whatIf: "What if",
     maxDepth: "Max depth",
     asOf: "As of",
@@ -138,10 +161,77 @@ export const STRINGS = {
     language: "日本語",
     vendorsLabel: "Compromised organisations",
     showMoreRows: "Show {more} more ({shown} of {total} shown)",
+    carriesHeading: "Data it carries",
+    carriesAll: "all of the consignor's data",
+    carriesOnlyOf: "only the data of these contracts into {consignor}:",
+    carriesOnly: "carries only the data of {carried}",
+    andMore: "and {n} other contracts",
+    whyAffectedHeading: "Why affected",
+    whyAffected: "Depth {depth}: its data reaches {vendor} through these contracts",
+    whyNotAffected: "Why not affected",
+    notCarried: "{contractor} passes on only the data of {carried}",
+    carriedVia: "{carried} (via {via})",
+    excludedContractReason: "this contract is excluded in the scenario",
+    excludedContractorReason: "{contractor} is excluded in the scenario",
+    startsAfter: "not yet in force on {asOf} (starts {since})",
+    deletedBefore: "its data was due for deletion by {deleteBy}, before {asOf}",
+    notInForce: "not in force on {asOf}",
+    beyondMaxDepth:
+      "{contractor} is affected, but this would be depth {depth}, beyond the max depth of {max}",
+    noRoute: "{contractor}'s data reaches no compromised organisation",
+    notListed: "{contractor} is beyond the {shown} organisations listed: this one may be affected too",
+    noOutgoing: "It entrusts data to no one, so no chain reaches it",
+    focusExcluded: "This organisation is excluded in the scenario",
+    moreContracts: "{n} more contracts not listed",
+    listSeparator: ", ",
+    reasonSeparator: ": ",
   },
 } as const;
 
 export type StringKey = keyof (typeof STRINGS)["ja"];
+
+/** The words for the kinds of organisation the product knows; any other kind shows as written. */
+export const KIND_WORDS: Record<Lang, Record<KnownKind, string>> = {
+  ja: {
+    prefecture: "都道府県",
+    municipality: "市区町村",
+    bank: "銀行",
+    shinkin_bank: "信用金庫",
+    insurer: "保険会社",
+    health_insurance_society: "健康保険組合",
+    company: "企業",
+    shared_service: "共同事務センター",
+    print_mail_vendor: "印刷・発送業者",
+    it_vendor: "IT ベンダー",
+    logistics_vendor: "物流業者",
+    education: "教育機関",
+    association: "団体",
+    aggregate: "複数組織の集計",
+    other: "その他",
+  },
+  en: {
+    prefecture: "Prefecture",
+    municipality: "Municipality",
+    bank: "Bank",
+    shinkin_bank: "Shinkin bank",
+    insurer: "Insurer",
+    health_insurance_society: "Health insurance society",
+    company: "Company",
+    shared_service: "Shared service",
+    print_mail_vendor: "Printing and mailing",
+    it_vendor: "IT vendor",
+    logistics_vendor: "Logistics",
+    education: "Education",
+    association: "Association",
+    aggregate: "Several organisations",
+    other: "Other",
+  },
+};
+
+export function kindWord(lang: Lang, kind: string | null | undefined): string {
+  if (!kind) return "";
+  return (KIND_WORDS[lang] as Record<string, string>)[kind] ?? kind;
+}
 
 export function translate(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
   let text: string = STRINGS[lang][key];
@@ -153,6 +243,14 @@ export function translate(lang: Lang, key: StringKey, vars: Record<string, strin
 export function formatNumber(value: number, lowerBound = false): string {
   const text = value.toLocaleString("en-US");
   return lowerBound ? `≥ ${text}` : text;
+}
+
+/** An organisation's name in one language, for a sentence: the English name in English where known. */
+export function orgName(
+  lang: Lang,
+  org: { id: string; name?: string | null; nameEn?: string | null },
+): string {
+  return (lang === "en" && org.nameEn) || org.name || org.id;
 }
 
 /** Japanese name with the English one where known (or the other way round in English). */

@@ -41,7 +41,7 @@ export function AffectedTable({
   focus: string | null;
   onSelect: (id: string) => void;
 }) {
-  const { t, orgLabel } = useLanguage();
+  const { t, orgLabel, kind } = useLanguage();
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
     key: "records",
     descending: true,
@@ -83,7 +83,7 @@ export function AffectedTable({
                   {orgLabel(a)}
                 </button>
               </td>
-              <td>{a.kind}</td>
+              <td>{kind(a.kind)}</td>
               <td>{a.region}</td>
               <td className="n">{a.depth}</td>
               <td className="n">{formatNumber(a.records, a.undisclosed > 0)}</td>

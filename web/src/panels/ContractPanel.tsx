@@ -1,26 +1,32 @@
-import { useGraphSnapshot, useGraphStore } from "../graph/useGraph.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { formatNumber } from "../i18n/strings.ts";
+import { ContractLink, contractEnds, type OpenContract } from "./contractWords.tsx";
+import { useLookup } from "./lookup.ts";
 
-/** One contract, read from the graph, reached by clicking its edge; it can be excluded here. */
+/**
+ * One contract, read from the graph, reached by clicking its edge: its ends, what it carries (the
+ * contracts into its consignor whose data it passes on, each opening its own panel, or all of the
+ * consignor's data), and exclude.
+ */
 export function ContractPanel({
   id,
   excluded,
   onExclude,
+  onOpen,
   onClose,
 }: {
   id: string;
   excluded: boolean;
   onExclude: () => void;
+  /** Opens another contract's panel (a carried one). */
+  onOpen: OpenContract;
   onClose: () => void;
 }) {
-  const { t } = useLanguage();
-  const { graph } = useGraphStore();
-  useGraphSnapshot(); // the contract may arrive with the next answer
-  if (!graph.hasEdge(id)) return null;
-  const attributes = graph.getEdgeAttributes(id);
-  const from = graph.getNodeAttributes(graph.source(id));
-  const to = graph.getNodeAttributes(graph.target(id));
+  const { t, orgName } = useLanguage();
+  const lookup = useLookup(); // the contract may arrive with the next answer
+  const contract = lookup.contract(id);
+  if (!contract) return null;
+  const consignor = orgName(lookup.org(contract.consignor));
   return (
     <aside className="panel" data-testid="contract-panel">
       <header>
@@ -31,13 +37,27 @@ export function ContractPanel({
           ×
         </button>
       </header>
+      <p data-testid="contract-ends">{contractEnds(lookup, orgName, id)}</p>
       <p>
-        {from.name} → {to.name}
+        {contract.service} · {t("records")} {contract.records === null ? "?" : formatNumber(contract.records)}
       </p>
-      <p>
-        {attributes.service} · {t("records")}{" "}
-        {attributes.records === null ? "?" : formatNumber(attributes.records)}
-      </p>
+      <h3>{t("carriesHeading")}</h3>
+      {contract.carries ? (
+        <>
+          <p>{t("carriesOnlyOf", { consignor })}</p>
+          <ul className="contracts" data-testid="carried">
+            {contract.carries.map((carried) => (
+              <li key={carried} data-carried={carried}>
+                <ContractLink id={carried} lookup={lookup} onOpen={onOpen}>
+                  {contractEnds(lookup, orgName, carried)}
+                </ContractLink>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p data-testid="carries-all">{t("carriesAll")}</p>
+      )}
       {!excluded && (
         <button type="button" onClick={onExclude}>
           {t("excludeContract")}

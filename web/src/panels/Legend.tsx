@@ -3,7 +3,7 @@ import { useLanguage } from "../i18n/language.tsx";
 
 /** Colours by kind (the overview) or by depth (a blast radius). */
 export function Legend({ byDepth }: { byDepth: boolean }) {
-  const { t } = useLanguage();
+  const { t, kind } = useLanguage();
   const items: [string, string][] = byDepth
     ? [
         [t("compromised"), COMPROMISED_COLOUR],
@@ -12,7 +12,7 @@ export function Legend({ byDepth }: { byDepth: boolean }) {
           depthColour(d),
         ]),
       ]
-    : Object.entries(KIND_COLOURS);
+    : Object.entries(KIND_COLOURS).map(([k, colour]): [string, string] => [kind(k), colour]);
   return (
     <ul className="legend" aria-label={t("legend")}>
       {items.map(([label, colour]) => (

@@ -1,8 +1,11 @@
-import type { AffectedOrganisation, ContractRow } from "../../../domain/index.ts";
+import type { AffectedOrganisation, BlastRadius, ContractRow } from "../../../domain/index.ts";
 import { api } from "../api/client.ts";
 import { useApi } from "../api/useApi.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { formatNumber } from "../i18n/strings.ts";
+import { CarriedList, type OpenContract } from "./contractWords.tsx";
+import { type Lookup, useLookup } from "./lookup.ts";
+import { WhyAffected, WhyNotAffected } from "./Why.tsx";
 
 /** What the panel's buttons do (the scenario's actions, and expanding the neighbourhood). */
 export interface OrganisationActions {
@@ -10,6 +13,8 @@ export interface OrganisationActions {
   addCompromised: (id: string) => void;
   excludeOrganisation: (id: string) => void;
   excludeContract: (id: string) => void;
+  /** Open a contract's panel. */
+  selectContract: (id: string) => void;
   expand: (id: string) => void;
   close: () => void;
 }
@@ -37,18 +42,25 @@ function Contracts({
   total,
   onExclude,
   excluded,
+  lookup,
+  onOpen,
 }: {
   rows: ContractRow[];
   total: number;
   onExclude: (id: string) => void;
   excluded: string[];
+  lookup: Lookup;
+  onOpen: OpenContract;
 }) {
-  const { t } = useLanguage();
+  const { t, rich, orgName } = useLanguage();
   return (
     <ul className="contracts">
       {rows.map((c) => (
         <li key={c.id} data-contract={c.id}>
-          <strong>{c.counterpartName}</strong> <code>{c.id}</code>
+          <strong>
+            {orgName(lookup.org(c.counterpart, { id: c.counterpart, name: c.counterpartName }))}
+          </strong>{" "}
+          <code>{c.id}</code>
           <div>
             {c.service} · {t("records")}{" "}
             {c.records === null || c.records === undefined ? "?" : formatNumber(c.records)}
@@ -56,6 +68,13 @@ function Contracts({
             {c.until && ` · ${t("until")} ${c.until}`}
             {c.deleteBy && ` · ${t("deleteBy")} ${c.deleteBy}`}
           </div>
+          {c.carries && c.carries.length > 0 && (
+            <div className="note">
+              {rich("carriesOnly", {
+                carried: <CarriedList ids={c.carries} lookup={lookup} onOpen={onOpen} />,
+              })}
+            </div>
+          )}
           <Source text={c.source} />
           {!excluded.includes(c.id) && (
             <button type="button" onClick={() => onExclude(c.id)}>
@@ -73,15 +92,19 @@ function Contracts({
 export function OrganisationPanel({
   id,
   affected,
+  radius,
   actions,
   excludedContracts,
 }: {
   id: string;
   affected: AffectedOrganisation | undefined;
+  /** The blast radius shown, if any: the panel says why the organisation is (not) in it. */
+  radius: BlastRadius | null;
   actions: OrganisationActions;
   excludedContracts: string[];
 }) {
-  const { t, orgLabel } = useLanguage();
+  const { t, orgLabel, kind } = useLanguage();
+  const lookup = useLookup();
   const { data: detail, error } = useApi(id, (signal) => api.organisation(id, signal));
   if (error)
     return (
@@ -101,13 +124,19 @@ export function OrganisationPanel({
         </button>
       </header>
       <p>
-        <code>{o.id}</code> · {o.kind} · {o.sector} · {o.region}
+        <code>{o.id}</code> · {kind(o.kind)} · {o.sector} · {o.region}
       </p>
       <Source text={o.source} />
-      {affected && (
-        <p data-testid="chain">
-          {t("chain")} ({t("depth")} {affected.depth}): {affected.path.join(" → ")}
-        </p>
+      {affected && <WhyAffected affected={affected} lookup={lookup} onOpen={actions.selectContract} />}
+      {radius && !affected && !radius.compromised.some((c) => c.id === o.id) && (
+        <WhyNotAffected
+          id={o.id}
+          radius={radius}
+          outgoing={detail.outgoing}
+          outgoingTotal={detail.outgoingTotal}
+          lookup={lookup}
+          onOpen={actions.selectContract}
+        />
       )}
       <div className="actions">
         <button type="button" onClick={() => actions.compromiseOnly(o.id)}>
@@ -131,6 +160,8 @@ export function OrganisationPanel({
         total={detail.outgoingTotal}
         onExclude={actions.excludeContract}
         excluded={excludedContracts}
+        lookup={lookup}
+        onOpen={actions.selectContract}
       />
       <h3>
         {t("incoming")} ({formatNumber(detail.incomingTotal)})
@@ -140,6 +171,8 @@ export function OrganisationPanel({
         total={detail.incomingTotal}
         onExclude={actions.excludeContract}
         excluded={excludedContracts}
+        lookup={lookup}
+        onOpen={actions.selectContract}
       />
       {detail.incidents.length > 0 && (
         <>

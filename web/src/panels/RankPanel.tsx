@@ -5,7 +5,7 @@ import { formatNumber } from "../i18n/strings.ts";
 
 /** Concentration risk: every vendor by what its compromise alone would expose; click to compromise. */
 export function RankPanel({ onCompromise }: { onCompromise: (id: string) => void }) {
-  const { t, orgLabel } = useLanguage();
+  const { t, orgLabel, kind } = useLanguage();
   const { data: ranks, error } = useApi("rank", (signal) => api.rank(100, signal));
   if (error)
     return (
@@ -37,7 +37,7 @@ export function RankPanel({ onCompromise }: { onCompromise: (id: string) => void
                   {orgLabel(r)}
                 </button>
               </td>
-              <td>{r.kind}</td>
+              <td>{kind(r.kind)}</td>
               <td className="n">{formatNumber(r.records, r.undisclosedContracts > 0)}</td>
               <td className="n">{formatNumber(r.organisations)}</td>
             </tr>

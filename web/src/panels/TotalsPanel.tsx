@@ -3,7 +3,7 @@ import { useLanguage } from "../i18n/language.tsx";
 import { formatNumber } from "../i18n/strings.ts";
 
 function Breakdown({ result, by }: { result: BlastRadius; by: "kind" | "region" }) {
-  const { t } = useLanguage();
+  const { t, kind } = useLanguage();
   return (
     <table className="mini" aria-label={t(by === "kind" ? "byKind" : "byRegion")}>
       <thead>
@@ -16,7 +16,7 @@ function Breakdown({ result, by }: { result: BlastRadius; by: "kind" | "region" 
       <tbody>
         {breakdown(result.affected, by, "—").map((g) => (
           <tr key={g.key}>
-            <td>{g.key}</td>
+            <td>{by === "kind" && g.key !== "—" ? kind(g.key) : g.key}</td>
             <td className="n">{formatNumber(g.organisations)}</td>
             <td className="n">{formatNumber(g.records, g.undisclosed > 0)}</td>
           </tr>

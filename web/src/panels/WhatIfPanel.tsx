@@ -1,14 +1,18 @@
 import { useLanguage } from "../i18n/language.tsx";
 import { EMPTY_STATE, type ExploreState } from "../scenario/urlState.ts";
+import { useLookup } from "./lookup.ts";
 
 function Chips({
   label,
   items,
   onRemove,
+  name = (id) => id,
 }: {
   label: string;
   items: string[];
   onRemove: (id: string) => void;
+  /** How a chip names its item: organisations by name where the graph knows it. */
+  name?: (id: string) => string;
 }) {
   const { t } = useLanguage();
   if (items.length === 0) return null;
@@ -17,7 +21,7 @@ function Chips({
       <span>{label}:</span>
       {items.map((id) => (
         <button type="button" key={id} className="chip" onClick={() => onRemove(id)} title={t("restore")}>
-          {id} ×
+          {name(id)} ×
         </button>
       ))}
     </section>
@@ -32,12 +36,15 @@ export function WhatIfPanel({
   state: ExploreState;
   update: (change: Partial<ExploreState>) => void;
 }) {
-  const { t } = useLanguage();
+  const { t, orgName } = useLanguage();
+  const lookup = useLookup();
+  const org = (id: string) => orgName(lookup.org(id));
   return (
     <section className="whatif" aria-label={t("whatIf")}>
       <Chips
         label={t("vendorsLabel")}
         items={state.compromised}
+        name={org}
         onRemove={(id) => update({ compromised: state.compromised.filter((v) => v !== id) })}
       />
       <Chips
@@ -48,6 +55,7 @@ export function WhatIfPanel({
       <Chips
         label={t("excludedOrgs")}
         items={state.excludedOrganisations}
+        name={org}
         onRemove={(id) =>
           update({ excludedOrganisations: state.excludedOrganisations.filter((o) => o !== id) })
         }

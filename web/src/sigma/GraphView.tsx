@@ -23,7 +23,7 @@ export function GraphView({ highlight, onNodeClick, onEdgeClick, onReady }: Grap
     <SigmaContainer onReady={onReady}>
       <HighlightController highlight={highlight} />
       <LayoutController />
-      <CameraController focus={highlight.focus} />
+      <CameraController focus={highlight.focus} chain={highlight.chainNodes} />
       <EventsController onNodeClick={onNodeClick} onEdgeClick={onEdgeClick} />
       <WindowHookController />
     </SigmaContainer>

@@ -27,16 +27,14 @@ export const NO_HIGHLIGHT: Highlight = {
   selectedEdge: null,
 };
 
-/** The chain of one organisation: its path, and for each hop the counted contract it runs along. */
+/**
+ * The chain of one organisation: the organisations of its path and exactly the contracts of its
+ * `chain` (each carrying the one before), not every contract between two organisations of the path.
+ */
 function chainOf(impact: BlastRadius, focus: string): { nodes: Set<string>; edges: Set<string> } {
   const org = impact.affected.find((a) => a.id === focus);
   if (!org) return { nodes: new Set([focus]), edges: new Set() };
-  const edges = new Set<string>();
-  for (let i = 0; i + 1 < org.path.length; i++) {
-    const hop = impact.contracts.find((c) => c.consignor === org.path[i] && c.contractor === org.path[i + 1]);
-    if (hop) edges.add(hop.id);
-  }
-  return { nodes: new Set(org.path), edges };
+  return { nodes: new Set(org.path), edges: new Set(org.chain) };
 }
 
 export function computeHighlight(

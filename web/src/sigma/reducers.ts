@@ -26,7 +26,9 @@ export function nodeReducer(h: Highlight): (node: string, data: OrgAttributes) =
       else if (depth !== undefined) Object.assign(out, { color: depthColour(depth), zIndex: 2 });
       else Object.assign(out, { color: DIMMED_COLOUR, label: "", zIndex: 0 });
     }
-    if (h.chainNodes.has(node)) Object.assign(out, { highlighted: true, forceLabel: true, zIndex: 4 });
+    // The focused chain is labelled even outside the radius (a spared organisation that was focused).
+    if (h.chainNodes.has(node))
+      Object.assign(out, { label: data.label, highlighted: true, forceLabel: true, zIndex: 4 });
     if (node === h.focus) out.highlighted = true;
     return out;
   };

@@ -1,4 +1,5 @@
 import { useEffect } from "react";
+import { CHAIN_EDGE_COLOUR } from "../../graph/appearance.ts";
 import type { ExploreGraph } from "../../graph/dataset.ts";
 import { useSigma } from "../context.ts";
 
@@ -10,6 +11,8 @@ export interface KeiroHook {
   nodeCount: () => number;
   /** The graph sigma draws (the same object for the app's lifetime). */
   graph: () => ExploreGraph;
+  /** The contracts sigma last drew as the focused chain or the selected contract, sorted. */
+  chainEdges: () => string[];
 }
 
 export function WindowHookController() {
@@ -20,6 +23,14 @@ export function WindowHookController() {
         sigma.getGraph().hasNode(id) ? sigma.graphToViewport(sigma.getGraph().getNodeAttributes(id)) : null,
       nodeCount: () => sigma.getGraph().order,
       graph: () => sigma.getGraph(),
+      chainEdges: () =>
+        sigma
+          .getGraph()
+          .filterEdges((edge) => {
+            const drawn = sigma.getEdgeDisplayData(edge);
+            return drawn !== undefined && !drawn.hidden && drawn.color === CHAIN_EDGE_COLOUR;
+          })
+          .sort(),
     };
     const page = window as unknown as { __KEIRO__?: KeiroHook };
     page.__KEIRO__ = hook;
