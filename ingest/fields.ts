@@ -9,6 +9,9 @@ import {
 } from "../domain/index.ts";
 import type { CsvRecord } from "./readCsv.ts";
 
+const notAnId = (column: string, value: string) =>
+  `${column}: "${value}" is not a valid id (1–128 characters of A-Z a-z 0-9 . _ : -)`;
+
 /**
  * Reads typed fields out of one CSV record, collecting every problem with its column name
  * instead of stopping at the first one.
@@ -37,7 +40,7 @@ export class FieldReader {
     const value = this.record.cell(column);
     if (value === "") this.problems.push(`${column}: missing value`);
     else if (!isValidId(value)) {
-      this.problems.push(`${column}: "${value}" is not a valid id (1–128 characters of A-Z a-z 0-9 . _ : -)`);
+      this.problems.push(notAnId(column, value));
     }
     return value;
   }
@@ -72,7 +75,7 @@ export class FieldReader {
     const ids = new Set<string>();
     for (const id of this.categories(column)) {
       if (isValidId(id)) ids.add(id);
-      else this.problems.push(`${column}: "${id}" is not a valid id (1–128 characters of A-Z a-z 0-9 . _ : -)`);
+      else this.problems.push(notAnId(column, id));
     }
     return [...ids];
   }
