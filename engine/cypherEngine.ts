@@ -146,10 +146,11 @@ function tableOf(reached: Map<string, ReachedRow & { level: number }>, compromis
   const to = Int32Array.from(contracts, (c) => org(c.contractor));
   const [outStart, outEdges] = adjacency(orgIds.length, from);
   // A listed contract that was not reached cannot be on a chain: it is left out of the lists.
-  const [carriesStart, carriesList] = carriesLists(
-    contracts.map((c) => c.carries),
-    (id) => contractIndex.get(id),
-  );
+  const scoped = new Map<number, string[]>();
+  contracts.forEach((c, e) => {
+    if (c.carries && c.carries.length > 0) scoped.set(e, c.carries);
+  });
+  const [carriesStart, carriesList] = carriesLists(m, scoped, (id) => contractIndex.get(id));
   const table: ContractTable = {
     orgIds,
     contractIds: contracts.map((c) => c.id),

@@ -1,41 +1,63 @@
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
 import { checkGraphFormat, type DatasetStamp, type OrganisationSummary } from "../domain/index.ts";
 import { cypher } from "../neo4j/queries.ts";
-import { type CopiedContract, InMemoryCopy } from "./inMemoryCopy.ts";
+import { type CopiedContract, CopyColumnsBuilder } from "./copyColumns.ts";
+import { InMemoryCopy } from "./inMemoryCopy.ts";
 
 /**
  * Which load of which dataset the live graph is: a new load (even of the same files) is a new
  * key. A graph stored in an older format is refused (ReloadNeededError), never answered.
  */
 export async function datasetKey(tx: ManagedTransaction): Promise<string> {
-  const row = (await tx.run(cypher("blast-radius/dataset"))).records[0]?.toObject() ?? {};
-  checkGraphFormat(row.loaded === true, (row.format as number | null) ?? null);
-  return `${row.fingerprint ?? ""}@${row.loadedAt ?? ""}`;
+  return (await liveDataset(tx)).key;
 }
 
-async function streamed<T>(tx: ManagedTransaction, name: string): Promise<T[]> {
-  const out: T[] = [];
-  // Record by record: a million records are never held as driver objects at once.
-  for await (const record of tx.run(cypher(name))) out.push(record.toObject() as T);
-  return out;
+/** The live dataset's key, and how many contracts it holds (to size the copy's columns). */
+async function liveDataset(tx: ManagedTransaction): Promise<{ key: string; contracts: number }> {
+  const row = (await tx.run(cypher("blast-radius/dataset"))).records[0]?.toObject() ?? {};
+  checkGraphFormat(row.loaded === true, (row.format as number | null) ?? null);
+  return {
+    key: `${row.fingerprint ?? ""}@${row.loadedAt ?? ""}`,
+    contracts: (row.contracts as number | null) ?? 0,
+  };
 }
 
 /**
  * The live graph read into an in-memory copy, with the key of the load it is of: the key and the
- * graph come from one transaction, so that they belong together.
+ * graph come from one transaction, so that they belong together. Contracts stream record by
+ * record into typed columns: a million records are never held as objects at once.
  */
 export async function readGraphCopy(driver: Driver): Promise<{ key: string; copy: InMemoryCopy }> {
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
   try {
     const read = await session.executeRead(
-      async (tx) => ({
-        key: await datasetKey(tx),
-        organisations: await streamed<OrganisationSummary>(tx, "blast-radius/all-organisations"),
-        contracts: await streamed<CopiedContract>(tx, "blast-radius/all-contracts"),
-      }),
+      async (tx) => {
+        const { key, contracts } = await liveDataset(tx);
+        const organisations: OrganisationSummary[] = [];
+        for await (const record of tx.run(cypher("blast-radius/all-organisations"))) {
+          organisations.push(record.toObject() as OrganisationSummary);
+        }
+        const columns = new CopyColumnsBuilder(organisations, contracts);
+        for await (const record of tx.run(cypher("blast-radius/all-contracts"))) {
+          const get = (field: keyof CopiedContract) => record.get(field);
+          columns.add({
+            id: get("id"),
+            consignor: get("consignor"),
+            contractor: get("contractor"),
+            records: get("records"),
+            subjects: get("subjects"),
+            sinceStart: get("sinceStart"),
+            deleteByEnd: get("deleteByEnd"),
+            dataCategories: get("dataCategories"),
+            carries: get("carries"),
+            source: get("source"),
+          });
+        }
+        return { key, columns: columns.finish() };
+      },
       { timeout: 10 * 60 * 1000 },
     );
-    return { key: read.key, copy: new InMemoryCopy(read.organisations, read.contracts) };
+    return { key: read.key, copy: new InMemoryCopy(read.columns) };
   } finally {
     await session.close();
   }

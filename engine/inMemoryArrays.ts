@@ -37,22 +37,21 @@ export function adjacency(n: number, endpoint: Int32Array): [Int32Array, Int32Ar
 
 /** `carries` lists as contract numbers in one array: contract e's list is list[start[e] .. start[e+1]). */
 export function carriesLists(
-  lists: (readonly string[] | null | undefined)[],
+  contracts: number,
+  lists: ReadonlyMap<number, readonly string[]>,
   contractIndex: (id: string) => number | undefined,
 ): [Int32Array, Int32Array] {
-  const start = new Int32Array(lists.length + 1);
+  const start = new Int32Array(contracts + 1);
   let total = 0;
-  lists.forEach((list, e) => {
-    total += list?.length ?? 0;
+  for (let e = 0; e < contracts; e++) {
+    total += lists.get(e)?.length ?? 0;
     start[e + 1] = total;
-  });
+  }
   const list = new Int32Array(total);
   let at = 0;
-  for (const ids of lists) {
-    for (const id of ids ?? []) {
-      // The loader refuses a `carries` that names no contract; a dangling one passes nothing.
-      list[at++] = contractIndex(id) ?? -1;
-    }
+  for (let e = 0; e < contracts; e++) {
+    // The loader refuses a `carries` that names no contract; a dangling one passes nothing.
+    for (const id of lists.get(e) ?? []) list[at++] = contractIndex(id) ?? -1;
   }
   return [start, list];
 }

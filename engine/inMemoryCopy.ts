@@ -2,7 +2,6 @@ import {
   type AffectedOrganisation,
   asOfDay,
   type BlastRadius,
-  type ContractFacts,
   type CountedContract,
   compareRanks,
   inForce,
@@ -12,14 +11,9 @@ import {
 } from "../domain/index.ts";
 import { truncation, unknownId } from "./assemble.ts";
 import { type ContractTable, carriesIds, type Reach, summarise } from "./contractReach.ts";
-import { adjacency, carriesLists, dayNumber, Interned, LAST_DAY, NO_DAY } from "./inMemoryArrays.ts";
+import { type CopiedContract, type CopyColumns, columnsOf } from "./copyColumns.ts";
+import { adjacency, carriesLists, dayNumber, type Interned, LAST_DAY } from "./inMemoryArrays.ts";
 import { rankAll } from "./rankAll.ts";
-
-/** A contract as the copy reads it (cypher/blast-radius/all-contracts.cypher). */
-export interface CopiedContract extends ContractFacts {
-  dataCategories?: string[] | null;
-  source?: string | null;
-}
 
 /**
  * A read-only copy of the live contract graph in typed arrays, for answering blast radii in
@@ -28,7 +22,7 @@ export interface CopiedContract extends ContractFacts {
  */
 export class InMemoryCopy {
   readonly organisations: OrganisationSummary[];
-  private readonly orgIndex = new Map<string, number>();
+  private readonly orgIndex: Map<string, number>;
   /** Contract numbers by id, made when an answer first needs one (a million entries cost). */
   private contractIndexCache: Map<string, number> | undefined;
   /** Ends, counts, contracts by consignor and `carries`: what the arithmetic reads. */
@@ -40,54 +34,40 @@ export class InMemoryCopy {
   private readonly deleteBy: Int32Array;
   private readonly categoryOf: Int32Array;
   private readonly sourceOf: Int32Array;
-  private readonly categories = new Interned<string[]>();
-  private readonly sources = new Interned<string | null>();
+  private readonly categories: Interned<string[]>;
+  private readonly sources: Interned<string | null>;
   /** Date masks by as-of day and retention, shared read-only between answers. */
   private readonly dateMasks = new Map<string, Uint8Array>();
   private ranks: VendorRank[] | undefined;
   /** The search's buffers, reused by every answer (see reach). */
   private scratch: { level: Int32Array; queue: Int32Array } | undefined;
 
-  constructor(organisations: OrganisationSummary[], contracts: CopiedContract[]) {
+  constructor(columns: CopyColumns) {
+    const { organisations, contractIds, from, to, records, subjects } = columns;
     this.organisations = organisations;
-    for (const [i, o] of organisations.entries()) this.orgIndex.set(o.id, i);
+    this.orgIndex = columns.orgIndex;
+    this.since = columns.since;
+    this.deleteBy = columns.deleteBy;
+    this.categoryOf = columns.categoryOf;
+    this.sourceOf = columns.sourceOf;
+    this.categories = columns.categories;
+    this.sources = columns.sources;
     const n = organisations.length;
-    const m = contracts.length;
-    const from = new Int32Array(m);
-    const to = new Int32Array(m);
-    const records = new Float64Array(m);
-    const subjects = new Float64Array(m);
-    this.since = new Int32Array(m);
-    this.deleteBy = new Int32Array(m);
-    this.categoryOf = new Int32Array(m);
-    this.sourceOf = new Int32Array(m);
-    contracts.forEach((c, e) => {
-      from[e] = this.orgIndex.get(c.consignor) as number;
-      to[e] = this.orgIndex.get(c.contractor) as number;
-      records[e] = c.records ?? Number.NaN;
-      subjects[e] = c.subjects ?? Number.NaN;
-      this.since[e] = dayNumber(c.sinceStart, NO_DAY);
-      this.deleteBy[e] = dayNumber(c.deleteByEnd, LAST_DAY);
-      const list = c.dataCategories ?? [];
-      this.categoryOf[e] = this.categories.add(list.join(";"), list);
-      this.sourceOf[e] = this.sources.add(c.source ?? "", c.source ?? null);
-    });
     const [outStart, outEdges] = adjacency(n, from);
     [this.inStart, this.inEdges] = adjacency(n, to);
     // Only the contracts some sub-contract lists need a number by id here.
     const listed = new Set<string>();
-    for (const c of contracts) for (const id of c.carries ?? []) listed.add(id);
+    for (const list of columns.carries.values()) for (const id of list) listed.add(id);
     const listedIndex = new Map<string, number>();
-    contracts.forEach((c, e) => {
-      if (listed.has(c.id)) listedIndex.set(c.id, e);
+    contractIds.forEach((id, e) => {
+      if (listed.has(id)) listedIndex.set(id, e);
     });
-    const [carriesStart, carriesList] = carriesLists(
-      contracts.map((c) => c.carries),
-      (id) => listedIndex.get(id),
+    const [carriesStart, carriesList] = carriesLists(contractIds.length, columns.carries, (id) =>
+      listedIndex.get(id),
     );
     this.table = {
       orgIds: organisations.map((o) => o.id),
-      contractIds: contracts.map((c) => c.id),
+      contractIds,
       from,
       to,
       records,
@@ -97,6 +77,11 @@ export class InMemoryCopy {
       carriesStart,
       carriesList,
     };
+  }
+
+  /** A copy of organisations and contracts already in memory (tests, small graphs). */
+  static of(organisations: OrganisationSummary[], contracts: CopiedContract[]): InMemoryCopy {
+    return new InMemoryCopy(columnsOf(organisations, contracts));
   }
 
   private get contractIndex(): Map<string, number> {

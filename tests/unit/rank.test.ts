@@ -31,7 +31,7 @@ function randomGraph(seed: number, n: number, m: number) {
 
 /** The engines' ranking: every vendor at once, from an in-memory copy of the graph. */
 const rankAtOnce = (organisations: OrganisationSummary[], contracts: ContractFacts[]) =>
-  new InMemoryCopy(organisations, contracts).rank();
+  InMemoryCopy.of(organisations, contracts).rank();
 
 describe("ranking every vendor at once (SCC condensation + bitsets)", () => {
   it("finds strongly connected components, children first", () => {

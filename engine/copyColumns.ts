@@ -1,0 +1,104 @@
+import type { ContractFacts, OrganisationSummary } from "../domain/index.ts";
+import { dayNumber, Interned, LAST_DAY, NO_DAY } from "./inMemoryArrays.ts";
+
+/** A contract as the copy reads it (cypher/blast-radius/all-contracts.cypher). */
+export interface CopiedContract extends ContractFacts {
+  dataCategories?: string[] | null;
+  source?: string | null;
+}
+
+/** The live graph's contracts, one typed column per field: what an in-memory copy is made of. */
+export interface CopyColumns {
+  organisations: OrganisationSummary[];
+  orgIndex: Map<string, number>;
+  contractIds: string[];
+  from: Int32Array;
+  to: Int32Array;
+  /** Known counts; NaN when undisclosed. */
+  records: Float64Array;
+  subjects: Float64Array;
+  /** Days as YYYYMMDD numbers; an absent bound is a day no as-of day can fail against. */
+  since: Int32Array;
+  deleteBy: Int32Array;
+  categoryOf: Int32Array;
+  sourceOf: Int32Array;
+  categories: Interned<string[]>;
+  sources: Interned<string | null>;
+  /** The `carries` of the scoped sub-contracts, by contract number. */
+  carries: Map<number, string[]>;
+}
+
+/**
+ * Fills the columns one contract at a time, as they stream from Neo4j: no million objects are
+ * held at once. Columns grow by doubling from the expected count and are cut to size at the end.
+ */
+export class CopyColumnsBuilder {
+  private count = 0;
+  private readonly columns: CopyColumns;
+
+  constructor(organisations: OrganisationSummary[], expected: number) {
+    const capacity = Math.max(16, expected);
+    this.columns = {
+      organisations,
+      orgIndex: new Map(organisations.map((o, i) => [o.id, i])),
+      contractIds: [],
+      from: new Int32Array(capacity),
+      to: new Int32Array(capacity),
+      records: new Float64Array(capacity),
+      subjects: new Float64Array(capacity),
+      since: new Int32Array(capacity),
+      deleteBy: new Int32Array(capacity),
+      categoryOf: new Int32Array(capacity),
+      sourceOf: new Int32Array(capacity),
+      categories: new Interned<string[]>(),
+      sources: new Interned<string | null>(),
+      carries: new Map(),
+    };
+  }
+
+  add(contract: CopiedContract): void {
+    const c = this.columns;
+    if (this.count === c.from.length) this.grow(c.from.length * 2);
+    const e = this.count++;
+    c.contractIds.push(contract.id);
+    c.from[e] = c.orgIndex.get(contract.consignor) as number;
+    c.to[e] = c.orgIndex.get(contract.contractor) as number;
+    c.records[e] = contract.records ?? Number.NaN;
+    c.subjects[e] = contract.subjects ?? Number.NaN;
+    c.since[e] = dayNumber(contract.sinceStart, NO_DAY);
+    c.deleteBy[e] = dayNumber(contract.deleteByEnd, LAST_DAY);
+    const list = contract.dataCategories ?? [];
+    c.categoryOf[e] = c.categories.add(list.join(";"), list);
+    c.sourceOf[e] = c.sources.add(contract.source ?? "", contract.source ?? null);
+    if (contract.carries && contract.carries.length > 0) c.carries.set(e, contract.carries);
+  }
+
+  finish(): CopyColumns {
+    this.grow(this.count);
+    return this.columns;
+  }
+
+  private grow(size: number): void {
+    const c = this.columns;
+    const resize = <T extends Int32Array | Float64Array>(array: T): T => {
+      const next = new (array.constructor as new (n: number) => T)(size);
+      next.set(array.subarray(0, Math.min(this.count, size)));
+      return next;
+    };
+    c.from = resize(c.from);
+    c.to = resize(c.to);
+    c.records = resize(c.records);
+    c.subjects = resize(c.subjects);
+    c.since = resize(c.since);
+    c.deleteBy = resize(c.deleteBy);
+    c.categoryOf = resize(c.categoryOf);
+    c.sourceOf = resize(c.sourceOf);
+  }
+}
+
+/** The columns of contracts already in memory (tests, small graphs). */
+export function columnsOf(organisations: OrganisationSummary[], contracts: CopiedContract[]): CopyColumns {
+  const builder = new CopyColumnsBuilder(organisations, contracts.length);
+  for (const contract of contracts) builder.add(contract);
+  return builder.finish();
+}
