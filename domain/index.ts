@@ -5,6 +5,7 @@ export * from "./counts.ts";
 export * from "./dataset.ts";
 export * from "./dates.ts";
 export * from "./explore.ts";
+export * from "./groups.ts";
 export * from "./ids.ts";
 export * from "./incident.ts";
 export * from "./organisation.ts";

@@ -58,6 +58,8 @@ export interface ReachSummary {
   /** The organisations to list, nearest first, then most records, then id. */
   listed: ReachedOrganisation[];
   isAffected: (org: number) => boolean;
+  /** Every affected organisation by number, nearest first, with its depth and sums. */
+  affected: { order: readonly number[]; depth: Int32Array; records: Float64Array; undisclosed: Int32Array };
 }
 
 /**
@@ -139,7 +141,12 @@ export function summarise(
       counted,
     };
   });
-  return { totals, listed, isAffected: (org) => (depth[org] as number) > 0 };
+  return {
+    totals,
+    listed,
+    isAffected: (org) => (depth[org] as number) > 0,
+    affected: { order, depth, records: recordsOf, undisclosed: undisclosedOf },
+  };
 }
 
 /**

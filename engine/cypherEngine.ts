@@ -3,6 +3,8 @@ import {
   asOfDay,
   type BlastRadius,
   type CountedContract,
+  type GroupedBlastRadius,
+  groupAffected,
   type OrganisationSummary,
   type ReportedExposure,
   type Scenario,
@@ -70,13 +72,23 @@ export class CypherEngine implements ImpactEngine {
   constructor(private readonly driver: Driver) {}
 
   async blastRadius(scenario: Scenario, options: ImpactOptions = {}): Promise<BlastRadius> {
+    return this.consistentRead((tx) => answer(tx, scenario, options.limit), options.timeoutMs);
+  }
+
+  async grouped(scenario: Scenario, members: number, timeoutMs?: number): Promise<GroupedBlastRadius> {
+    return this.consistentRead((tx) => groupedAnswer(tx, scenario, members), timeoutMs);
+  }
+
+  /** One read transaction, read again (up to three times) when a load swapped in meanwhile. */
+  private async consistentRead<T>(
+    work: (tx: ManagedTransaction) => Promise<T>,
+    timeoutMs = 60_000,
+  ): Promise<T> {
     const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
     try {
       for (let attempt = 1; ; attempt++) {
         try {
-          return await session.executeRead((tx) => answer(tx, scenario, options.limit), {
-            timeout: options.timeoutMs ?? 60_000,
-          });
+          return await session.executeRead(work, { timeout: timeoutMs });
         } catch (error) {
           if (!(error instanceof DatasetChanged) || attempt >= 3) throw error;
         }
@@ -171,18 +183,58 @@ function tableOf(reached: Map<string, ReachedRow & { level: number }>, compromis
   return { table, reach, orgIndex };
 }
 
-async function answer(
-  tx: ManagedTransaction,
-  scenario: Scenario,
-  limit: number | undefined,
-): Promise<BlastRadius> {
-  const key = await datasetKey(tx);
+/** The search and the arithmetic, up to the summary both answers are made from. */
+async function summaryOf(tx: ManagedTransaction, scenario: Scenario, limit: number | undefined) {
   await checkIdsExist(tx, scenario);
   const params = scenarioParams(scenario);
   const reachedRows = await search(tx, scenario, params);
   const { table, reach, orgIndex } = tableOf(reachedRows, scenario.compromised);
   const compromised = new Set(scenario.compromised.map((id) => orgIndex.get(id)));
   const summary = summarise(table, reach, (v) => compromised.has(v), limit);
+  return { params, reachedRows, table, orgIndex, summary };
+}
+
+async function groupedAnswer(
+  tx: ManagedTransaction,
+  scenario: Scenario,
+  members: number,
+): Promise<GroupedBlastRadius> {
+  const key = await datasetKey(tx);
+  const { table, summary } = await summaryOf(tx, scenario, 0);
+  const { order, depth, records, undisclosed } = summary.affected;
+  const ids = order.map((v) => table.orgIds[v] as string);
+  const names = new Map(
+    (
+      await rows<OrganisationSummary>(tx, "blast-radius/organisations", {
+        ids: [...scenario.compromised, ...ids],
+      })
+    ).map((o) => [o.id, o]),
+  );
+  const figures = order.map((v) => ({
+    ...(names.get(table.orgIds[v] as string) as OrganisationSummary),
+    depth: depth[v] as number,
+    records: records[v] as number,
+    undisclosed: undisclosed[v] as number,
+  }));
+  if ((await datasetKey(tx)) !== key) throw new DatasetChanged();
+  return {
+    scenario,
+    compromised: scenario.compromised.map((id) => {
+      const { name, nameEn, kind } = names.get(id) as OrganisationSummary;
+      return { id, name, nameEn: nameEn ?? null, kind: kind ?? null };
+    }),
+    totals: summary.totals,
+    tiers: groupAffected(figures, members),
+  };
+}
+
+async function answer(
+  tx: ManagedTransaction,
+  scenario: Scenario,
+  limit: number | undefined,
+): Promise<BlastRadius> {
+  const key = await datasetKey(tx);
+  const { params, reachedRows, table, orgIndex, summary } = await summaryOf(tx, scenario, limit);
 
   const listedIds = summary.listed.map((a) => table.orgIds[a.org] as string);
   const names = new Map(

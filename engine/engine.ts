@@ -1,4 +1,4 @@
-import type { BlastRadius, Scenario, VendorRank } from "../domain/index.ts";
+import type { BlastRadius, GroupedBlastRadius, Scenario, VendorRank } from "../domain/index.ts";
 
 /** How much of an answer to list, and how long to wait for it. */
 export interface ImpactOptions {
@@ -15,6 +15,8 @@ export interface ImpactOptions {
  */
 export interface ImpactEngine {
   blastRadius(scenario: Scenario, options?: ImpactOptions): Promise<BlastRadius>;
+  /** The blast radius grouped by tier, kind and region, each group's `members` largest named. */
+  grouped(scenario: Scenario, members: number, timeoutMs?: number): Promise<GroupedBlastRadius>;
   /** Every organisation with a contract pointing at it, ranked (the first `top`). */
   rank(top?: number): Promise<VendorRank[]>;
 }

@@ -4,13 +4,16 @@ import {
   type BlastRadius,
   type CountedContract,
   compareRanks,
+  type GroupedBlastRadius,
+  groupAffected,
   inForce,
+  type OrganisationName,
   type OrganisationSummary,
   type Scenario,
   type VendorRank,
 } from "../domain/index.ts";
 import { truncation, unknownId } from "./assemble.ts";
-import { type ContractTable, carriesIds, type Reach, summarise } from "./contractReach.ts";
+import { type ContractTable, carriesIds, type Reach, type ReachSummary, summarise } from "./contractReach.ts";
 import { type CopiedContract, type CopyColumns, columnsOf } from "./copyColumns.ts";
 import { adjacency, carriesLists, dayNumber, type Interned, LAST_DAY } from "./inMemoryArrays.ts";
 import { rankAll } from "./rankAll.ts";
@@ -188,10 +191,8 @@ export class InMemoryCopy {
   }
 
   /** The blast radius of a scenario; `limit` cuts the lists, never the totals. */
-  blastRadius(
-    scenario: Scenario,
-    limit?: number,
-  ): { result: Omit<BlastRadius, "unmodelled">; isAffected: (id: string) => boolean } {
+  /** Steps 2–6 of a scenario over the copy (see summarise); `limit` organisations spelled out. */
+  private summary(scenario: Scenario, limit: number | undefined): ReachSummary {
     this.check(scenario);
     const compromised = new Uint8Array(this.organisations.length);
     const sources: number[] = [];
@@ -205,13 +206,47 @@ export class InMemoryCopy {
       sources,
       scenario.maxDepth ?? Number.MAX_SAFE_INTEGER,
     );
-    let summary: ReturnType<typeof summarise>;
     try {
-      summary = summarise(this.table, reach, (v) => compromised[v] === 1, limit);
+      return summarise(this.table, reach, (v) => compromised[v] === 1, limit);
     } finally {
       // Back to unreached for the next answer: only what this one touched.
       for (let q = 0; q < reach.count; q++) reach.level[reach.queue[q] as number] = -1;
     }
+  }
+
+  /** The blast radius grouped by tier, kind and region (too many organisations to draw one by one). */
+  grouped(scenario: Scenario, members: number): GroupedBlastRadius {
+    const summary = this.summary(scenario, 0);
+    const { order, depth, records, undisclosed } = summary.affected;
+    const figures = order.map((v) => ({
+      ...(this.organisations[v] as OrganisationSummary),
+      depth: depth[v] as number,
+      records: records[v] as number,
+      undisclosed: undisclosed[v] as number,
+    }));
+    return {
+      scenario,
+      compromised: this.names(scenario.compromised),
+      totals: summary.totals,
+      tiers: groupAffected(figures, members),
+    };
+  }
+
+  private names(ids: string[]): OrganisationName[] {
+    return ids.map((id) => {
+      const { name, nameEn, kind } = this.organisations[
+        this.orgIndex.get(id) as number
+      ] as OrganisationSummary;
+      return { id, name, nameEn, kind };
+    });
+  }
+
+  /** The blast radius of a scenario; `limit` cuts the lists, never the totals. */
+  blastRadius(
+    scenario: Scenario,
+    limit?: number,
+  ): { result: Omit<BlastRadius, "unmodelled">; isAffected: (id: string) => boolean } {
+    const summary = this.summary(scenario, limit);
     const { contractIds, orgIds, to, records, subjects } = this.table;
     const contracts: CountedContract[] = [];
     const affected = summary.listed.map((reached): AffectedOrganisation => {
@@ -246,12 +281,7 @@ export class InMemoryCopy {
     });
     const result = {
       scenario,
-      compromised: scenario.compromised.map((id) => {
-        const { name, nameEn, kind } = this.organisations[
-          this.orgIndex.get(id) as number
-        ] as OrganisationSummary;
-        return { id, name, nameEn, kind };
-      }),
+      compromised: this.names(scenario.compromised),
       affected,
       contracts,
       totals: summary.totals,

@@ -1,5 +1,11 @@
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
-import type { BlastRadius, ReportedExposure, Scenario, VendorRank } from "../domain/index.ts";
+import type {
+  BlastRadius,
+  GroupedBlastRadius,
+  ReportedExposure,
+  Scenario,
+  VendorRank,
+} from "../domain/index.ts";
 import { cypher } from "../neo4j/queries.ts";
 import { attachReported } from "./assemble.ts";
 import { CypherEngine, scenarioParams } from "./cypherEngine.ts";
@@ -59,6 +65,12 @@ export class InMemoryEngine implements ImpactEngine {
     this.answered.fromMemory += 1;
     const { result, isAffected } = copy.blastRadius(scenario, options.limit);
     return { ...result, unmodelled: attachReported(result.affected, isAffected, reported) };
+  }
+
+  async grouped(scenario: Scenario, members: number, timeoutMs?: number): Promise<GroupedBlastRadius> {
+    const { copy } = await this.live(async () => undefined, timeoutMs ?? this.options.timeoutMs);
+    if (!copy) return this.cypherEngine.grouped(scenario, members, timeoutMs);
+    return copy.grouped(scenario, members);
   }
 
   async rank(top?: number): Promise<VendorRank[]> {

@@ -31,6 +31,14 @@ export function blastRadiusRoutes(app: FastifyInstance, context: ApiContext): vo
     return context.engine.blastRadius(scenarioFromQuery(query), options(query));
   });
 
+  // A radius too large to draw one by one: tiers, and in each the organisations by kind and region.
+  app.get("/api/impact/groups", async (request) => {
+    const query = request.query as Query;
+    checkKnown(query, [...SCENARIO_PARAMETERS, "members"]);
+    const members = wholeNumber(query, "members", 3, 20);
+    return context.engine.grouped(scenarioFromQuery(query), members, context.queryTimeoutMs);
+  });
+
   app.get("/api/compare", async (request) => {
     const query = request.query as Query;
     checkKnown(query, [...SCENARIO_PARAMETERS, "limit"]);
