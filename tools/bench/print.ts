@@ -25,6 +25,9 @@ export function benchTable(result: BenchResult): string {
     `rank     ${n(result.rank.vendors)} vendors in ${result.rank.ms} ms (reading the graph included); ${result.rank.fromCopyMs} ms from the API's in-memory copy`,
     `api      ${api.requestsPerSecond} requests/s, p95 ${api.p95Ms} ms, ${api.errors} errors (20 clients, 30 s, random vendors, ${DEFAULT_LIMIT} listed); in-memory copy built in ${result.inMemoryCopy.buildMs} ms`,
     `web      ${n(web.organisations)}-organisation blast radius drawn in ${web.ms} ms; pan/zoom frames p50 ${web.frameP50Ms} ms, p95 ${web.frameP95Ms} ms`,
+    result.emptyWeb
+      ? `         the same pan over an empty blast radius (the renderer's floor): frames p50 ${result.emptyWeb.frameP50Ms} ms, p95 ${result.emptyWeb.frameP95Ms} ms`
+      : "         (no client without contracts into it to measure the renderer's floor)",
   ];
   return `${lines.join("\n")}\n`;
 }

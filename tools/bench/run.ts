@@ -134,6 +134,11 @@ export async function runBench(driver: Driver, scale: Scale, reuse: boolean, log
     );
     log(`Web: URL open → drawn graph for ${webVendor.id} (${webVendor.organisations} affected)…`);
     const web = await measureWeb(server.base, webVendor.id);
+    // The same pan over an (almost) empty graph: a client no one outsources to has no blast
+    // radius, so this is the software renderer's own floor.
+    const vendorIds = new Set(ranked.value.map((v) => v.id));
+    const client = contracts.find((c) => !vendorIds.has(c.consignor))?.consignor;
+    const emptyWeb = client === undefined ? null : await measureWeb(server.base, client);
     log("API: 20 clients asking for random vendors' blast radii for 30 s…");
     const api = await measureApi(
       server.base,
@@ -149,6 +154,7 @@ export async function runBench(driver: Driver, scale: Scale, reuse: boolean, log
       inMemoryCopy: { buildMs: copyBuildMs },
       api,
       web,
+      emptyWeb,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
