@@ -7,15 +7,11 @@ const LAYER_GAP = 240;
 const ROW_GAP = 26;
 
 /**
- * A blast radius in layers: the compromised vendors at the right, each further tier of clients
- * one column to the left, so chains read left to right. Within a tier, the largest first.
- * Organisations outside the radius sit in a grey block beneath it, in `order`.
+ * A blast radius in layers, at once and roughly: the compromised vendors at the right, each
+ * further tier of clients one column to the left, the largest first. What the view shows while the
+ * chain layout (layout/chainLayout.ts, in a worker) is on its way.
  */
-export function layeredPositions(
-  graph: ExploreGraph,
-  impact: BlastRadius,
-  order: string[] = graph.nodes(),
-): Positions {
+export function layeredPositions(graph: ExploreGraph, impact: BlastRadius): Positions {
   const tiers = new Map<number, string[]>();
   tiers.set(
     0,
@@ -28,20 +24,32 @@ export function layeredPositions(
   }
   const deepest = Math.max(...tiers.keys());
   const positions: Positions = new Map();
-  let tallest = 0;
   for (const [depth, ids] of tiers) {
-    tallest = Math.max(tallest, ids.length);
     ids.forEach((id, row) => {
       positions.set(id, { x: (deepest - depth) * LAYER_GAP, y: -(row - (ids.length - 1) / 2) * ROW_GAP });
     });
   }
-  const rest = order.filter((id) => graph.hasNode(id) && !positions.has(id));
-  const columns = Math.max(1, Math.ceil(Math.sqrt(rest.length * 3)));
-  rest.forEach((id, i) => {
-    positions.set(id, {
-      x: (i % columns) * ((deepest * LAYER_GAP) / Math.max(1, columns - 1) || ROW_GAP),
-      y: -((tallest / 2) * ROW_GAP + 120 + Math.floor(i / columns) * ROW_GAP * 1.5),
-    });
+  return withTheRestInside(graph, positions);
+}
+
+/**
+ * Positions for every organisation of the graph: those of the radius where `radius` puts them,
+ * the rest (hidden while a radius is shown) in its middle, so that they never widen the frame
+ * sigma fits to the view.
+ */
+export function withTheRestInside(
+  graph: ExploreGraph,
+  radius: Positions | Record<string, { x: number; y: number }>,
+): Positions {
+  const positions: Positions = radius instanceof Map ? new Map(radius) : new Map(Object.entries(radius));
+  let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const { x, y } of positions.values()) {
+    [minX, maxX, minY, maxY] = [Math.min(minX, x), Math.max(maxX, x), Math.min(minY, y), Math.max(maxY, y)];
+  }
+  const middle = positions.size > 0 ? { x: (minX + maxX) / 2, y: (minY + maxY) / 2 } : { x: 0, y: 0 };
+  for (const id of [...positions.keys()]) if (!graph.hasNode(id)) positions.delete(id);
+  graph.forEachNode((id) => {
+    if (!positions.has(id)) positions.set(id, middle);
   });
   return positions;
 }

@@ -1,6 +1,14 @@
+import type { BlastRadius } from "../../../domain/index.ts";
 import type { Lang } from "../i18n/strings.ts";
+import { ChainLayoutRunner, chainLayoutInput, chainLayoutKey } from "../layout/chainRunner.ts";
 import { createExploreGraph, type ExploreGraph, type GraphSources, NO_SOURCES } from "./dataset.ts";
-import { applyPositions, besideNeighbours, circlePositions, layeredPositions } from "./layout.ts";
+import {
+  applyPositions,
+  besideNeighbours,
+  circlePositions,
+  layeredPositions,
+  withTheRestInside,
+} from "./layout.ts";
 import { relabel, syncGraph } from "./sync.ts";
 
 /** A blast radius is laid out in tiers; the overview by ForceAtlas2 (in the view, in a worker). */
@@ -38,9 +46,12 @@ export class GraphStore {
   private snapshot: GraphSnapshot = { version: 0, layout: "force", layoutRun: 0 };
   private readonly listeners = new Set<() => void>();
   private readonly bulkListeners = new Set<BulkListener>();
+  /** Lays blast radii out as chains (in a worker where there is one) and remembers them. */
+  private readonly chains: ChainLayoutRunner;
 
-  constructor(lang: Lang = "ja") {
+  constructor(lang: Lang = "ja", chains: ChainLayoutRunner = new ChainLayoutRunner()) {
     this.lang = lang;
+    this.chains = chains;
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -68,7 +79,7 @@ export class GraphStore {
       const moved = change.added.length > 0 || change.dropped.length > 0;
       if (sources.impact) {
         laidAnew = moved || this.laidOut !== layout || sources.impact !== previous.impact;
-        if (laidAnew) applyPositions(this.graph, layeredPositions(this.graph, sources.impact, change.order));
+        if (laidAnew) this.layChains(sources.impact);
       } else if (this.laidOut !== layout) {
         laidAnew = true;
         applyPositions(this.graph, circlePositions(this.graph, change.order));
@@ -83,6 +94,29 @@ export class GraphStore {
     }
     const { layoutRun } = this.snapshot;
     this.publish({ layout, layoutRun: laidAnew ? layoutRun + 1 : layoutRun });
+  }
+
+  /**
+   * Lays a blast radius out as chains: at once when the answer was laid out before (or there is
+   * no worker), else roughly in tiers now and as chains when the worker answers, if the answer is
+   * still the one shown then.
+   */
+  private layChains(impact: BlastRadius): void {
+    const laid = this.chains.layout(chainLayoutKey(impact), () =>
+      chainLayoutInput(impact, (id) =>
+        this.graph.hasNode(id) ? this.graph.getNodeAttribute(id, "size") : 4,
+      ),
+    );
+    if (!(laid instanceof Promise)) {
+      applyPositions(this.graph, withTheRestInside(this.graph, laid));
+      return;
+    }
+    applyPositions(this.graph, layeredPositions(this.graph, impact));
+    void laid.then((positions) => {
+      if (this.sources.impact !== impact) return;
+      applyPositions(this.graph, withTheRestInside(this.graph, positions));
+      this.publish({ layoutRun: this.snapshot.layoutRun + 1 });
+    });
   }
 
   /** Labels follow the language; nothing else changes. */

@@ -3,6 +3,7 @@ import { CameraController } from "./controllers/CameraController.tsx";
 import { EventsController } from "./controllers/EventsController.tsx";
 import { HighlightController } from "./controllers/HighlightController.tsx";
 import { LayoutController } from "./controllers/LayoutController.tsx";
+import { TooltipController } from "./controllers/TooltipController.tsx";
 import { WindowHookController } from "./controllers/WindowHookController.tsx";
 import type { Highlight } from "./highlight.ts";
 import { SigmaContainer } from "./SigmaContainer.tsx";
@@ -25,6 +26,7 @@ export function GraphView({ highlight, onNodeClick, onEdgeClick, onReady }: Grap
       <LayoutController />
       <CameraController focus={highlight.focus} chain={highlight.chainNodes} />
       <EventsController onNodeClick={onNodeClick} onEdgeClick={onEdgeClick} />
+      <TooltipController highlight={highlight} />
       <WindowHookController />
     </SigmaContainer>
   );

@@ -4,6 +4,8 @@ import type { Settings } from "sigma/settings";
 import { type ContractAttributes, createExploreGraph, type OrgAttributes } from "../graph/dataset.ts";
 import { useGraphStore } from "../graph/useGraph.ts";
 import { type ExploreSigma, SigmaContext } from "./context.ts";
+import { UNDISCLOSED_EDGE_TYPE } from "./reducers.ts";
+import { DashedArrowProgram } from "./undisclosedEdge.ts";
 
 const SETTINGS: Partial<Settings<OrgAttributes, ContractAttributes>> = {
   enableEdgeEvents: true,
@@ -12,6 +14,7 @@ const SETTINGS: Partial<Settings<OrgAttributes, ContractAttributes>> = {
   hideLabelsOnMove: true,
   zIndex: true,
   defaultEdgeType: "arrow",
+  edgeProgramClasses: { [UNDISCLOSED_EDGE_TYPE]: DashedArrowProgram },
   labelRenderedSizeThreshold: 9,
   labelFont: "system-ui, 'Hiragino Sans', 'Noto Sans CJK JP', sans-serif",
 };

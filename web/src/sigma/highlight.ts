@@ -1,4 +1,4 @@
-import type { BlastRadius } from "../../../domain/index.ts";
+import type { AffectedOrganisation, BlastRadius, CountedContract } from "../../../domain/index.ts";
 
 /**
  * What the reducers look up: plain sets and maps computed once per answer or click, so that
@@ -15,7 +15,15 @@ export interface Highlight {
   chainEdges: Set<string>;
   focus: string | null;
   selectedEdge: string | null;
+  /** Always labelled: the compromised, the intermediaries and the largest affected organisations. */
+  labelled: Set<string>;
+  /** The answer's facts by id, for tooltips. */
+  affected: Map<string, AffectedOrganisation>;
+  contracts: Map<string, CountedContract>;
 }
+
+/** How many of the largest affected organisations are always labelled. */
+export const LABELLED_LARGEST = 15;
 
 export const NO_HIGHLIGHT: Highlight = {
   depthOf: null,
@@ -25,7 +33,26 @@ export const NO_HIGHLIGHT: Highlight = {
   chainEdges: new Set(),
   focus: null,
   selectedEdge: null,
+  labelled: new Set(),
+  affected: new Map(),
+  contracts: new Map(),
 };
+
+/**
+ * The organisations whose names a chain cannot be read without: the compromised ones, the
+ * intermediaries (contractors of a counted contract, which pass others' data on) and the
+ * `LABELLED_LARGEST` affected ones with the most records.
+ */
+export function alwaysLabelled(impact: BlastRadius): Set<string> {
+  const labelled = new Set(impact.compromised.map((c) => c.id));
+  for (const c of impact.contracts) labelled.add(c.contractor);
+  const largest = impact.affected
+    .filter((a) => a.records > 0)
+    .sort((a, b) => b.records - a.records || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, LABELLED_LARGEST);
+  for (const a of largest) labelled.add(a.id);
+  return labelled;
+}
 
 /**
  * The chain of one organisation: the organisations of its path and exactly the contracts of its
@@ -53,5 +80,8 @@ export function computeHighlight(
     chainEdges: chain.edges,
     focus,
     selectedEdge,
+    labelled: alwaysLabelled(impact),
+    affected: new Map(impact.affected.map((a) => [a.id, a])),
+    contracts: new Map(impact.contracts.map((c) => [c.id, c])),
   };
 }

@@ -12,9 +12,23 @@ import type { Highlight } from "./highlight.ts";
 type NodeData = Partial<NodeDisplayData> & OrgAttributes;
 type EdgeData = Partial<EdgeDisplayData> & ContractAttributes;
 
+/** Longest label drawn beside a node; the tooltip tells the whole name. */
+const LABEL_CHARS = 34;
+
+/** A label cut to what fits between two tiers. */
+export function shortLabel(label: string): string {
+  return label.length > LABEL_CHARS ? `${label.slice(0, LABEL_CHARS - 1)}…` : label;
+}
+
+/** A counted contract's width: by its records on a log scale (1.5 million ≈ 5 px, undisclosed 1 px). */
+export function contractWidth(records: number | null): number {
+  return 1 + Math.log10(1 + Math.max(0, records ?? 0)) * 0.65;
+}
+
 /**
- * How an organisation is drawn under a highlight: a blast radius coloured by depth and the rest
- * dimmed, the focused chain on top. Only lookups in the highlight's sets, once per node and frame.
+ * How an organisation is drawn under a highlight: a blast radius coloured by depth, the names a
+ * chain needs always labelled, and the rest hidden; the focused chain on top. Only lookups in the
+ * highlight's sets, once per node and frame.
  */
 export function nodeReducer(h: Highlight): (node: string, data: OrgAttributes) => NodeData {
   return (node, data) => {
@@ -22,26 +36,55 @@ export function nodeReducer(h: Highlight): (node: string, data: OrgAttributes) =
     if (h.depthOf) {
       const depth = h.depthOf.get(node);
       if (h.compromised.has(node))
-        Object.assign(out, { color: COMPROMISED_COLOUR, zIndex: 3, forceLabel: true });
-      else if (depth !== undefined) Object.assign(out, { color: depthColour(depth), zIndex: 2 });
-      else Object.assign(out, { color: DIMMED_COLOUR, label: "", zIndex: 0 });
+        Object.assign(out, {
+          color: COMPROMISED_COLOUR,
+          zIndex: 3,
+          forceLabel: true,
+          label: shortLabel(data.label),
+        });
+      else if (depth !== undefined)
+        Object.assign(out, {
+          color: depthColour(depth),
+          zIndex: 2,
+          forceLabel: h.labelled.has(node),
+          label: shortLabel(data.label),
+        });
+      else Object.assign(out, { color: DIMMED_COLOUR, label: "", zIndex: 0, hidden: true });
     }
-    // The focused chain is labelled even outside the radius (a spared organisation that was focused).
+    // The focused chain is labelled and shown even outside the radius (a spared organisation that was focused).
     if (h.chainNodes.has(node))
-      Object.assign(out, { label: data.label, highlighted: true, forceLabel: true, zIndex: 4 });
+      Object.assign(out, {
+        label: shortLabel(data.label),
+        highlighted: true,
+        forceLabel: true,
+        zIndex: 4,
+        hidden: false,
+      });
     if (node === h.focus) out.highlighted = true;
     return out;
   };
 }
 
-/** Contracts: the focused chain and the selected contract thick and red; in a radius, only the counted ones. */
+/**
+ * Contracts: the focused chain and the selected contract thick and red; in a radius, only the
+ * counted ones, as wide as their records, those of undisclosed records thin and dashed.
+ */
 export function edgeReducer(h: Highlight): (edge: string, data: ContractAttributes) => EdgeData {
   return (edge, data) => {
     const out: EdgeData = { ...data };
     if (h.chainEdges.has(edge) || edge === h.selectedEdge)
       Object.assign(out, { color: CHAIN_EDGE_COLOUR, size: data.size * 3, zIndex: 3 });
     else if (h.depthOf)
-      Object.assign(out, h.counted.has(edge) ? { color: COUNTED_EDGE_COLOUR, zIndex: 2 } : { hidden: true });
+      Object.assign(
+        out,
+        h.counted.has(edge)
+          ? { color: COUNTED_EDGE_COLOUR, size: contractWidth(data.records), zIndex: 2 }
+          : { hidden: true },
+      );
+    if (data.records === null && !out.hidden) (out as { type: string }).type = UNDISCLOSED_EDGE_TYPE;
     return out;
   };
 }
+
+/** The edge program of contracts whose records are undisclosed (SigmaContainer registers it). */
+export const UNDISCLOSED_EDGE_TYPE = "undisclosed";

@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { useGraphSnapshot } from "../../graph/useGraph.ts";
+import { animateCamera } from "../camera.ts";
 import { type ExploreSigma, useSigma } from "../context.ts";
 
 /** Pixels kept free around the chain at the view's edges (more on the right: labels run rightwards). */
@@ -44,6 +45,7 @@ export function CameraController({ focus, chain }: { focus: string | null; chain
   useEffect(() => {
     // On the next frame: a new highlight has sigma re-process the graph on that frame first (its
     // refresh was scheduled before), and positions read before then are stale.
+    let forget = () => {};
     const frame = requestAnimationFrame(() => {
       const graph = sigma.getGraph();
       if (!focus || !graph.hasNode(focus)) return;
@@ -51,9 +53,12 @@ export function CameraController({ focus, chain }: { focus: string | null; chain
       const at = sigma.viewportToFramedGraph(sigma.graphToViewport(graph.getNodeAttributes(focus)));
       const members = chainKey === "" ? [] : chainKey.split("\n");
       const ratio = Math.max(Math.min(camera.ratio, 0.6), ratioShowing(sigma, at, focus, members));
-      camera.animate({ x: at.x, y: at.y, ratio }, { duration: 400 });
+      forget = animateCamera(sigma, { x: at.x, y: at.y, ratio }, { duration: 400 });
     });
-    return () => cancelAnimationFrame(frame);
+    return () => {
+      cancelAnimationFrame(frame);
+      forget();
+    };
   }, [sigma, focus, chainKey, layoutRun]);
   return null;
 }

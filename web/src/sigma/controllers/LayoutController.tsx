@@ -2,7 +2,14 @@ import forceAtlas2 from "graphology-layout-forceatlas2";
 import FA2Layout from "graphology-layout-forceatlas2/worker";
 import { useEffect, useRef } from "react";
 import { useGraphSnapshot, useGraphStore } from "../../graph/useGraph.ts";
+import { animateCamera } from "../camera.ts";
 import { useSigma } from "../context.ts";
+
+/**
+ * The view of a layered blast radius: all of it, a little further out and shifted left, so that
+ * the labels of the rightmost tier (drawn to the right of their organisations) stay in view.
+ */
+export const LAYERED_VIEW = { x: 0.56, y: 0.5, ratio: 1.22, angle: 0 };
 
 /**
  * Whenever the store lays the graph out anew: the overview is settled by ForceAtlas2 in a web
@@ -20,10 +27,8 @@ export function LayoutController() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: layoutRun is the trigger, not an input.
   useEffect(() => {
     const graph = store.graph;
-    if (layout !== "force" || graph.order < 2) {
-      sigma.getCamera().animatedReset({ duration: 300 });
-      return;
-    }
+    if (layout === "layered") return animateCamera(sigma, LAYERED_VIEW, { duration: 300 });
+    if (graph.order < 2) return animateCamera(sigma, "reset", { duration: 300 });
     const fa2 = new FA2Layout(graph, { settings: forceAtlas2.inferSettings(graph) });
     running.current = fa2;
     fa2.start();

@@ -7,6 +7,8 @@ import { useSigma } from "../context.ts";
 export interface KeiroHook {
   /** Where an organisation is drawn, in pixels from the graph's top left; null when it is not. */
   nodeViewport: (id: string) => { x: number; y: number } | null;
+  /** How sigma last drew an organisation (after the reducers); null when it is not in the graph. */
+  nodeDrawn: (id: string) => { hidden: boolean; label: string | null; forceLabel: boolean } | null;
   /** How many organisations are drawn. */
   nodeCount: () => number;
   /** The graph sigma draws (the same object for the app's lifetime). */
@@ -21,6 +23,16 @@ export function WindowHookController() {
     const hook: KeiroHook = {
       nodeViewport: (id) =>
         sigma.getGraph().hasNode(id) ? sigma.graphToViewport(sigma.getGraph().getNodeAttributes(id)) : null,
+      nodeDrawn: (id) => {
+        const drawn = sigma.getGraph().hasNode(id) ? sigma.getNodeDisplayData(id) : undefined;
+        return drawn
+          ? {
+              hidden: drawn.hidden === true,
+              label: drawn.label ?? null,
+              forceLabel: drawn.forceLabel === true,
+            }
+          : null;
+      },
       nodeCount: () => sigma.getGraph().order,
       graph: () => sigma.getGraph(),
       chainEdges: () =>
