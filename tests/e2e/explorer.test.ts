@@ -150,12 +150,12 @@ describe("the explorer", () => {
     await expect.poll(() => rows.count()).toBeGreaterThan(3);
     const cells = async (i: number) => (await rows.nth(i).locator("td").allTextContents()).join(" | ");
     expect(await cells(0)).toBe(
-      "1 | Isetoh Co., Ltd. (株式会社イセトー) | Printing and mailing | ≥ 1,537,836 | 34",
+      "1 | Isetoh Co., Ltd. (株式会社イセトー) | Printing and mailing | ≥ 1,537,836 (+ 18 undisclosed) | 34",
     );
     expect(await cells(1)).toBe(
       "2 | Tokai Shinkin Business Co., Ltd. (株式会社東海信金ビジネス) | Shared service | 69,403 | 4",
     );
-    expect(await cells(2)).toBe("3 | Kantsu Co., Ltd. (株式会社関通) | Logistics | ≥ 0 | 5");
+    expect(await cells(2)).toBe("3 | Kantsu Co., Ltd. (株式会社関通) | Logistics | undisclosed | 5");
     await page.getByRole("button", { name: "Isetoh Co., Ltd. (株式会社イセトー)" }).click();
     await expect.poll(total).toBe("≥ 1,537,836");
     await screenshot(page, "5-rank-to-radius");
@@ -272,7 +272,7 @@ describe("scoped sub-contracts: why, why not, and what a contract carries", () =
   it("says why an organisation outside the radius is spared: the sub-contract carries only Yokosuka's data", async () => {
     await wide();
     await page.goto(`${radius()}&focus=toyota-city&lang=en`);
-    await expect.poll(total).toBe("≥ 0");
+    await expect.poll(total).toBe("undisclosed");
     const line = page.locator('[data-stop-contract="c-toyota-city-isetoh"]');
     await expect
       .poll(() => line.textContent())
@@ -298,7 +298,7 @@ describe("scoped sub-contracts: why, why not, and what a contract carries", () =
   it("focusing Yokosuka draws exactly its chain of contracts and says why it is affected", async () => {
     await wide();
     await page.goto(`${radius()}&lang=en`);
-    await expect.poll(total).toBe("≥ 0");
+    await expect.poll(total).toBe("undisclosed");
     await page.waitForTimeout(500);
     await clickNode("yokosuka-city");
     await expect.poll(chainEdges).toEqual(["c-isetoh-enclosing", "c-yokosuka-city-isetoh"]);
@@ -354,6 +354,172 @@ describe("scoped sub-contracts: why, why not, and what a contract carries", () =
       .poll(() => panel.getByTestId("carries-all").textContent())
       .toBe("all of the consignor's data");
     await screenshot(page, "14-contract-carries-all-en");
+    expect(errors).toEqual([]);
+  });
+});
+
+describe("panels people can read", () => {
+  const isetoh = () => `${base}/?vendor=isetoh`;
+  const whatIf = () => `${base}/?vendor=isetoh&as-of=2024-05-26&enforce-retention=true`;
+  const pageText = () => page.evaluate(() => document.body.textContent ?? "");
+
+  it("never writes an undisclosed figure as ≥ 0, in either language", async () => {
+    for (const url of [isetoh(), `${isetoh()}&lang=en`, `${base}/?view=rank`, `${base}/?view=rank&lang=en`]) {
+      await page.goto(url);
+      await expect.poll(pageText, { timeout: 15_000 }).toMatch(/1,537,836/);
+      expect(await pageText()).not.toContain("≥ 0");
+    }
+    // An organisation whose records are all undisclosed: its row and its panel say so.
+    await page.goto(`${isetoh()}&focus=kubota-credit&lang=en`);
+    await expect
+      .poll(() => page.getByTestId("organisation-records").textContent(), { timeout: 15_000 })
+      .toBe("Records in this scenario: undisclosed");
+    const kubota = page.locator('table.affected tbody tr[data-id="kubota-credit"] td');
+    expect(await kubota.nth(4).textContent()).toBe("undisclosed");
+    await page.getByTestId("language").click();
+    await expect
+      .poll(() => page.getByTestId("organisation-records").textContent())
+      .toBe("この想定での件数：非公表");
+    expect(await kubota.nth(4).textContent()).toBe("非公表");
+    expect(await pageText()).not.toContain("≥ 0");
+
+    await page.goto(`${isetoh()}&lang=en`);
+    await expect.poll(total).toBe("≥ 1,537,836");
+    expect(await page.getByTestId("total-records").locator("xpath=..").textContent()).toBe(
+      "≥ 1,537,836 (+ 18 undisclosed)",
+    );
+    await page.getByTestId("language").click();
+    await expect
+      .poll(() => page.getByTestId("total-records").locator("xpath=..").textContent())
+      .toBe("≥ 1,537,836（非公表の契約 18 件を除く）");
+  });
+
+  for (const [width, height] of [
+    [1280, 800],
+    [1440, 900],
+  ] as const) {
+    it(`shows the whole Records column of the affected table at ${width}×${height}`, async () => {
+      await page.setViewportSize({ width, height });
+      await page.goto(`${isetoh()}&lang=en`);
+      await expect.poll(total).toBe("≥ 1,537,836");
+      const check = async () => {
+        const side = await page.getByTestId("side").boundingBox();
+        if (!side) throw new Error("no side panel");
+        const table = page.getByTestId("affected-table");
+        // No horizontal scrolling: the table fits the side panel.
+        const fit = await page.getByTestId("side").evaluate((e) => ({
+          fits: e.scrollWidth <= e.clientWidth,
+          widths: [e.clientWidth, e.scrollWidth],
+          columns: [...e.querySelectorAll("table.affected thead th")].map((th) => Math.round(th.clientWidth)),
+        }));
+        expect(fit.fits, JSON.stringify(fit)).toBe(true);
+        const header = table.locator("thead th").nth(4);
+        expect(await header.textContent()).toContain("Records");
+        const inside = async (box: { x: number; width: number } | null, what: string) => {
+          if (!box) throw new Error(`${what} is not shown`);
+          expect(box.x, what).toBeGreaterThanOrEqual(side.x);
+          expect(box.x + box.width, what).toBeLessThanOrEqual(Math.min(side.x + side.width, width) + 0.5);
+        };
+        await inside(await header.boundingBox(), "the Records header");
+        await inside(await header.locator("button").boundingBox(), "the Records header's words");
+        const cells = table.locator("tbody tr td:nth-child(5)");
+        expect(await cells.count()).toBe(34);
+        for (let i = 0; i < 34; i++) {
+          const cell = cells.nth(i);
+          await inside(await cell.boundingBox(), `Records cell ${i}`);
+          // The number itself sits inside its cell, on one line.
+          const value = cell.locator(".figure-value");
+          await inside(await value.boundingBox(), `Records value ${i}`);
+          const lines = await value.evaluate((e) => e.getClientRects().length);
+          expect(lines, `Records value ${i} on one line`).toBe(1);
+        }
+      };
+      await check();
+      // And with the split dragged to its narrowest.
+      await page.getByTestId("split-handle").focus();
+      await page.keyboard.press("End");
+      await check();
+      await page.evaluate(() => localStorage.clear());
+    });
+  }
+
+  it("a bad URL shows the error in the chosen language, not a blank page", async () => {
+    await page.goto(`${base}/?vendor=nobody`);
+    const message = page.getByTestId("error-message");
+    await expect.poll(() => message.count(), { timeout: 15_000 }).toBe(1);
+    expect(await message.textContent()).toContain("この URL のシナリオを読み込めませんでした。");
+    expect(await page.locator("h1").textContent()).toBe("経路 Keiro — サプライチェーン影響分析");
+    await page.getByTestId("language").click();
+    await expect.poll(() => message.textContent()).toContain("The scenario in this URL could not be loaded.");
+    await screenshot(page, "17-bad-url-en");
+    errors.length = 0; // the 400 the browser logs is the point of this test
+  });
+
+  it("works from the keyboard: rows, Escape, and the split remembered", async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${isetoh()}&lang=en`);
+    await expect.poll(total).toBe("≥ 1,537,836");
+    const row = page.locator('table.affected tbody tr[data-id="seishin-shinkin"]');
+    await row.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.url()).toContain("focus=seishin-shinkin");
+    await expect.poll(() => page.getByTestId("organisation-panel").count()).toBe(1);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.getByTestId("organisation-panel").count()).toBe(0);
+    expect(page.url()).not.toContain("focus=");
+    // "/" goes to the search box.
+    await page.keyboard.press("/");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("combobox");
+    // The arrows move to the next row.
+    await row.focus();
+    await page.keyboard.press("ArrowDown");
+    expect(
+      await page.evaluate(() => document.activeElement?.previousElementSibling?.getAttribute("data-id")),
+    ).toBe("seishin-shinkin");
+
+    const side = page.getByTestId("side");
+    const before = (await side.boundingBox())?.width ?? 0;
+    await page.getByTestId("split-handle").focus();
+    await page.keyboard.press("Shift+ArrowLeft");
+    await page.keyboard.press("ArrowLeft");
+    await expect.poll(async () => (await side.boundingBox())?.width).toBe(before + 120);
+    await page.reload();
+    await expect.poll(total).toBe("≥ 1,537,836");
+    expect((await side.boundingBox())?.width).toBe(before + 120);
+    // Dragged back by the mouse.
+    const handle = await page.getByTestId("split-handle").boundingBox();
+    if (!handle) throw new Error("no handle");
+    await page.mouse.move(handle.x + 4, handle.y + 200);
+    await page.mouse.down();
+    await page.mouse.move(handle.x + 124, handle.y + 200, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(async () => (await side.boundingBox())?.width).toBe(before);
+    await page.evaluate(() => localStorage.clear());
+  });
+
+  it("screenshots at 1440×900 of the table and the what-if, in Japanese and English", async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(isetoh());
+    await expect.poll(total).toBe("≥ 1,537,836");
+    await page.waitForTimeout(800);
+    await screenshot(page, "15-isetoh-table-ja");
+    await page.getByTestId("language").click();
+    await expect
+      .poll(() => page.locator("h1").textContent())
+      .toBe("Keiro 経路 — supply-chain impact explorer");
+    await page.waitForTimeout(300);
+    await screenshot(page, "15-isetoh-table-en");
+    await page.goto(whatIf());
+    await expect.poll(() => page.getByTestId("records-avoided").textContent()).toBe("1,456,507");
+    const list = page.getByTestId("no-longer-affected");
+    expect(await list.textContent()).toContain("静清信用金庫");
+    await page.waitForTimeout(800);
+    await screenshot(page, "16-what-if-ja");
+    await page.getByTestId("language").click();
+    await expect.poll(() => list.textContent()).toContain("Seishin Shinkin Bank");
+    expect(await list.textContent()).not.toContain("静清信用金庫");
+    await page.waitForTimeout(300);
+    await screenshot(page, "16-what-if-en");
     expect(errors).toEqual([]);
   });
 });

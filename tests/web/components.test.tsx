@@ -21,7 +21,9 @@ describe("panels", () => {
     expect(html).toContain('data-testid="total-records">≥ 107<');
     expect(html).toContain('data-testid="total-organisations">3<');
     expect(text(html)).toContain("≥ marks a lower bound");
-    expect(text(html)).toContain("Bank 1 ≥ 0");
+    // Bank's only contract is undisclosed: the breakdown says so, never "≥ 0".
+    expect(text(html)).toContain("Bank 1 undisclosed");
+    expect(text(html)).not.toContain("≥ 0");
   });
 
   it("totals say how much is not drawn", () => {
@@ -36,7 +38,8 @@ describe("panels", () => {
     const html = render("en", <AffectedTable rows={SMALL_RADIUS.affected} focus="c" onSelect={() => {}} />);
     expect(html.match(/<tr /g)?.length).toBe(3);
     expect(html).toContain('class="selected" data-id="c"');
-    expect(text(html)).toContain("B Bank 1 ≥ 0");
+    expect(text(html)).toContain("B Bank 1 undisclosed");
+    expect(text(html)).not.toContain("≥ 0");
   });
 
   it("the table renders its first 200 rows, offers the rest, and always holds the focused one", () => {

@@ -1,19 +1,21 @@
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useExploreData } from "./api/useExploreData.ts";
 import { GraphStoreContext, useGraphDataset } from "./graph/useGraph.ts";
 import { LanguageProvider, useLanguage } from "./i18n/language.tsx";
 import { formatNumber } from "./i18n/strings.ts";
 import { AffectedTable } from "./panels/AffectedTable.tsx";
 import { ContractPanel } from "./panels/ContractPanel.tsx";
+import { ErrorBoundary, ErrorMessage } from "./panels/ErrorBoundary.tsx";
 import { ExportMenu } from "./panels/ExportMenu.tsx";
 import { Header } from "./panels/Header.tsx";
 import { Legend } from "./panels/Legend.tsx";
 import { OrganisationPanel } from "./panels/OrganisationPanel.tsx";
 import { RankPanel } from "./panels/RankPanel.tsx";
+import { SplitHandle, useSideWidth } from "./panels/SplitHandle.tsx";
 import { TotalsPanel } from "./panels/TotalsPanel.tsx";
 import { WhatIfPanel } from "./panels/WhatIfPanel.tsx";
 import { scenarioActions, type UpdateState } from "./scenario/actions.ts";
-import { type ExploreState, scenarioParams } from "./scenario/urlState.ts";
+import { type ExploreState, scenarioParams, serializeState } from "./scenario/urlState.ts";
 import { useExploreState } from "./scenario/useExploreState.ts";
 import type { ExploreSigma } from "./sigma/context.ts";
 import { GraphView } from "./sigma/GraphView.tsx";
@@ -24,7 +26,9 @@ export function App() {
   const [state, update] = useExploreState();
   return (
     <LanguageProvider lang={state.lang}>
-      <Explorer state={state} update={update} />
+      <ErrorBoundary what="errorScenario" resetKey={serializeState(state)}>
+        <Explorer state={state} update={update} />
+      </ErrorBoundary>
     </LanguageProvider>
   );
 }
@@ -41,6 +45,24 @@ function Explorer({ state, update }: { state: ExploreState; update: UpdateState 
   );
   const actions = scenarioActions(state, update);
   const params = state.compromised.length > 0 ? scenarioParams(state) : null;
+  const [sideWidth, setSideWidth] = useSideWidth();
+
+  // Escape closes the panel on top (a contract's, then an organisation's), unless a field takes it.
+  const { contract, focus } = state;
+  const { closeContract, closeOrganisation } = actions;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape" || e.defaultPrevented) return;
+      const target = e.target as HTMLElement | null;
+      if (target?.closest("input, select, textarea")) return;
+      if (contract) closeContract();
+      else if (focus) closeOrganisation();
+      else return;
+      e.preventDefault();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [contract, focus, closeContract, closeOrganisation]);
 
   return (
     <GraphStoreContext value={store}>
@@ -71,44 +93,58 @@ function Explorer({ state, update }: { state: ExploreState; update: UpdateState 
               </p>
             )}
             {state.focus && (
-              <OrganisationPanel
-                id={state.focus}
-                affected={data.impact?.affected.find((a) => a.id === state.focus)}
-                radius={data.impact}
-                actions={{ ...actions, expand: data.expand, close: actions.closeOrganisation }}
-                excludedContracts={state.excludedContracts}
-              />
+              <ErrorBoundary resetKey={state.focus}>
+                <OrganisationPanel
+                  id={state.focus}
+                  affected={data.impact?.affected.find((a) => a.id === state.focus)}
+                  radius={data.impact}
+                  actions={{ ...actions, expand: data.expand, close: actions.closeOrganisation }}
+                  excludedContracts={state.excludedContracts}
+                />
+              </ErrorBoundary>
             )}
             {state.contract && (
-              <ContractPanel
-                id={state.contract}
-                excluded={state.excludedContracts.includes(state.contract)}
-                onExclude={() => actions.excludeContract(state.contract as string)}
-                onOpen={actions.selectContract}
-                onClose={actions.closeContract}
-              />
+              <ErrorBoundary resetKey={state.contract}>
+                <ContractPanel
+                  id={state.contract}
+                  excluded={state.excludedContracts.includes(state.contract)}
+                  onExclude={() => actions.excludeContract(state.contract as string)}
+                  onOpen={actions.selectContract}
+                  onClose={actions.closeContract}
+                />
+              </ErrorBoundary>
             )}
           </div>
-          <div className="side">
+          <SplitHandle width={sideWidth} onWidth={setSideWidth} />
+          <div className="side" style={{ width: sideWidth }} data-testid="side">
             {state.view === "rank" ? (
-              <RankPanel onCompromise={actions.compromiseOnly} />
+              <ErrorBoundary>
+                <RankPanel onCompromise={actions.compromiseOnly} />
+              </ErrorBoundary>
             ) : (
               <>
-                <WhatIfPanel state={state} update={update} />
+                <ErrorBoundary>
+                  <WhatIfPanel state={state} update={update} />
+                </ErrorBoundary>
                 {data.error && (
-                  <p role="alert" className="error">
-                    {t("errorPrefix")}
-                    {data.error}
-                  </p>
+                  <ErrorMessage
+                    error={data.error}
+                    what={state.compromised.length > 0 ? "errorScenario" : "errorRequest"}
+                  />
                 )}
                 {data.loading && <p role="status">{t("loading")}</p>}
-                {!data.impact && !data.loading && <p className="note">{t("empty")}</p>}
+                {!data.impact && !data.loading && !data.error && <p className="note">{t("empty")}</p>}
                 {data.impact && (
-                  <>
+                  <ErrorBoundary resetKey={data.impact}>
                     <TotalsPanel result={data.impact} comparison={data.comparison} />
                     <ExportMenu params={params} sigma={sigma} />
-                    <AffectedTable rows={data.impact.affected} focus={state.focus} onSelect={actions.focus} />
-                  </>
+                    <AffectedTable
+                      rows={data.impact.affected}
+                      contracts={data.impact.contracts}
+                      focus={state.focus}
+                      onSelect={actions.focus}
+                    />
+                  </ErrorBoundary>
                 )}
               </>
             )}

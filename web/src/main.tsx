@@ -1,10 +1,19 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";
+import { LanguageProvider } from "./i18n/language.tsx";
+import { ErrorBoundary } from "./panels/ErrorBoundary.tsx";
 import "./styles.css";
+
+// The last guard: should even reading the URL fail, a message in the URL's language, never a blank page.
+const lang = new URLSearchParams(window.location.search).get("lang") === "en" ? "en" : "ja";
 
 createRoot(document.getElementById("root") as HTMLElement).render(
   <StrictMode>
-    <App />
+    <LanguageProvider lang={lang}>
+      <ErrorBoundary what="errorScenario">
+        <App />
+      </ErrorBoundary>
+    </LanguageProvider>
   </StrictMode>,
 );

@@ -1,29 +1,40 @@
-/** Colours by kind (the legend) and by depth (a blast radius). */
+/**
+ * Colours by kind (the legend) and by depth (a blast radius), safe for colour-blind eyes: the kinds
+ * in the Okabe–Ito palette (the eight hues told apart with any colour vision; related kinds share a
+ * hue, lighter), a blast radius in one hue (blue, darker nearer the compromised vendor) against
+ * vermilion for the compromised vendor and its chains.
+ */
 export const KIND_COLOURS: Record<string, string> = {
-  prefecture: "#1f77b4",
-  municipality: "#4e9bd6",
-  bank: "#2ca02c",
-  shinkin_bank: "#7fc97f",
-  insurer: "#17becf",
-  company: "#9467bd",
-  shared_service: "#e377c2",
-  print_mail_vendor: "#d62728",
-  it_vendor: "#ff7f0e",
-  logistics_vendor: "#8c564b",
-  education: "#bcbd22",
-  association: "#7f7f7f",
-  aggregate: "#c7c7c7",
-  other: "#aaaaaa",
+  prefecture: "#0072B2", // Okabe–Ito blue
+  municipality: "#56B4E9", // sky blue
+  bank: "#009E73", // bluish green
+  shinkin_bank: "#66C5AB", // bluish green, lighter
+  insurer: "#F0E442", // yellow
+  health_insurance_society: "#C9BE2E", // yellow, darker
+  company: "#CC79A7", // reddish purple
+  shared_service: "#E69F00", // orange
+  print_mail_vendor: "#D55E00", // vermilion
+  it_vendor: "#000000", // black
+  logistics_vendor: "#8C5A00", // orange, darker
+  education: "#7A5195", // purple (reddish purple, darker)
+  association: "#666666",
+  aggregate: "#BBBBBB",
+  other: "#999999",
 };
 
 export const UNKNOWN_KIND_COLOUR = "#999999";
-export const COMPROMISED_COLOUR = "#b30000";
+/** Vermilion (Okabe–Ito): the one warm colour of a blast radius, against its blues. */
+export const COMPROMISED_COLOUR = "#D55E00";
 export const DIMMED_COLOUR = "#e4e4e4";
-export const CHAIN_EDGE_COLOUR = "#b30000";
+/** Chains drawn dark: apart from the orange of the other counted contracts by lightness, not hue alone. */
+export const CHAIN_EDGE_COLOUR = "#1F1F1F";
 export const COUNTED_EDGE_COLOUR = "#e6843a";
 
-/** Nearer tiers hotter: depth 1 orange-red, fading to yellow further out. */
-const DEPTH_COLOURS = ["#b30000", "#e34a33", "#fc8d59", "#fdbb84", "#fdd49e", "#fee8c8"];
+/**
+ * One hue, darker nearer the compromised vendor (ColorBrewer Blues): depth 1, 2, 3, then 4 and
+ * beyond alike, as the legend says. Index 0 is the compromised vendor itself.
+ */
+const DEPTH_COLOURS = [COMPROMISED_COLOUR, "#08306B", "#2171B5", "#6BAED6", "#B7D4EA"];
 
 export function kindColour(kind: string | null | undefined): string {
   return (kind && KIND_COLOURS[kind]) || UNKNOWN_KIND_COLOUR;

@@ -1,5 +1,18 @@
 import { createContext, Fragment, type ReactNode, useContext } from "react";
-import { kindWord, type Lang, orgLabel, orgName, STRINGS, type StringKey, translate } from "./strings.ts";
+import {
+  dataWord,
+  type FigureParts,
+  figureParts,
+  formatCount,
+  formatFigure,
+  kindWord,
+  type Lang,
+  orgLabel,
+  orgName,
+  STRINGS,
+  type StringKey,
+  translate,
+} from "./strings.ts";
 
 type OrgNames = { id: string; name?: string | null; nameEn?: string | null };
 
@@ -16,6 +29,14 @@ export interface Language {
   orgName: (org: OrgNames) => string;
   /** The word for a kind of organisation (`print_mail_vendor`); an unknown kind as written. */
   kind: (kind: string | null | undefined) => string;
+  /** A word of the data (an exposure's status, an incident's kind) in this language; others as written. */
+  word: (word: string | null | undefined) => string;
+  /** A count with `undisclosed` unknown parts, in parts for display (see `figureParts`). */
+  figureParts: (value: number, undisclosed?: number) => FigureParts;
+  /** The same as one string: "≥ 1,234 (+ 3 undisclosed)", "非公表", "1,234". */
+  figure: (value: number, undisclosed?: number) => string;
+  /** A single count that may be unknown (null): the number or "undisclosed". */
+  count: (value: number | null | undefined) => string;
 }
 
 /** Splits a template at its `{name}` placeholders and puts the elements in their places. */
@@ -35,6 +56,10 @@ function languageOf(lang: Lang): Language {
     orgLabel: (org) => orgLabel(lang, org),
     orgName: (org) => orgName(lang, org),
     kind: (kind) => kindWord(lang, kind),
+    word: (word) => dataWord(lang, word),
+    figureParts: (value, undisclosed) => figureParts(lang, value, undisclosed),
+    figure: (value, undisclosed) => formatFigure(lang, value, undisclosed),
+    count: (value) => formatCount(lang, value),
   };
 }
 

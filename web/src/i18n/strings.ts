@@ -94,6 +94,21 @@ export const STRINGS = {
     moreContracts: "ほか {n} 件の委託は一覧にない",
     listSeparator: "、",
     reasonSeparator: "：",
+    undisclosedValue: "非公表",
+    recordsUnit: "件",
+    personsUnit: "人",
+    andMoreOrgs: "ほか {n} 組織",
+    noLongerAffectedList: "影響を免れる組織と、その委託していた件数：",
+    recordsHere: "この想定での件数",
+    undisclosedNote: "（非公表の契約 {n} 件を除く）",
+    undisclosedNoteTitle: "件数が公表されていない契約 {n} 件は合計に含まれていない",
+    errorTitle: "表示できませんでした",
+    errorScenario: "この URL のシナリオを読み込めませんでした。組織の ID や条件を確認してください。",
+    errorPanel: "この部分を表示できませんでした。",
+    errorRequest: "サーバーへの問い合わせに失敗しました。",
+    errorDetail: "詳細：{detail}",
+    retry: "もう一度",
+    resizeSide: "グラフと右の欄の幅（矢印キーで調整）",
   },
   en: {
     title: "Keiro 経路 — supply-chain impact explorer",
@@ -185,6 +200,21 @@ export const STRINGS = {
     moreContracts: "{n} more contracts not listed",
     listSeparator: ", ",
     reasonSeparator: ": ",
+    undisclosedValue: "undisclosed",
+    recordsUnit: "records",
+    personsUnit: "persons",
+    andMoreOrgs: "and {n} more organisations",
+    noLongerAffectedList: "The organisations no longer affected, with the records they entrust:",
+    recordsHere: "Records in this scenario",
+    undisclosedNote: "(+ {n} undisclosed)",
+    undisclosedNoteTitle: "{n} contracts with undisclosed counts are not included in this figure",
+    errorTitle: "Something could not be shown",
+    errorScenario: "The scenario in this URL could not be loaded. Check the organisation ids and conditions.",
+    errorPanel: "This part could not be shown.",
+    errorRequest: "The request to the server failed.",
+    errorDetail: "Details: {detail}",
+    retry: "Try again",
+    resizeSide: "Width of the graph and the side panel (arrow keys resize)",
   },
 } as const;
 
@@ -228,6 +258,17 @@ export const KIND_WORDS: Record<Lang, Record<KnownKind, string>> = {
   },
 };
 
+/** Words the data uses for an exposure's status and an incident's kind; any other as written. */
+export const DATA_WORDS: Record<Lang, Record<string, string>> = {
+  ja: { confirmed: "確定", possible: "可能性あり", ruled_out: "否定", ransomware: "ランサムウェア" },
+  en: { confirmed: "confirmed", possible: "possible", ruled_out: "ruled out", ransomware: "ransomware" },
+};
+
+export function dataWord(lang: Lang, word: string | null | undefined): string {
+  if (!word) return "";
+  return DATA_WORDS[lang][word] ?? word;
+}
+
 export function kindWord(lang: Lang, kind: string | null | undefined): string {
   if (!kind) return "";
   return (KIND_WORDS[lang] as Record<string, string>)[kind] ?? kind;
@@ -243,6 +284,44 @@ export function translate(lang: Lang, key: StringKey, vars: Record<string, strin
 export function formatNumber(value: number, lowerBound = false): string {
   const text = value.toLocaleString("en-US");
   return lowerBound ? `≥ ${text}` : text;
+}
+
+/** A figure split for display: the number (or the word for undisclosed) and what it leaves out. */
+export interface FigureParts {
+  /** "1,234", "≥ 1,234", or "undisclosed" / "非公表" when nothing of it is known. */
+  value: string;
+  /** "(+ 3 undisclosed)" / "（非公表 3 件を除く）" when a known part leaves undisclosed ones out. */
+  note: string | null;
+  /** The note in a sentence, for a tooltip. */
+  title: string | null;
+}
+
+/**
+ * The one way a count with undisclosed parts is written: `undisclosed` counts what is not known
+ * (contracts whose records are undisclosed). Nothing known says "undisclosed" (never "≥ 0"); a
+ * known part with unknowns is a lower bound with how many are left out.
+ */
+export function figureParts(lang: Lang, value: number, undisclosed = 0): FigureParts {
+  if (undisclosed <= 0) return { value: formatNumber(value), note: null, title: null };
+  if (value === 0) return { value: STRINGS[lang].undisclosedValue, note: null, title: null };
+  const n = formatNumber(undisclosed);
+  return {
+    value: formatNumber(value, true),
+    note: translate(lang, "undisclosedNote", { n }),
+    title: translate(lang, "undisclosedNoteTitle", { n }),
+  };
+}
+
+/** The figure as one string: "≥ 1,234 (+ 3 undisclosed)", "≥ 1,234（非公表 3 件を除く）", "非公表". */
+export function formatFigure(lang: Lang, value: number, undisclosed = 0): string {
+  const { value: text, note } = figureParts(lang, value, undisclosed);
+  if (!note) return text;
+  return lang === "ja" ? `${text}${note}` : `${text} ${note}`;
+}
+
+/** A single count that may be unknown (null): the number, or the word for undisclosed. */
+export function formatCount(lang: Lang, value: number | null | undefined): string {
+  return value === null || value === undefined ? STRINGS[lang].undisclosedValue : formatNumber(value);
 }
 
 /** An organisation's name in one language, for a sentence: the English name in English where known. */

@@ -1,7 +1,8 @@
-import { useMemo, useState } from "react";
-import type { AffectedOrganisation } from "../../../domain/index.ts";
+import { Fragment, type KeyboardEvent, useMemo, useState } from "react";
+import type { AffectedOrganisation, CountedContract } from "../../../domain/index.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { formatNumber, type StringKey } from "../i18n/strings.ts";
+import { Figure } from "./Figure.tsx";
 
 type SortKey = "name" | "kind" | "region" | "depth" | "records" | "subjects";
 const COLUMNS: { key: SortKey; label: StringKey; numeric: boolean }[] = [
@@ -28,24 +29,80 @@ export function sortAffected(
   });
 }
 
+/**
+ * A key pressed on a table row: Enter (or Space) focuses its organisation, the arrows move to the
+ * row above or below. Returns whether the key was handled.
+ */
+export function rowKey(
+  key: string,
+  id: string,
+  onSelect: (id: string) => void,
+  row?: HTMLElement | null,
+): boolean {
+  if (key === "Enter" || key === " ") {
+    onSelect(id);
+    return true;
+  }
+  if (key === "ArrowDown" || key === "ArrowUp") {
+    const next = key === "ArrowDown" ? row?.nextElementSibling : row?.previousElementSibling;
+    if (next && "focus" in next) (next as HTMLElement).focus();
+    return true;
+  }
+  return false;
+}
+
+/** "Gifu/Shizuoka/Aichi/Mie" may break after each slash, never inside a name. */
+function Breakable({ text }: { text: string }) {
+  const parts = text.split("/");
+  return (
+    <>
+      {parts.map((part, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one string never move.
+        <Fragment key={i}>
+          {part}
+          {i < parts.length - 1 && (
+            <>
+              /<wbr />
+            </>
+          )}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
 /** Rows rendered at first and per "show more": thousands of table rows cost seconds of layout. */
 export const TABLE_PAGE = 200;
 
 /** The affected organisations, sortable; choosing a row focuses its node and draws its chain. */
 export function AffectedTable({
   rows,
+  contracts = [],
   focus,
   onSelect,
 }: {
   rows: AffectedOrganisation[];
+  /** The counted contracts: an organisation's persons are undisclosed on those it entrusts without a count. */
+  contracts?: CountedContract[];
   focus: string | null;
   onSelect: (id: string) => void;
 }) {
   const { t, orgLabel, kind } = useLanguage();
+  const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, id: string) => {
+    // Keys pressed on the name's button are the button's (Enter clicks it).
+    if (e.target !== e.currentTarget) return;
+    if (rowKey(e.key, id, onSelect, e.currentTarget)) e.preventDefault();
+  };
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
     key: "records",
     descending: true,
   });
+  const undisclosedPersons = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const c of contracts)
+      if (c.subjects === null) counts.set(c.consignor, (counts.get(c.consignor) ?? 0) + 1);
+    return counts;
+  }, [contracts]);
   const sorted = useMemo(() => sortAffected(rows, sort.key, sort.descending), [rows, sort]);
   const [shown, setShown] = useState(TABLE_PAGE);
   // The focused organisation is always in the table, however far down it sorts.
@@ -54,12 +111,20 @@ export function AffectedTable({
   return (
     <>
       <table className="affected" data-testid="affected-table">
+        <colgroup>
+          <col className="c-name" />
+          <col className="c-kind" />
+          <col className="c-region" />
+          <col className="c-depth" />
+          <col className="c-records" />
+          <col className="c-persons" />
+        </colgroup>
         <thead>
           <tr>
             {COLUMNS.map((c) => (
               <th
                 key={c.key}
-                className={c.numeric ? "n" : undefined}
+                className={c.numeric ? "n" : c.key}
                 aria-sort={sort.key === c.key ? (sort.descending ? "descending" : "ascending") : "none"}
               >
                 <button
@@ -77,17 +142,29 @@ export function AffectedTable({
         </thead>
         <tbody>
           {visible.map((a) => (
-            <tr key={a.id} className={a.id === focus ? "selected" : undefined} data-id={a.id}>
-              <td>
-                <button type="button" className="link" onClick={() => onSelect(a.id)}>
+            <tr
+              key={a.id}
+              className={a.id === focus ? "selected" : undefined}
+              data-id={a.id}
+              // A row is one stop of the keyboard: Enter focuses its organisation, arrows move.
+              tabIndex={0}
+              aria-selected={a.id === focus}
+              onKeyDown={(e) => onRowKey(e, a.id)}
+            >
+              <td className="name">
+                <button type="button" className="link" tabIndex={-1} onClick={() => onSelect(a.id)}>
                   {orgLabel(a)}
                 </button>
               </td>
-              <td>{kind(a.kind)}</td>
-              <td>{a.region}</td>
+              <td className="kind">{kind(a.kind)}</td>
+              <td className="region">{a.region && <Breakable text={a.region} />}</td>
               <td className="n">{a.depth}</td>
-              <td className="n">{formatNumber(a.records, a.undisclosed > 0)}</td>
-              <td className="n">{formatNumber(a.subjects)}</td>
+              <td className="n">
+                <Figure value={a.records} undisclosed={a.undisclosed} />
+              </td>
+              <td className="n">
+                <Figure value={a.subjects} undisclosed={undisclosedPersons.get(a.id) ?? 0} compact />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,4 @@
 import { useLanguage } from "../i18n/language.tsx";
-import { formatNumber } from "../i18n/strings.ts";
 import { ContractLink, contractEnds, type OpenContract } from "./contractWords.tsx";
 import { useLookup } from "./lookup.ts";
 
@@ -22,13 +21,13 @@ export function ContractPanel({
   onOpen: OpenContract;
   onClose: () => void;
 }) {
-  const { t, orgName } = useLanguage();
+  const { t, orgName, count } = useLanguage();
   const lookup = useLookup(); // the contract may arrive with the next answer
   const contract = lookup.contract(id);
   if (!contract) return null;
   const consignor = orgName(lookup.org(contract.consignor));
   return (
-    <aside className="panel" data-testid="contract-panel">
+    <aside className="panel" data-testid="contract-panel" aria-label={`${t("contract")} ${id}`}>
       <header>
         <h2>
           {t("contract")} <code>{id}</code>
@@ -39,7 +38,7 @@ export function ContractPanel({
       </header>
       <p data-testid="contract-ends">{contractEnds(lookup, orgName, id)}</p>
       <p>
-        {contract.service} · {t("records")} {contract.records === null ? "?" : formatNumber(contract.records)}
+        {contract.service} · {t("records")} {count(contract.records)}
       </p>
       <h3>{t("carriesHeading")}</h3>
       {contract.carries ? (

@@ -1,9 +1,11 @@
+import { Fragment } from "react";
 import type { AffectedOrganisation, BlastRadius, ContractRow } from "../../../domain/index.ts";
 import { api } from "../api/client.ts";
 import { useApi } from "../api/useApi.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { formatNumber } from "../i18n/strings.ts";
 import { CarriedList, type OpenContract } from "./contractWords.tsx";
+import { Figure } from "./Figure.tsx";
 import { type Lookup, useLookup } from "./lookup.ts";
 import { WhyAffected, WhyNotAffected } from "./Why.tsx";
 
@@ -52,7 +54,7 @@ function Contracts({
   lookup: Lookup;
   onOpen: OpenContract;
 }) {
-  const { t, rich, orgName } = useLanguage();
+  const { t, rich, orgName, count } = useLanguage();
   return (
     <ul className="contracts">
       {rows.map((c) => (
@@ -62,8 +64,8 @@ function Contracts({
           </strong>{" "}
           <code>{c.id}</code>
           <div>
-            {c.service} · {t("records")}{" "}
-            {c.records === null || c.records === undefined ? "?" : formatNumber(c.records)}
+            {c.service && `${c.service} · `}
+            {t("records")} {count(c.records)}
             {c.since && ` · ${t("since")} ${c.since}`}
             {c.until && ` · ${t("until")} ${c.until}`}
             {c.deleteBy && ` · ${t("deleteBy")} ${c.deleteBy}`}
@@ -103,14 +105,21 @@ export function OrganisationPanel({
   actions: OrganisationActions;
   excludedContracts: string[];
 }) {
-  const { t, orgLabel, kind } = useLanguage();
+  const { t, orgLabel, kind, count, word } = useLanguage();
   const lookup = useLookup();
   const { data: detail, error } = useApi(id, (signal) => api.organisation(id, signal));
   if (error)
     return (
       <aside className="panel" role="alert">
-        {t("errorPrefix")}
-        {error}
+        <header>
+          <h2>{t("errorTitle")}</h2>
+          <button type="button" onClick={actions.close} aria-label={t("close")}>
+            ×
+          </button>
+        </header>
+        <p className="error">
+          {t("errorRequest")} {t("errorDetail", { detail: error })}
+        </p>
       </aside>
     );
   if (!detail) return <aside className="panel">{t("loading")}</aside>;
@@ -124,8 +133,23 @@ export function OrganisationPanel({
         </button>
       </header>
       <p>
-        <code>{o.id}</code> · {kind(o.kind)} · {o.sector} · {o.region}
+        {[<code key="id">{o.id}</code>, kind(o.kind), o.sector, o.region].filter(Boolean).map((part, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of facts.
+          <Fragment key={i}>
+            {i > 0 && " · "}
+            {part}
+          </Fragment>
+        ))}
       </p>
+      {affected && (
+        <p data-testid="organisation-records">
+          {t("recordsHere")}
+          {t("reasonSeparator")}
+          <strong>
+            <Figure value={affected.records} undisclosed={affected.undisclosed} />
+          </strong>
+        </p>
+      )}
       <Source text={o.source} />
       {affected && <WhyAffected affected={affected} lookup={lookup} onOpen={actions.selectContract} />}
       {radius && !affected && !radius.compromised.some((c) => c.id === o.id) && (
@@ -180,7 +204,8 @@ export function OrganisationPanel({
           <ul>
             {detail.incidents.map((i) => (
               <li key={i.id}>
-                {i.id} · {i.kind} · {i.discovered} · {i.actor} <Source text={i.source} />
+                {[i.id, word(i.kind), i.discovered, i.actor].filter(Boolean).join(" · ")}{" "}
+                <Source text={i.source} />
               </li>
             ))}
           </ul>
@@ -192,9 +217,13 @@ export function OrganisationPanel({
           <ul>
             {detail.exposures.map((e) => (
               <li key={`${e.incident}-${e.reportedOn ?? ""}`}>
-                {e.reportedOn ?? "?"} · {e.status} ·{" "}
-                {e.records !== undefined ? `${formatNumber(e.records)} ${t("records")}` : ""}{" "}
-                {e.subjects !== undefined ? `${formatNumber(e.subjects)} ${t("persons")}` : ""}{" "}
+                {e.reportedOn ?? "?"} · {word(e.status)} ·{" "}
+                {e.records !== undefined && e.records !== null
+                  ? `${formatNumber(e.records)} ${t("recordsUnit")}`
+                  : `${t("records")} ${count(null)}`}{" "}
+                {e.subjects !== undefined && e.subjects !== null
+                  ? `${formatNumber(e.subjects)} ${t("personsUnit")}`
+                  : ""}{" "}
                 <Source text={e.source} />
               </li>
             ))}

@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { SearchAnswer } from "../../../domain/index.ts";
 import { api } from "../api/client.ts";
 import { useApi } from "../api/useApi.ts";
@@ -25,6 +25,18 @@ export function SearchBox({ onPick }: { onPick: (id: string) => void }) {
   });
   const active = selection.answer === answer ? selection.index : 0;
   const listId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  // "/" anywhere outside a field goes to the search box.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey) return;
+      if ((e.target as HTMLElement | null)?.closest("input, select, textarea")) return;
+      e.preventDefault();
+      input.current?.focus();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
   const pick = (id: string) => {
     onPick(id);
     setQuery("");
@@ -32,11 +44,14 @@ export function SearchBox({ onPick }: { onPick: (id: string) => void }) {
   return (
     <div className="search">
       <input
+        ref={input}
         type="search"
         role="combobox"
         aria-label={t("searchLabel")}
         aria-expanded={results.length > 0}
         aria-controls={listId}
+        aria-activedescendant={results[active] ? `${listId}-${active}` : undefined}
+        aria-keyshortcuts="/"
         placeholder={t("search")}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
@@ -54,6 +69,7 @@ export function SearchBox({ onPick }: { onPick: (id: string) => void }) {
           {results.map((r, i) => (
             <div
               key={r.id}
+              id={`${listId}-${i}`}
               role="option"
               tabIndex={-1}
               aria-selected={i === active}

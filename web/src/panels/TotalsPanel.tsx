@@ -1,6 +1,8 @@
 import { type BlastRadius, breakdown, type Comparison } from "../../../domain/index.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { formatNumber } from "../i18n/strings.ts";
+import { Figure } from "./Figure.tsx";
+import { useLookup } from "./lookup.ts";
 
 function Breakdown({ result, by }: { result: BlastRadius; by: "kind" | "region" }) {
   const { t, kind } = useLanguage();
@@ -18,7 +20,9 @@ function Breakdown({ result, by }: { result: BlastRadius; by: "kind" | "region" 
           <tr key={g.key}>
             <td>{by === "kind" && g.key !== "—" ? kind(g.key) : g.key}</td>
             <td className="n">{formatNumber(g.organisations)}</td>
-            <td className="n">{formatNumber(g.records, g.undisclosed > 0)}</td>
+            <td className="n">
+              <Figure value={g.records} undisclosed={g.undisclosed} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -28,7 +32,8 @@ function Breakdown({ result, by }: { result: BlastRadius; by: "kind" | "region" 
 
 /** Totals of a blast radius, lower bounds marked, with the what-if comparison when there is one. */
 export function TotalsPanel({ result, comparison }: { result: BlastRadius; comparison: Comparison | null }) {
-  const { t, orgLabel } = useLanguage();
+  const { t, orgLabel, orgName, count, word } = useLanguage();
+  const lookup = useLookup();
   const totals = result.totals;
   const reported = result.affected.filter((a) => a.reported.length > 0);
   return (
@@ -40,17 +45,23 @@ export function TotalsPanel({ result, comparison }: { result: BlastRadius; compa
         </div>
         <div>
           <dt>{t("records")}</dt>
-          <dd data-testid="total-records">{formatNumber(totals.records, totals.undisclosedContracts > 0)}</dd>
+          <dd>
+            <Figure value={totals.records} undisclosed={totals.undisclosedContracts} testId="total-records" />
+          </dd>
         </div>
         <div>
           <dt>{t("persons")}</dt>
-          <dd data-testid="total-persons">
-            {formatNumber(totals.subjects, totals.undisclosedSubjectContracts > 0)}
+          <dd>
+            <Figure
+              value={totals.subjects}
+              undisclosed={totals.undisclosedSubjectContracts}
+              testId="total-persons"
+            />
           </dd>
         </div>
         <div>
           <dt>{t("undisclosed")}</dt>
-          <dd>{formatNumber(totals.undisclosedContracts)}</dd>
+          <dd data-testid="total-undisclosed">{formatNumber(totals.undisclosedContracts)}</dd>
         </div>
       </dl>
       {totals.undisclosedContracts > 0 && <p className="note">{t("lowerBound")}</p>}
@@ -74,12 +85,20 @@ export function TotalsPanel({ result, comparison }: { result: BlastRadius; compa
             {t("noLongerAffected")}:{" "}
             <strong>{formatNumber(comparison.change.noLongerAffected.length)}</strong>
           </p>
-          <ul>
+          {comparison.change.noLongerAffected.length > 0 && (
+            <p className="note">{t("noLongerAffectedList")}</p>
+          )}
+          <ul data-testid="no-longer-affected">
             {comparison.change.noLongerAffected.slice(0, 12).map((o) => (
-              <li key={o.id}>
-                {o.name} — {formatNumber(o.records, o.undisclosed > 0)}
+              <li key={o.id} data-id={o.id}>
+                {orgName(o)} — <Figure value={o.records} undisclosed={o.undisclosed} />
               </li>
             ))}
+            {comparison.change.noLongerAffected.length > 12 && (
+              <li className="note">
+                {t("andMoreOrgs", { n: formatNumber(comparison.change.noLongerAffected.length - 12) })}
+              </li>
+            )}
           </ul>
         </div>
       )}
@@ -100,14 +119,16 @@ export function TotalsPanel({ result, comparison }: { result: BlastRadius; compa
             {reported.map((a) => (
               <tr key={a.id}>
                 <td>{orgLabel(a)}</td>
-                <td className="n">{formatNumber(a.records, a.undisclosed > 0)}</td>
+                <td className="n">
+                  <Figure value={a.records} undisclosed={a.undisclosed} />
+                </td>
                 <td>
                   {a.reported
                     .map(
                       (r) =>
-                        `${r.records !== null ? formatNumber(r.records) : r.subjects !== null ? `${formatNumber(r.subjects)} 人` : "?"} (${r.status ?? "?"})`,
+                        `${r.records !== null ? `${formatNumber(r.records)} ${t("recordsUnit")}` : r.subjects !== null ? `${formatNumber(r.subjects)} ${t("personsUnit")}` : count(null)}${r.status ? ` (${word(r.status)})` : ""}`,
                     )
-                    .join(", ")}
+                    .join(t("listSeparator"))}
                 </td>
               </tr>
             ))}
@@ -115,7 +136,9 @@ export function TotalsPanel({ result, comparison }: { result: BlastRadius; compa
         </table>
         {result.unmodelled.length > 0 && (
           <p className="note">
-            {t("unmodelled")}: {result.unmodelled.map((u) => u.organisation).join(", ")}
+            {t("unmodelled")}
+            {t("reasonSeparator")}
+            {result.unmodelled.map((u) => orgName(lookup.org(u.organisation))).join(t("listSeparator"))}
           </p>
         )}
       </details>

@@ -20,7 +20,15 @@ function Chips({
     <section className="chips" aria-label={label}>
       <span>{label}:</span>
       {items.map((id) => (
-        <button type="button" key={id} className="chip" onClick={() => onRemove(id)} title={t("restore")}>
+        <button
+          type="button"
+          key={id}
+          className="chip"
+          data-id={id}
+          onClick={() => onRemove(id)}
+          title={t("restore")}
+          aria-label={`${t("restore")}${t("reasonSeparator")}${name(id)}`}
+        >
           {name(id)} ×
         </button>
       ))}
