@@ -8,6 +8,7 @@ import { ParameterError, ReloadNeededError } from "../domain/index.ts";
 import { InMemoryEngine } from "../engine/inMemoryEngine.ts";
 import { isUnreachable } from "../neo4j/errors.ts";
 import { type ApiContext, readQuery } from "./context.ts";
+import { type GuardOptions, guard } from "./guard.ts";
 import { blastRadiusRoutes } from "./routes/blastRadius.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
 import { overviewRoutes } from "./routes/overview.ts";
@@ -24,6 +25,8 @@ export interface ApiOptions {
   queryTimeoutMs?: number;
   /** The engine; an in-memory one is made (its copy built in the background) when absent. */
   engine?: InMemoryEngine;
+  /** Host allow-list, access token and request log (guard.ts). */
+  guard?: GuardOptions;
 }
 
 const PLACEHOLDER = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Keiro</title>
@@ -37,6 +40,7 @@ The web explorer is not built yet: run <code>npm run build</code>.</p></body></h
  */
 export function buildServer(options: ApiOptions): FastifyInstance {
   const app = Fastify({ logger: false });
+  guard(app, options.guard ?? {});
   const queryTimeoutMs = options.queryTimeoutMs ?? 30_000;
   const context: ApiContext = {
     driver: options.driver,
