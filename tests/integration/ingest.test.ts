@@ -413,7 +413,7 @@ describe("one load at a time", () => {
     expect(await leftovers(driver)).toBe(0);
   });
 
-  it("waits for a live lock held elsewhere, and takes over one whose lease ran out", async () => {
+  it("refuses while a live lock is held elsewhere, and takes over one whose lease ran out", async () => {
     await load(driver, SAMPLE_DIR);
     const before = await graphState(driver);
     const lock = (leaseUntil: string) =>
