@@ -8,6 +8,7 @@ import { ParameterError, ReloadNeededError } from "../domain/index.ts";
 import { InMemoryEngine } from "../engine/inMemoryEngine.ts";
 import { isUnreachable } from "../neo4j/errors.ts";
 import { type ApiContext, readQuery } from "./context.ts";
+import { BusyError, Gate } from "./gate.ts";
 import { type GuardOptions, guard } from "./guard.ts";
 import { blastRadiusRoutes } from "./routes/blastRadius.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
@@ -27,7 +28,14 @@ export interface ApiOptions {
   engine?: InMemoryEngine;
   /** Host allow-list, access token and request log (guard.ts). */
   guard?: GuardOptions;
+  /** How many affected organisations a report lists at most (20,000); totals always cover all. */
+  reportLimit?: number;
+  /** Heavy requests at once and waiting (gate.ts): 4 and 64 by default. */
+  heavy?: { slots: number; queue: number };
 }
+
+/** The largest request body accepted (a posted earlier answer for a comparison may be large). */
+export const BODY_LIMIT = 32 * 1024 * 1024;
 
 const PLACEHOLDER = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Keiro</title>
 <body style="font-family:system-ui;max-width:40rem;margin:3rem auto"><h1>Keiro 経路</h1>
@@ -39,14 +47,17 @@ The web explorer is not built yet: run <code>npm run build</code>.</p></body></h
  * (400 naming it), 503 while the database is away (the driver reconnects by itself).
  */
 export function buildServer(options: ApiOptions): FastifyInstance {
-  const app = Fastify({ logger: false });
-  guard(app, options.guard ?? {});
   const queryTimeoutMs = options.queryTimeoutMs ?? 30_000;
+  // A request that has not been answered in twice the query timeout is given up (Node closes it).
+  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, requestTimeout: 2 * queryTimeoutMs + 5_000 });
+  guard(app, options.guard ?? {});
   const context: ApiContext = {
     driver: options.driver,
     databaseUri: options.databaseUri,
     queryTimeoutMs,
     engine: options.engine ?? new InMemoryEngine(options.driver, { timeoutMs: queryTimeoutMs }),
+    gate: new Gate(options.heavy?.slots ?? 4, options.heavy?.queue ?? 64),
+    reportLimit: options.reportLimit ?? 20_000,
   };
 
   app.setErrorHandler(async (error, _request, reply) => {
@@ -54,6 +65,12 @@ export function buildServer(options: ApiOptions): FastifyInstance {
       return reply
         .code(400)
         .send({ error: "bad_request", parameter: error.parameter, message: error.message });
+    }
+    if (error instanceof BusyError) {
+      return reply
+        .code(503)
+        .header("retry-after", String(error.retryAfterSeconds))
+        .send({ error: "busy", message: error.message });
     }
     if (error instanceof ReloadNeededError) {
       return reply.code(409).send({ error: "reload_needed", message: error.message });
