@@ -6,7 +6,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { Driver } from "neo4j-driver";
 import { ParameterError, ReloadNeededError } from "../domain/index.ts";
 import { InMemoryEngine } from "../engine/inMemoryEngine.ts";
-import { isUnreachable } from "../neo4j/errors.ts";
+import { isRetryLater, isUnreachable } from "../neo4j/errors.ts";
 import { type ApiContext, readQuery } from "./context.ts";
 import { BusyError, Gate } from "./gate.ts";
 import { type GuardOptions, guard } from "./guard.ts";
@@ -81,9 +81,22 @@ export function buildServer(options: ApiOptions): FastifyInstance {
         message: `The database at ${options.databaseUri} cannot be reached; try again when it is back.`,
       });
     }
+    if (isRetryLater(error)) {
+      return reply.code(503).header("retry-after", "5").send({
+        error: "timeout",
+        message: "The database did not answer in time; try again in a few seconds.",
+      });
+    }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status >= 500) {
+      // Never a raw driver or stack message to the browser: it is logged here instead.
+      process.stderr.write(`Internal error: ${(error as Error).stack ?? String(error)}\n`);
+      return reply
+        .code(500)
+        .send({ error: "internal", message: "An internal error occurred; it has been logged." });
+    }
     return reply.code(status).send({
-      error: status === 404 ? "not_found" : status >= 500 ? "internal" : "bad_request",
+      error: status === 404 ? "not_found" : "bad_request",
       message: (error as Error).message,
     });
   });

@@ -85,3 +85,29 @@ describe("bounded work per request", () => {
     expect(c).toEqual(a?.slice(0, 1));
   });
 });
+
+describe("timeouts", () => {
+  it("answer 503 with Retry-After and one line of JSON, never a raw driver message", async () => {
+    // A query timeout of 1 ms: the database gives up on every blast radius.
+    const app = buildServer({ driver, databaseUri: "bolt://test", queryTimeoutMs: 1 });
+    try {
+      const response = await app.inject({ url: "/api/organisations?q=isetoh" });
+      expect([response.statusCode, response.headers["retry-after"], response.json()]).toEqual([
+        503,
+        "5",
+        { error: "timeout", message: "The database did not answer in time; try again in a few seconds." },
+      ]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("the bundled server ends every transaction that does not ask for longer", async () => {
+    const [setting] = (
+      await driver.executeQuery(
+        "SHOW SETTINGS YIELD name, value WHERE name = 'db.transaction.timeout' RETURN value",
+      )
+    ).records.map((r) => r.get("value"));
+    expect(setting).toBe("2m");
+  });
+});
