@@ -1,4 +1,4 @@
-import type { Driver } from "neo4j-driver";
+import { type Driver, Neo4jError } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BusyError, Gate } from "../../api/gate.ts";
 import { buildServer } from "../../api/server.ts";
@@ -88,14 +88,31 @@ describe("bounded work per request", () => {
 
 describe("timeouts", () => {
   it("answer 503 with Retry-After and one line of JSON, never a raw driver message", async () => {
-    // A query timeout of 1 ms: the database gives up on every blast radius.
-    const app = buildServer({ driver, databaseUri: "bolt://test", queryTimeoutMs: 1 });
+    // The server's own error for a transaction past its timeout (it checks every few seconds, so
+    // a real one cannot be timed in a test): the API must classify it by its code.
+    const engine = new InMemoryEngine(driver, { timeoutMs: 30_000 });
+    const timedOut = new Neo4jError(
+      "The transaction has been terminated. Retry your operation in a new transaction...",
+      "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+      "25N05",
+      "error: transaction timed out",
+    );
+    const slow = Object.assign(Object.create(engine) as InMemoryEngine, {
+      blastRadius: async () => Promise.reject(timedOut),
+      rank: async () => Promise.reject(new Error("a bug somewhere, with a stack trace")),
+    });
+    const app = buildServer({ driver, databaseUri: "bolt://test", engine: slow });
     try {
-      const response = await app.inject({ url: "/api/organisations?q=isetoh" });
+      const response = await app.inject({ url: "/api/impact?vendor=isetoh" });
       expect([response.statusCode, response.headers["retry-after"], response.json()]).toEqual([
         503,
         "5",
         { error: "timeout", message: "The database did not answer in time; try again in a few seconds." },
+      ]);
+      const broken = await app.inject({ url: "/api/rank" });
+      expect([broken.statusCode, broken.json()]).toEqual([
+        500,
+        { error: "internal", message: "An internal error occurred; it has been logged." },
       ]);
     } finally {
       await app.close();
