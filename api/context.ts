@@ -1,6 +1,7 @@
 import neo4j, { type Driver } from "neo4j-driver";
 import type { ImpactEngine } from "../engine/engine.ts";
 import { cypher } from "../neo4j/queries.ts";
+import type { Gate } from "./gate.ts";
 
 export interface ApiContext {
   driver: Driver;
@@ -10,6 +11,10 @@ export interface ApiContext {
   queryTimeoutMs: number;
   /** Blast radii and the ranking: the in-memory engine (Cypher while its copy is built). */
   engine: ImpactEngine;
+  /** How many heavy requests run at once, and how many may wait. */
+  gate: Gate;
+  /** How many affected organisations a report lists at most; its totals cover all. */
+  reportLimit: number;
 }
 
 /** A READ session, closed in `finally`, with the API's timeout: the only way the API reads. */

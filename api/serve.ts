@@ -1,8 +1,15 @@
+import { randomBytes } from "node:crypto";
 import { InMemoryEngine } from "../engine/inMemoryEngine.ts";
 import type { Connection } from "../neo4j/connect.ts";
 import { buildServer } from "./server.ts";
 
-/** Serves the API (and the built web app) on HOST:PORT, 127.0.0.1:8080 by default. */
+const LOOPBACK = ["127.0.0.1", "localhost", "::1"];
+
+/**
+ * Serves the API (and the built web app) on KEIRO_HOST:PORT, 127.0.0.1:8080 by default. Listening
+ * beyond loopback takes KEIRO_HOST on purpose (not the generic HOST that shells and CI set) and
+ * then an access token, printed once; KEIRO_ALLOWED_HOSTS adds host names requests may use.
+ */
 export async function serve(connection: Connection): Promise<string> {
   const log = (message: string) => process.stderr.write(`${message}\n`);
   const engine = new InMemoryEngine(connection.driver, {
@@ -14,10 +21,31 @@ export async function serve(connection: Connection): Promise<string> {
     onError: (error) =>
       log(`In-memory copy of the graph not built (answering from Cypher): ${(error as Error).message}`),
   });
-  const app = buildServer({ driver: connection.driver, databaseUri: connection.config.uri, engine });
-  const host = process.env.HOST ?? "127.0.0.1";
+  const host = process.env.KEIRO_HOST ?? "127.0.0.1";
+  const exposed = !LOOPBACK.includes(host);
+  const token = exposed ? (process.env.KEIRO_TOKEN ?? randomBytes(24).toString("base64url")) : undefined;
+  const allowedHosts = [
+    ...(process.env.KEIRO_ALLOWED_HOSTS ?? "")
+      .split(",")
+      .map((h) => h.trim())
+      .filter(Boolean),
+    ...(exposed && host !== "0.0.0.0" && host !== "::" ? [host] : []),
+  ];
+  const app = buildServer({
+    driver: connection.driver,
+    databaseUri: connection.config.uri,
+    engine,
+    guard: { allowedHosts, token, log },
+  });
   const port = Number(process.env.PORT ?? 8080);
   const address = await app.listen({ host, port });
+  if (token) {
+    log(
+      `Listening beyond loopback: open ${address}/?token=${token} once in the browser (it keeps it in a cookie); other clients send "Authorization: Bearer ${token}".`,
+    );
+    if (allowedHosts.length === 0)
+      log("Set KEIRO_ALLOWED_HOSTS to the host names people use to reach this server.");
+  }
   // Built in the background: until it is ready, answers come from Cypher.
   engine.warm().catch(() => {});
   const close = async () => {

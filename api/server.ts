@@ -6,8 +6,10 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { Driver } from "neo4j-driver";
 import { ParameterError, ReloadNeededError } from "../domain/index.ts";
 import { InMemoryEngine } from "../engine/inMemoryEngine.ts";
-import { isUnreachable } from "../neo4j/errors.ts";
+import { isRetryLater, isUnreachable } from "../neo4j/errors.ts";
 import { type ApiContext, readQuery } from "./context.ts";
+import { BusyError, Gate } from "./gate.ts";
+import { type GuardOptions, guard } from "./guard.ts";
 import { blastRadiusRoutes } from "./routes/blastRadius.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
 import { overviewRoutes } from "./routes/overview.ts";
@@ -24,7 +26,16 @@ export interface ApiOptions {
   queryTimeoutMs?: number;
   /** The engine; an in-memory one is made (its copy built in the background) when absent. */
   engine?: InMemoryEngine;
+  /** Host allow-list, access token and request log (guard.ts). */
+  guard?: GuardOptions;
+  /** How many affected organisations a report lists at most (20,000); totals always cover all. */
+  reportLimit?: number;
+  /** Heavy requests at once and waiting (gate.ts): 4 and 64 by default. */
+  heavy?: { slots: number; queue: number };
 }
+
+/** The largest request body accepted (a posted earlier answer for a comparison may be large). */
+export const BODY_LIMIT = 32 * 1024 * 1024;
 
 const PLACEHOLDER = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Keiro</title>
 <body style="font-family:system-ui;max-width:40rem;margin:3rem auto"><h1>Keiro 経路</h1>
@@ -36,13 +47,17 @@ The web explorer is not built yet: run <code>npm run build</code>.</p></body></h
  * (400 naming it), 503 while the database is away (the driver reconnects by itself).
  */
 export function buildServer(options: ApiOptions): FastifyInstance {
-  const app = Fastify({ logger: false });
   const queryTimeoutMs = options.queryTimeoutMs ?? 30_000;
+  // A request that has not been answered in twice the query timeout is given up (Node closes it).
+  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, requestTimeout: 2 * queryTimeoutMs + 5_000 });
+  guard(app, options.guard ?? {});
   const context: ApiContext = {
     driver: options.driver,
     databaseUri: options.databaseUri,
     queryTimeoutMs,
     engine: options.engine ?? new InMemoryEngine(options.driver, { timeoutMs: queryTimeoutMs }),
+    gate: new Gate(options.heavy?.slots ?? 4, options.heavy?.queue ?? 64),
+    reportLimit: options.reportLimit ?? 20_000,
   };
 
   app.setErrorHandler(async (error, _request, reply) => {
@@ -50,6 +65,12 @@ export function buildServer(options: ApiOptions): FastifyInstance {
       return reply
         .code(400)
         .send({ error: "bad_request", parameter: error.parameter, message: error.message });
+    }
+    if (error instanceof BusyError) {
+      return reply
+        .code(503)
+        .header("retry-after", String(error.retryAfterSeconds))
+        .send({ error: "busy", message: error.message });
     }
     if (error instanceof ReloadNeededError) {
       return reply.code(409).send({ error: "reload_needed", message: error.message });
@@ -60,9 +81,22 @@ export function buildServer(options: ApiOptions): FastifyInstance {
         message: `The database at ${options.databaseUri} cannot be reached; try again when it is back.`,
       });
     }
+    if (isRetryLater(error)) {
+      return reply.code(503).header("retry-after", "5").send({
+        error: "timeout",
+        message: "The database did not answer in time; try again in a few seconds.",
+      });
+    }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status >= 500) {
+      // Never a raw driver or stack message to the browser: it is logged here instead.
+      process.stderr.write(`Internal error: ${(error as Error).stack ?? String(error)}\n`);
+      return reply
+        .code(500)
+        .send({ error: "internal", message: "An internal error occurred; it has been logged." });
+    }
     return reply.code(status).send({
-      error: status === 404 ? "not_found" : status >= 500 ? "internal" : "bad_request",
+      error: status === 404 ? "not_found" : "bad_request",
       message: (error as Error).message,
     });
   });

@@ -9,7 +9,8 @@ const USAGE = `Usage: npm run bench -- [--scale small|full] [--json] [--reuse]
 
 Measures Keiro on a generated dataset against a naive baseline run in the same process:
   small ≈ 3,000 organisations / 12,000 contracts (a quick look), full = 100,000 / 1,000,000.
-Uses the bundled server's "bench" instance (port 7689), or NEO4J_URI (whose graph it replaces).
+Uses the bundled server's "bench" instance (port 7689), or the server KEIRO_BENCH_NEO4J_URI
+names (whose graph it replaces); never the one NEO4J_URI names.
 --reuse skips generating and loading: it measures the graph already loaded (ingest: null).`;
 
 const { values } = parseCommand(
@@ -27,6 +28,10 @@ const scale = SCALES[values.scale as keyof typeof SCALES];
 if (!scale) fail(`scale: "${values.scale}" is not small or full\n\n${USAGE}`, 1);
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
+// The bench replaces the graph it measures: never the analyst's NEO4J_URI (child processes too).
+process.env.NEO4J_URI = process.env.KEIRO_BENCH_NEO4J_URI ?? "";
+process.env.NEO4J_USER = process.env.KEIRO_BENCH_NEO4J_USER ?? "neo4j";
+process.env.NEO4J_PASSWORD = process.env.KEIRO_BENCH_NEO4J_PASSWORD ?? "";
 if (!process.env.NEO4J_URI) process.env.KEIRO_INSTANCE ??= "bench";
 log(`Neo4j: ${(await startDatabase()).uri}`);
 const { driver } = connect();

@@ -43,7 +43,11 @@ export function parseCommand<T extends ParseArgsConfig>(
  */
 export async function withDatabase(
   work: (connection: Connection) => Promise<void>,
-  options: { unreachable?: string; refusal?: (error: unknown) => string | undefined } = {},
+  options: {
+    unreachable?: string;
+    /** A message for exit 1, or a message with its own exit code. */
+    refusal?: (error: unknown) => string | { message: string; code: number } | undefined;
+  } = {},
 ): Promise<void> {
   let connection: Connection | undefined;
   try {
@@ -54,7 +58,8 @@ export async function withDatabase(
     const problem = describeConnectionProblem(error, uriOf(error, connection?.config.uri));
     if (problem) fail(`${problem}${options.unreachable ?? ""}`, EXIT_UNREACHABLE);
     const refused = options.refusal?.(error);
-    if (refused !== undefined) fail(refused, 1);
+    if (typeof refused === "string") fail(refused, 1);
+    if (refused !== undefined) fail(refused.message, refused.code);
     throw error;
   } finally {
     await connection?.driver.close();

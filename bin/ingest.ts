@@ -1,9 +1,13 @@
 import { SingleBar } from "cli-progress";
 import { formatProblem, MAX_PROBLEMS, validateDataset } from "../ingest/dataset.ts";
 import { loadDataset } from "../ingest/load.ts";
+import { LoadRunningError } from "../ingest/lock.ts";
 import { StagingMismatchError } from "../ingest/staged.ts";
 import { applySchema } from "../neo4j/schema.ts";
 import { fail, parseCommand, withDatabase } from "./command.ts";
+
+/** Exit 3: another load is running; nothing was written. */
+const EXIT_LOAD_RUNNING = 3;
 
 const USAGE = `Usage: npm run ingest -- DIR [--replace] [--dry-run]
 
@@ -18,7 +22,7 @@ graph that already holds data, without --replace, the rows are merged in one tra
   -h, --help  this text
 
 Exit status: 0 loaded (or valid, with --dry-run); 1 invalid input, nothing written;
-2 the database cannot be reached.`;
+2 the database cannot be reached; 3 another load is running, nothing written.`;
 
 async function main(): Promise<void> {
   const parsed = parseCommand(
@@ -105,7 +109,10 @@ async function main(): Promise<void> {
     },
     {
       unreachable: " Nothing was loaded.",
-      refusal: (error) => (error instanceof StagingMismatchError ? error.message : undefined),
+      refusal: (error) => {
+        if (error instanceof LoadRunningError) return { message: error.message, code: EXIT_LOAD_RUNNING };
+        return error instanceof StagingMismatchError ? error.message : undefined;
+      },
     },
   );
 }

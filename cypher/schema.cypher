@@ -3,6 +3,7 @@
 CREATE CONSTRAINT organisation_id IF NOT EXISTS FOR (o:Organisation) REQUIRE o.id IS UNIQUE;
 CREATE CONSTRAINT incident_id IF NOT EXISTS FOR (i:Incident) REQUIRE i.id IS UNIQUE;
 CREATE CONSTRAINT dataset_id IF NOT EXISTS FOR (d:Dataset) REQUIRE d.id IS UNIQUE;
+CREATE CONSTRAINT load_lock_id IF NOT EXISTS FOR (l:LoadLock) REQUIRE l.id IS UNIQUE;
 // Contract ids are unique in the live graph (the loader checks), but a staged load holds a second
 // copy of them until the swap: an index, not a uniqueness constraint.
 DROP CONSTRAINT contract_id IF EXISTS;

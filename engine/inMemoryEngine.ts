@@ -30,6 +30,8 @@ export class InMemoryEngine implements ImpactEngine {
   private current: { key: string; copy: InMemoryCopy } | undefined;
   /** How many answers came from memory and how many from Cypher (while a copy was built). */
   readonly answered = { fromMemory: 0, fromCypher: 0 };
+  /** The same for rankings. */
+  readonly ranked = { fromMemory: 0, fromCypher: 0 };
   private building: { key: string; done: Promise<void> } | undefined;
   private readonly cypherEngine: CypherEngine;
 
@@ -73,9 +75,21 @@ export class InMemoryEngine implements ImpactEngine {
     return copy.grouped(scenario, members);
   }
 
+  /**
+   * The ranking reads the whole graph either way, so while a copy is being built every ranking
+   * request waits for that one build instead of reading the graph again.
+   */
   async rank(top?: number): Promise<VendorRank[]> {
-    const { copy } = await this.live(async () => undefined, this.options.timeoutMs);
-    if (!copy) return this.cypherEngine.rank(top);
+    let { copy } = await this.live(async () => undefined, this.options.timeoutMs);
+    if (!copy) {
+      await this.building?.done;
+      ({ copy } = await this.live(async () => undefined, this.options.timeoutMs));
+    }
+    if (!copy) {
+      this.ranked.fromCypher += 1;
+      return this.cypherEngine.rank(top);
+    }
+    this.ranked.fromMemory += 1;
     const ranks = copy.rank();
     return top === undefined ? ranks : ranks.slice(0, top);
   }

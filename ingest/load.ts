@@ -4,6 +4,7 @@ import { GRAPH_FORMAT } from "../domain/index.ts";
 import { cypher } from "../neo4j/queries.ts";
 import { applySchema } from "../neo4j/schema.ts";
 import { formatProblem, type ValidatedDataset, validateDataset } from "./dataset.ts";
+import { withLoadLock } from "./lock.ts";
 import { type LoadProgress, type LoadSummary, recordDataset, storedBatches } from "./rows.ts";
 import { promote, stage, sweep } from "./staged.ts";
 import type { TableName } from "./tables.ts";
@@ -51,8 +52,25 @@ export async function loadDataset(
     loadedAt: new Date().toISOString(),
     format: neo4j.int(GRAPH_FORMAT),
   };
-  const empty = (await driver.executeQuery(cypher("ingest/is-empty"))).records[0]?.get("empty") === true;
-  if (!options.replace && !empty) return mergeLoad(driver, dataset, progress, datasetParams);
+  return withLoadLock(driver, async () => {
+    const empty = (await driver.executeQuery(cypher("ingest/is-empty"))).records[0]?.get("empty") === true;
+    if (!options.replace && !empty) return mergeLoad(driver, dataset, progress, datasetParams);
+    return stagedLoad(driver, dataset, { replace: options.replace, progress, onPhase, datasetParams });
+  });
+}
+
+/** The big load: staged beside the live graph, swapped in, the retired graph deleted. */
+async function stagedLoad(
+  driver: Driver,
+  dataset: ValidatedDataset,
+  options: {
+    replace: boolean;
+    progress: LoadProgress;
+    onPhase: (phase: LoadPhase) => void | Promise<void>;
+    datasetParams: Record<string, unknown>;
+  },
+): Promise<LoadSummary> {
+  const { progress, onPhase, datasetParams } = options;
 
   await onPhase("sweep");
   await sweep(driver);

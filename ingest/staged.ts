@@ -77,6 +77,9 @@ export async function promote(
 /** The staged rows are not the dataset's (another load swept or added some): nothing is swapped. */
 export class StagingMismatchError extends Error {}
 
+/** The loader's own long operations (sweeping, clearing) outlast the server's default timeout on purpose. */
+const LONG_TIMEOUT_MS = 60 * 60 * 1000;
+
 /** Deletes retired graphs and any staging a failed or killed load left, in small transactions. */
 export async function sweep(driver: Driver): Promise<number> {
   const session = driver.session({ defaultAccessMode: neo4j.session.WRITE });
@@ -84,7 +87,8 @@ export async function sweep(driver: Driver): Promise<number> {
     const leftovers = (await session.run(cypher("ingest/staged/leftovers"))).records[0]?.get(
       "leftovers",
     ) as number;
-    if (leftovers > 0) await session.run(cypher("ingest/staged/sweep"));
+    // Deleting a retired million-contract graph takes minutes: longer than the server's default.
+    if (leftovers > 0) await session.run(cypher("ingest/staged/sweep"), {}, { timeout: LONG_TIMEOUT_MS });
     return leftovers;
   } finally {
     await session.close();
@@ -93,6 +97,10 @@ export async function sweep(driver: Driver): Promise<number> {
 
 /** Empties the live graph the way --replace does: retired in one transaction, then swept. */
 export async function clearGraph(driver: Driver): Promise<void> {
-  await driver.executeQuery(cypher("ingest/staged/retire"), {}, { routing: neo4j.routing.WRITE });
+  await driver.executeQuery(
+    cypher("ingest/staged/retire"),
+    {},
+    { routing: neo4j.routing.WRITE, transactionConfig: { timeout: LONG_TIMEOUT_MS } },
+  );
   await sweep(driver);
 }

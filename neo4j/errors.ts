@@ -31,3 +31,14 @@ export function isClientError(error: unknown): boolean {
 export function isConnectionProblem(error: unknown): boolean {
   return isUnreachable(error) || isAuthFailure(error);
 }
+
+/** A query that ran out of time, or a passing condition of the server: worth trying again later. */
+const TIMED_OUT = new Set([
+  "Neo.ClientError.Transaction.TransactionTimedOut",
+  "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+]);
+
+export function isRetryLater(error: unknown): boolean {
+  const code = codeOf(error) ?? "";
+  return TIMED_OUT.has(code) || code.startsWith("Neo.TransientError.");
+}

@@ -5,8 +5,10 @@ import { cypherStatements } from "./queries.ts";
 export async function applySchema(driver: Driver): Promise<void> {
   const session = driver.session();
   try {
-    for (const statement of cypherStatements("schema")) await session.run(statement);
-    await session.run("CALL db.awaitIndexes(300)");
+    // Building an index on a million contracts outlasts the server's default transaction timeout.
+    const config = { timeout: 10 * 60 * 1000 };
+    for (const statement of cypherStatements("schema")) await session.run(statement, {}, config);
+    await session.run("CALL db.awaitIndexes(300)", {}, config);
   } finally {
     await session.close();
   }

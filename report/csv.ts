@@ -4,14 +4,23 @@ import { reportedText } from "./words.ts";
 /** Excel opens UTF-8 with Japanese text cleanly only with a BOM; rows end in CRLF. */
 const BOM = "\uFEFF";
 
-function cell(value: string | number | null): string {
+/** A leading =, +, -, @, tab or CR makes a spreadsheet read a cell as a formula (OWASP, CSV injection). */
+const FORMULA = /^[=+\-@\t\r]/;
+const NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
+/**
+ * One CSV cell. Text that a spreadsheet would run as a formula gets a leading apostrophe, which
+ * Excel and LibreOffice show as text; numbers (also negative ones) stay numbers.
+ */
+export function csvCell(value: string | number | null): string {
   if (value === null) return "";
-  const text = String(value);
+  let text = String(value);
+  if (typeof value === "string" && FORMULA.test(text) && !NUMBER.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 function table(header: string[], rows: (string | number | null)[][]): string {
-  return `${BOM}${[header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;
+  return `${BOM}${[header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
 
 /** One row per affected organisation. `records_lower_bound` says when records misses some. */

@@ -2,13 +2,21 @@ import { MultiDirectedGraph } from "graphology";
 import { write } from "graphology-gexf";
 import type { BlastRadius } from "../domain/index.ts";
 
-/** The blast radius as a graph for Gephi: organisations with depth and records, contracts as edges. */
+/** XML 1.0 cannot hold control characters (but tab, newline and carriage return): they are dropped. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const xmlText = (text: string | null) => (text ?? "").replace(NOT_XML, "");
+
+/**
+ * The blast radius as a graph for Gephi: organisations with depth and records, contracts as
+ * edges. graphology-gexf escapes markup; text from the dataset loses what XML cannot hold.
+ */
 export function blastRadiusGexf(result: BlastRadius): string {
   const graph = new MultiDirectedGraph();
   for (const org of result.compromised) {
     graph.mergeNode(org.id, {
-      label: org.name,
-      kind: org.kind ?? "",
+      label: xmlText(org.name),
+      kind: xmlText(org.kind),
       depth: 0,
       records: 0,
       compromised: true,
@@ -16,9 +24,9 @@ export function blastRadiusGexf(result: BlastRadius): string {
   }
   for (const org of result.affected) {
     graph.mergeNode(org.id, {
-      label: org.name,
-      kind: org.kind ?? "",
-      region: org.region ?? "",
+      label: xmlText(org.name),
+      kind: xmlText(org.kind),
+      region: xmlText(org.region),
       depth: org.depth,
       records: org.records,
       compromised: false,

@@ -20,6 +20,7 @@ export const DEFAULT_LIMIT = 1000;
 const MAX_LIMIT = 20_000;
 
 export function blastRadiusRoutes(app: FastifyInstance, context: ApiContext): void {
+  const heavy = <T>(work: () => Promise<T>) => context.gate.run(work);
   const options = (query: Query) => ({
     limit: wholeNumber(query, "limit", DEFAULT_LIMIT, MAX_LIMIT),
     timeoutMs: context.queryTimeoutMs,
@@ -28,7 +29,8 @@ export function blastRadiusRoutes(app: FastifyInstance, context: ApiContext): vo
   app.get("/api/impact", async (request) => {
     const query = request.query as Query;
     checkKnown(query, [...SCENARIO_PARAMETERS, "limit"]);
-    return context.engine.blastRadius(scenarioFromQuery(query), options(query));
+    const scenario = scenarioFromQuery(query);
+    return heavy(() => context.engine.blastRadius(scenario, options(query)));
   });
 
   // A radius too large to draw one by one: tiers, and in each the organisations by kind and region.
@@ -36,13 +38,15 @@ export function blastRadiusRoutes(app: FastifyInstance, context: ApiContext): vo
     const query = request.query as Query;
     checkKnown(query, [...SCENARIO_PARAMETERS, "members"]);
     const members = wholeNumber(query, "members", 3, 20);
-    return context.engine.grouped(scenarioFromQuery(query), members, context.queryTimeoutMs);
+    const scenario = scenarioFromQuery(query);
+    return heavy(() => context.engine.grouped(scenario, members, context.queryTimeoutMs));
   });
 
   app.get("/api/compare", async (request) => {
     const query = request.query as Query;
     checkKnown(query, [...SCENARIO_PARAMETERS, "limit"]);
-    return compare(context.engine, scenarioFromQuery(query), options(query));
+    const scenario = scenarioFromQuery(query);
+    return heavy(() => compare(context.engine, scenario, options(query)));
   });
 
   app.get("/api/rank", async (request, reply) => {
@@ -52,7 +56,7 @@ export function blastRadiusRoutes(app: FastifyInstance, context: ApiContext): vo
     const format = single(query, "format") ?? "json";
     if (format !== "json" && format !== "csv")
       throw new ParameterError("format", `format: "${format}" is not json or csv`);
-    const ranks = await context.engine.rank(top);
+    const ranks = await heavy(() => context.engine.rank(top));
     if (format === "json") return ranks;
     return reply
       .type("text/csv; charset=utf-8")
@@ -67,13 +71,15 @@ export function blastRadiusRoutes(app: FastifyInstance, context: ApiContext): vo
     if (!REPORT_FORMATS.includes(format))
       throw new ParameterError("format", `format: "${format}" is not one of ${REPORT_FORMATS.join(", ")}`);
     const scenario = scenarioFromQuery(query);
-    const comparison = flag(query, "compare")
-      ? await compare(context.engine, scenario, { timeoutMs: context.queryTimeoutMs })
-      : undefined;
-    const result =
-      comparison?.whatIf ??
-      (await context.engine.blastRadius(scenario, { timeoutMs: context.queryTimeoutMs }));
-    const rendered = renderBlastRadius(format, result, await readDatasetStamp(context.driver), comparison);
+    // Bounded like any answer: the lists are cut at the report limit (the report says so), totals exact.
+    const bounded = { limit: context.reportLimit, timeoutMs: context.queryTimeoutMs };
+    const rendered = await heavy(async () => {
+      const comparison = flag(query, "compare")
+        ? await compare(context.engine, scenario, bounded)
+        : undefined;
+      const result = comparison?.whatIf ?? (await context.engine.blastRadius(scenario, bounded));
+      return renderBlastRadius(format, result, await readDatasetStamp(context.driver), comparison);
+    });
     const name = `keiro-impact-${scenario.compromised.join("+")}.${rendered.extension}`;
     return reply
       .type(rendered.contentType)

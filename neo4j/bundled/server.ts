@@ -114,8 +114,8 @@ function writeConfig(instance: LocalInstance): void {
     `server.directories.run=${join(instance.dir, "run")}`,
     `server.directories.import=${join(instance.dir, "import")}`,
     "db.tx_log.rotation.retention_policy=keep_none",
-    // Long loads are one transaction each (all or nothing); the ingest sets its own timeout.
-    "db.transaction.timeout=0",
+    // Every transaction ends: queries that need longer (loads, the in-memory copy's read) say so.
+    "db.transaction.timeout=120s",
     ...instance.extraSettings,
     "",
   ];

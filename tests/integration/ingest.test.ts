@@ -373,6 +373,68 @@ describe("a failure half-way", () => {
   });
 });
 
+describe("one load at a time", () => {
+  let bigDir: string;
+  beforeAll(async () => {
+    bigDir = mkdtempSync(join(tmpdir(), "keiro-big-"));
+    await generateDataset(bigDir, { organisations: 5000, contracts: 30000, seed: 11 });
+  });
+
+  it("a second load started while one runs exits 3 with one line; the graph is the winner's dataset", async () => {
+    await load(driver, SAMPLE_DIR);
+    const first = spawn(
+      "node",
+      ["--import", "tsx", join(PROJECT_ROOT, "bin/ingest.ts"), bigDir, "--replace"],
+      {
+        cwd: PROJECT_ROOT,
+        env: process.env,
+        stdio: "ignore",
+      },
+    );
+    const firstExit = new Promise<number | null>((resolve) => first.once("exit", resolve));
+    let locked = false;
+    for (let i = 0; i < 600 && !locked; i++) {
+      locked = ((await query<{ n: number }>(driver, "RETURN COUNT { (:LoadLock) } AS n"))[0]?.n ?? 0) > 0;
+      if (!locked) await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(locked).toBe(true);
+    const second = runCommand("bin/ingest.ts", [SAMPLE_DIR, "--replace"]);
+    expect(second.status).toBe(3);
+    expect(second.stderr).toMatch(
+      /^Another load is running \(\S+ pid \d+ [0-9a-f]{8}, since \d{4}-\d\d-\d\dT\S+\); nothing was loaded\. Try again when it has finished\.\n$/,
+    );
+    expect(await firstExit).toBe(0);
+    const [stamp] = await query(
+      driver,
+      "MATCH (d:Dataset) RETURN d.name AS name, d.organisations AS organisations",
+    );
+    expect(stamp).toEqual({ name: bigDir.split("/").at(-1), organisations: 5000 });
+    expect(await counts()).toMatchObject({ organisations: 5000, contracts: 30000 });
+    expect(await leftovers(driver)).toBe(0);
+  });
+
+  it("refuses while a live lock is held elsewhere, and takes over one whose lease ran out", async () => {
+    await load(driver, SAMPLE_DIR);
+    const before = await graphState(driver);
+    const lock = (leaseUntil: string) =>
+      query(
+        driver,
+        "MERGE (l:LoadLock {id: 'load'}) SET l.owner = 'other-host pid 1 abcdef12', l.host = 'other-host', l.pid = 1, l.since = '2026-01-01T00:00:00Z', l.leaseUntil = $leaseUntil",
+        { leaseUntil },
+      );
+    await lock(new Date(Date.now() + 60_000).toISOString());
+    const refused = runCommand("bin/ingest.ts", [SAMPLE_DIR, "--replace"]);
+    expect([refused.status, refused.stderr]).toEqual([
+      3,
+      "Another load is running (other-host pid 1 abcdef12, since 2026-01-01T00:00:00Z); nothing was loaded. Try again when it has finished.\n",
+    ]);
+    expect(await graphState(driver)).toEqual(before);
+    await lock("2026-01-01T00:01:00Z");
+    expect(runCommand("bin/ingest.ts", [SAMPLE_DIR, "--replace"]).status).toBe(0);
+    expect(await leftovers(driver)).toBe(0);
+  });
+});
+
 describe("npm run cypher", () => {
   it("prints the rows of a read-only query as a JSON array", async () => {
     await load(driver, SAMPLE_DIR);

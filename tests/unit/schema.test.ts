@@ -43,9 +43,9 @@ describe("every query speaks the schema's vocabulary", () => {
   });
   it.each(files.map((f) => [relative(CYPHER_DIR, f), f]))("%s", (_name, file) => {
     const { labels, types } = vocabulary(readFileSync(file as string, "utf8"));
-    // Staging and retired labels belong to the loader alone: no other query may read them.
+    // Staging, retired and lock labels belong to the loader alone: no other query may read them.
     const known: readonly string[] =
-      (file as string).includes("/ingest/staged/") || (file as string).endsWith("schema.cypher")
+      /\/ingest\/(staged|lock)\//.test(file as string) || (file as string).endsWith("schema.cypher")
         ? [...NODE_LABELS, ...LOADER_LABELS]
         : NODE_LABELS;
     for (const label of labels) expect(known).toContain(label);

@@ -39,7 +39,8 @@ export function startApiProcess(env: NodeJS.ProcessEnv, log: (line: string) => v
       settle();
     });
     createInterface({ input: child.stderr as NodeJS.ReadableStream }).on("line", (line) => {
-      log(`  api: ${line}`);
+      // The server's one line per request would drown the bench's own output.
+      if (!/^\d{4}-\d\d-\d\dT\S+ [A-Z]+ \//.test(line)) log(`  api: ${line}`);
       if (line.startsWith("In-memory copy of the graph ready")) ready = true;
       if (line.startsWith("In-memory copy of the graph not built")) reject(new Error(line));
       settle();

@@ -1,0 +1,2 @@
+MATCH (l:LoadLock {id: 'load'}) WHERE l.owner = $owner
+DELETE l

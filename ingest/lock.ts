@@ -1,0 +1,71 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import neo4j, { type Driver } from "neo4j-driver";
+import { cypher } from "../neo4j/queries.ts";
+
+/** How long a lock outlives its last heartbeat: a killed load's lock is dead after this. */
+export const LEASE_MS = 60_000;
+const HEARTBEAT_MS = 15_000;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, owned by someone else.
+    return (error as { code?: string }).code === "EPERM";
+  }
+}
+
+/** Another load holds the lock (exit 3, nothing written). */
+export class LoadRunningError extends Error {
+  constructor(
+    readonly owner: string,
+    readonly since: string,
+  ) {
+    super(
+      `Another load is running (${owner}, since ${since}); nothing was loaded. Try again when it has finished.`,
+    );
+  }
+}
+
+/**
+ * Runs `work` holding the database's load lock: a `LoadLock` node with its owner and a lease,
+ * renewed every 15 s while the work runs and deleted at the end. A second load finds it held and
+ * is refused with LoadRunningError before it writes anything; a lock whose lease has run out (its
+ * load was killed) is taken over, and that load then sweeps what the dead one left.
+ */
+export async function withLoadLock<T>(driver: Driver, work: () => Promise<T>): Promise<T> {
+  const owner = `${hostname()} pid ${process.pid} ${randomUUID().slice(0, 8)}`;
+  const lease = () => new Date(Date.now() + LEASE_MS).toISOString();
+  const take = async (deadOwner: string | null) => {
+    const { records } = await driver.executeQuery(cypher("ingest/lock/take"), {
+      owner,
+      host: hostname(),
+      pid: neo4j.int(process.pid),
+      now: new Date().toISOString(),
+      leaseUntil: lease(),
+      deadOwner,
+    });
+    return records[0]?.toObject() as {
+      mine: boolean;
+      owner: string;
+      host: string;
+      pid: number;
+      since: string;
+    };
+  };
+  let held = await take(null);
+  // A load killed on this machine need not wait for its lease to run out.
+  if (!held.mine && held.host === hostname() && !isAlive(held.pid)) held = await take(held.owner);
+  if (!held.mine) throw new LoadRunningError(held.owner, held.since);
+  const heartbeat = setInterval(() => {
+    driver.executeQuery(cypher("ingest/lock/renew"), { owner, leaseUntil: lease() }).catch(() => {});
+  }, HEARTBEAT_MS);
+  try {
+    return await work();
+  } finally {
+    clearInterval(heartbeat);
+    await driver.executeQuery(cypher("ingest/lock/release"), { owner }).catch(() => {});
+  }
+}
