@@ -21,7 +21,10 @@ describe("bounded work per request", () => {
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     const order: string[] = [];
-    const first = gate.run(async () => (await held, order.push("first")));
+    const first = gate.run(async () => {
+      await held;
+      order.push("first");
+    });
     const second = gate.run(async () => order.push("second"));
     await expect(gate.run(async () => order.push("third"))).rejects.toEqual(new BusyError(3));
     release();
@@ -36,9 +39,10 @@ describe("bounded work per request", () => {
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     const slow = Object.assign(Object.create(engine) as InMemoryEngine, {
-      blastRadius: async (...args: Parameters<InMemoryEngine["blastRadius"]>) => (
-        await held, engine.blastRadius(...args)
-      ),
+      blastRadius: async (...args: Parameters<InMemoryEngine["blastRadius"]>) => {
+        await held;
+        return engine.blastRadius(...args);
+      },
     });
     const app = buildServer({
       driver,

@@ -11,7 +11,11 @@ function server(guard: Parameters<typeof buildServer>[0]["guard"]) {
   // Nothing here reaches the database: the guard answers before any route does.
   const driver = openDriver({ ...databaseConfig(), uri: "bolt://127.0.0.1:1" });
   const app = buildServer({ driver, databaseUri: "bolt://127.0.0.1:1", webRoot: "/nonexistent", guard });
-  return { app, close: async () => (await app.close(), await driver.close()) };
+  const close = async () => {
+    await app.close();
+    await driver.close();
+  };
+  return { app, close };
 }
 
 describe("the API's guard", () => {
