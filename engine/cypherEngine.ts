@@ -5,6 +5,7 @@ import {
   type CountedContract,
   type GroupedBlastRadius,
   groupAffected,
+  type OrganisationName,
   type OrganisationSummary,
   type ReportedExposure,
   type Scenario,
@@ -54,6 +55,14 @@ async function checkIdsExist(tx: ManagedTransaction, scenario: Scenario): Promis
     contracts: scenario.excludedContracts,
   });
   if (first) throw unknownId(scenario, first.what as "organisation" | "contract", first.id as string);
+}
+
+/** How the answer names the compromised organisations, from the organisations read. */
+function compromisedNames(scenario: Scenario, names: Map<string, OrganisationSummary>): OrganisationName[] {
+  return scenario.compromised.map((id) => {
+    const { name, nameEn, kind } = names.get(id) as OrganisationSummary;
+    return { id, name, nameEn: nameEn ?? null, kind: kind ?? null };
+  });
 }
 
 /** A load swapped in while an answer was read: the answer is read again. */
@@ -219,10 +228,7 @@ async function groupedAnswer(
   if ((await datasetKey(tx)) !== key) throw new DatasetChanged();
   return {
     scenario,
-    compromised: scenario.compromised.map((id) => {
-      const { name, nameEn, kind } = names.get(id) as OrganisationSummary;
-      return { id, name, nameEn: nameEn ?? null, kind: kind ?? null };
-    }),
+    compromised: compromisedNames(scenario, names),
     totals: summary.totals,
     tiers: groupAffected(figures, members),
   };
@@ -301,10 +307,7 @@ async function answer(
   if ((await datasetKey(tx)) !== key) throw new DatasetChanged();
   return {
     scenario,
-    compromised: scenario.compromised.map((id) => {
-      const { name, nameEn, kind } = names.get(id) as OrganisationSummary;
-      return { id, name, nameEn: nameEn ?? null, kind: kind ?? null };
-    }),
+    compromised: compromisedNames(scenario, names),
     affected,
     contracts,
     unmodelled,

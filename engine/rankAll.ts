@@ -1,3 +1,5 @@
+import { adjacency } from "./inMemoryArrays.ts";
+
 /**
  * Every vendor's plain-compromise figures at once, exactly (docs/blast-radius.md#vendor-ranking),
  * in about O(E · V/32).
@@ -35,16 +37,8 @@ export interface RankFigures {
 
 /** Compressed adjacency from edge lists: the targets of node u are target[start[u] .. start[u+1]). */
 function compress(nodes: number, sources: number[], targets: number[]): [Int32Array, Int32Array] {
-  const start = new Int32Array(nodes + 1);
-  for (const u of sources) start[u + 1] = (start[u + 1] as number) + 1;
-  for (let u = 0; u < nodes; u++) start[u + 1] = (start[u + 1] as number) + (start[u] as number);
-  const fill = start.slice(0, nodes);
-  const target = new Int32Array(sources.length);
-  sources.forEach((u, i) => {
-    target[fill[u] as number] = targets[i] as number;
-    fill[u] = (fill[u] as number) + 1;
-  });
-  return [start, target];
+  const [start, order] = adjacency(nodes, Int32Array.from(sources));
+  return [start, Int32Array.from(order, (i) => targets[i] as number)];
 }
 
 /** The reach graph: hubs 0..n-1, then one node per scoped or listed contract. */
@@ -225,11 +219,7 @@ export function rankAll(input: RankInput): RankFigures {
 
   // Per consignor: the vendors any of its contracts reaches, each counted once; a vendor's own
   // contracts come off its sums (it is compromised, so they are never counted).
-  const [consignorStart, consignorEdges] = compress(
-    n,
-    Array.from(from),
-    Array.from({ length: m }, (_, e) => e),
-  );
+  const [consignorStart, consignorEdges] = adjacency(n, from);
   const union = new Uint32Array(words);
   for (let a = 0; a < n; a++) {
     const start = consignorStart[a] as number;
