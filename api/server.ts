@@ -30,7 +30,7 @@ export interface ApiOptions {
   guard?: GuardOptions;
   /** How many affected organisations a report lists at most (20,000); totals always cover all. */
   reportLimit?: number;
-  /** Heavy requests at once and waiting (gate.ts): 4 and 64 by default. */
+  /** Heavy requests at once and waiting (gate.ts): 16 and 256 by default. */
   heavy?: { slots: number; queue: number };
 }
 
@@ -56,7 +56,7 @@ export function buildServer(options: ApiOptions): FastifyInstance {
     databaseUri: options.databaseUri,
     queryTimeoutMs,
     engine: options.engine ?? new InMemoryEngine(options.driver, { timeoutMs: queryTimeoutMs }),
-    gate: new Gate(options.heavy?.slots ?? 4, options.heavy?.queue ?? 64),
+    gate: new Gate(options.heavy?.slots ?? 16, options.heavy?.queue ?? 256),
     reportLimit: options.reportLimit ?? 20_000,
   };
 
