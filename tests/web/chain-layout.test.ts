@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { BlastRadius, CountedContract } from "../../domain/index.ts";
 import type { GraphSources } from "../../web/src/graph/dataset.ts";
-import { GraphStore } from "../../web/src/graph/store.ts";
+import { CHAIN_LAYOUT_MAX, GraphStore } from "../../web/src/graph/store.ts";
 import { chainLayout, TIER_GAP } from "../../web/src/layout/chainLayout.ts";
 import { ChainLayoutRunner, chainLayoutInput, chainLayoutKey } from "../../web/src/layout/chainRunner.ts";
 import { alwaysLabelled, computeHighlight, LABELLED_LARGEST } from "../../web/src/sigma/highlight.ts";
@@ -303,6 +303,38 @@ describe("the layout in a web worker", () => {
     }
     terminate() {}
   }
+
+  it("keeps a radius of more than CHAIN_LAYOUT_MAX organisations in rough tiers, asking no worker", () => {
+    vi.stubGlobal("Worker", FakeWorker);
+    const before = FakeWorker.made;
+    const many = Array.from({ length: CHAIN_LAYOUT_MAX + 1 }, (_, i) => ({
+      ...(SMALL_RADIUS.affected[0] as BlastRadius["affected"][0]),
+      id: `o${i}`,
+      path: [`o${i}`, "v"],
+      chain: [`k${i}`],
+    }));
+    const big: BlastRadius = {
+      ...SMALL_RADIUS,
+      affected: many,
+      contracts: many.map((a, i) => ({
+        id: `k${i}`,
+        consignor: a.id,
+        contractor: "v",
+        records: 1,
+        subjects: null,
+        carries: null,
+        source: null,
+      })),
+      totals: { ...SMALL_RADIUS.totals, organisations: many.length },
+    };
+    const store = new GraphStore("en", new ChainLayoutRunner(true));
+    const run = store.getSnapshot().layoutRun;
+    store.setSources(sources({ impact: big }));
+    expect(FakeWorker.made).toBe(before);
+    expect(store.graph.getNodeAttribute("o0", "x")).toBe(0);
+    expect(store.graph.getNodeAttribute("v", "x")).toBe(TIER_GAP);
+    expect(store.getSnapshot().layoutRun).toBe(run + 1);
+  });
 
   it("shows rough tiers at once, then the chains when the worker answers, and ignores a stale answer", async () => {
     vi.stubGlobal("Worker", FakeWorker);

@@ -11,6 +11,9 @@ import {
 } from "./layout.ts";
 import { relabel, syncGraph } from "./sync.ts";
 
+/** Above this many affected organisations a blast radius keeps its rough tiers (no dagre). */
+export const CHAIN_LAYOUT_MAX = 1000;
+
 /** A blast radius is laid out in tiers; the overview by ForceAtlas2 (in the view, in a worker). */
 export type LayoutMode = "layered" | "force";
 
@@ -102,6 +105,12 @@ export class GraphStore {
    * still the one shown then.
    */
   private layChains(impact: BlastRadius): void {
+    // dagre orders thousands of nodes in seconds: a radius that large is drawn in rough tiers
+    // at once (a chain of such a radius is read by focusing one organisation anyway).
+    if (impact.affected.length > CHAIN_LAYOUT_MAX) {
+      applyPositions(this.graph, layeredPositions(this.graph, impact));
+      return;
+    }
     const laid = this.chains.layout(chainLayoutKey(impact), () =>
       chainLayoutInput(impact, (id) =>
         this.graph.hasNode(id) ? this.graph.getNodeAttribute(id, "size") : 4,
