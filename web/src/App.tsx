@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from "react";
 import { useExploreData } from "./api/useExploreData.ts";
+import { groupsById, isGroupNode } from "./graph/groups.ts";
 import { GraphStoreContext, useGraphDataset } from "./graph/useGraph.ts";
 import { LanguageProvider, useLanguage } from "./i18n/language.tsx";
 import { formatNumber } from "./i18n/strings.ts";
@@ -7,6 +8,7 @@ import { AffectedTable } from "./panels/AffectedTable.tsx";
 import { ContractPanel } from "./panels/ContractPanel.tsx";
 import { ErrorBoundary, ErrorMessage } from "./panels/ErrorBoundary.tsx";
 import { ExportMenu } from "./panels/ExportMenu.tsx";
+import { GroupPanel } from "./panels/GroupPanel.tsx";
 import { Header } from "./panels/Header.tsx";
 import { Legend } from "./panels/Legend.tsx";
 import { OrganisationPanel } from "./panels/OrganisationPanel.tsx";
@@ -37,12 +39,18 @@ function Explorer({ state, update }: { state: ExploreState; update: UpdateState 
   const { t } = useLanguage();
   const data = useExploreData(state);
   // One graph for the app's lifetime, changed in place by new answers and the language.
-  const store = useGraphDataset(data, state.lang);
+  const store = useGraphDataset(
+    { overview: data.overview, impact: data.drawn, neighbourhoods: data.neighbourhoods },
+    state.lang,
+  );
   const [sigma, setSigma] = useState<ExploreSigma | null>(null);
   const highlight = useMemo(
-    () => computeHighlight(data.impact, state.focus, state.contract),
-    [data.impact, state.focus, state.contract],
+    () => computeHighlight(data.drawn, state.focus, state.contract),
+    [data.drawn, state.focus, state.contract],
   );
+  // A group node (a radius too large to draw one by one) opens the group's panel, not an organisation's.
+  const [groupId, setGroupId] = useState<string | null>(null);
+  const group = groupId ? groupsById(data.grouped).get(groupId) : undefined;
   const actions = scenarioActions(state, update);
   const params = state.compromised.length > 0 ? scenarioParams(state) : null;
   const [sideWidth, setSideWidth] = useSideWidth();
@@ -77,7 +85,11 @@ function Explorer({ state, update }: { state: ExploreState; update: UpdateState 
           <div className="stage">
             <GraphView
               highlight={highlight}
-              onNodeClick={actions.focus}
+              onNodeClick={(id) => {
+                if (isGroupNode(id)) return setGroupId(id);
+                setGroupId(null);
+                actions.focus(id);
+              }}
               onEdgeClick={actions.selectContract}
               onReady={setSigma}
             />
@@ -92,7 +104,24 @@ function Explorer({ state, update }: { state: ExploreState; update: UpdateState 
                 })}
               </p>
             )}
-            {state.focus && (
+            {data.grouped && (
+              <p className="overlay note" data-testid="grouped-note">
+                {t("drawnAsGroups", { groups: formatNumber(groupsById(data.grouped).size) })}
+              </p>
+            )}
+            {group && (
+              <GroupPanel
+                depth={group.depth}
+                group={group.group}
+                rest={group.rest}
+                onPick={(id) => {
+                  setGroupId(null);
+                  actions.focus(id);
+                }}
+                onClose={() => setGroupId(null)}
+              />
+            )}
+            {state.focus && !group && (
               <ErrorBoundary resetKey={state.focus}>
                 <OrganisationPanel
                   id={state.focus}

@@ -1,6 +1,7 @@
 import type {
   BlastRadius,
   Comparison,
+  GroupedBlastRadius,
   Neighbourhood,
   OrganisationDetail,
   Overview,
@@ -34,6 +35,9 @@ export const api = {
   overview: (limit = 2000, signal?: AbortSignal) => get<Overview>(`/api/graph?limit=${limit}`, signal),
   impact: (params: URLSearchParams, signal?: AbortSignal) =>
     get<BlastRadius>(`/api/impact?${params}&limit=${DRAW_LIMIT}`, signal),
+  /** The same scenario grouped by tier, kind and region, for a radius too large to draw one by one. */
+  groups: (params: URLSearchParams, members = 3, signal?: AbortSignal) =>
+    get<GroupedBlastRadius>(`/api/impact/groups?${params}&members=${members}`, signal),
   compare: (params: URLSearchParams, signal?: AbortSignal) =>
     get<Comparison>(`/api/compare?${params}&limit=${DRAW_LIMIT}`, signal),
   rank: (top = 100, signal?: AbortSignal) => get<VendorRank[]>(`/api/rank?top=${top}`, signal),

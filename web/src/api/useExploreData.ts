@@ -1,5 +1,12 @@
-import { useCallback, useRef, useState } from "react";
-import type { BlastRadius, Comparison, Neighbourhood, Overview } from "../../../domain/index.ts";
+import { useCallback, useMemo, useRef, useState } from "react";
+import type {
+  BlastRadius,
+  Comparison,
+  GroupedBlastRadius,
+  Neighbourhood,
+  Overview,
+} from "../../../domain/index.ts";
+import { groupedDrawing, needsGroups } from "../graph/groups.ts";
 import { type ExploreState, isWhatIf, scenarioParams } from "../scenario/urlState.ts";
 import { api } from "./client.ts";
 import { useApi } from "./useApi.ts";
@@ -7,6 +14,10 @@ import { useApi } from "./useApi.ts";
 export interface ExploreData {
   overview: Overview | null;
   impact: BlastRadius | null;
+  /** The blast radius grouped, asked only when `impact` leaves organisations out of the drawing. */
+  grouped: GroupedBlastRadius | null;
+  /** What the graph draws: `impact`, or its groups when it is too large (see graph/groups.ts). */
+  drawn: BlastRadius | null;
   comparison: Comparison | null;
   neighbourhoods: Neighbourhood[];
   loading: boolean;
@@ -41,6 +52,20 @@ export function useExploreData(state: ExploreState): ExploreData {
     { keepPrevious: true },
   );
 
+  // A radius larger than the draw limit is drawn as groups: the same scenario, grouped.
+  const impact = scenario.data?.impact ?? null;
+  const groupsWanted = needsGroups(impact) && !scenario.loading;
+  const groups = useApi<GroupedBlastRadius>(groupsWanted ? `groups?${params}` : null, (signal) =>
+    api.groups(new URLSearchParams(params), 3, signal),
+  );
+  const grouped = groupsWanted ? groups.data : null;
+  // While the groups are on their way, only the compromised are drawn: laying out the organisations
+  // the answer does list (up to the draw limit) would keep the layout worker busy for nothing.
+  const drawn = useMemo(() => {
+    if (!impact || !needsGroups(impact)) return impact;
+    return grouped ? groupedDrawing(impact, grouped) : { ...impact, affected: [], contracts: [] };
+  }, [impact, grouped]);
+
   // Expanded neighbourhoods, in the order expanded; each is asked once.
   const [expanded, setExpanded] = useState<string[]>([]);
   const asked = useRef(new Map<string, Neighbourhood>());
@@ -60,11 +85,13 @@ export function useExploreData(state: ExploreState): ExploreData {
 
   return {
     overview: overview.data,
-    impact: scenario.data?.impact ?? null,
+    impact,
+    grouped,
+    drawn,
     comparison: scenario.data?.comparison ?? null,
     neighbourhoods: neighbourhoods.data ?? NO_NEIGHBOURHOODS,
     loading: scenario.loading,
-    error: scenario.error ?? neighbourhoods.error ?? overview.error,
+    error: scenario.error ?? groups.error ?? neighbourhoods.error ?? overview.error,
     expand,
   };
 }

@@ -2,6 +2,7 @@ import { MultiDirectedGraph } from "graphology";
 import { type BlastRadius, isScoped, type Neighbourhood, type Overview } from "../../../domain/index.ts";
 import type { Lang } from "../i18n/strings.ts";
 import { kindColour, nodeSize } from "./appearance.ts";
+import { groupNodeSize, isGroupNode } from "./groups.ts";
 
 /** Node attributes: what sigma draws and what panels read. */
 export interface OrgAttributes {
@@ -72,7 +73,7 @@ function addOrganisation(nodes: Map<string, OrgFacts>, org: OrgLike): void {
     kind: org.kind ?? null,
     region: org.region ?? null,
     records,
-    size: nodeSize(records),
+    size: isGroupNode(org.id) ? groupNodeSize(records) : nodeSize(records),
     color: kindColour(org.kind),
   };
   const current = nodes.get(org.id);

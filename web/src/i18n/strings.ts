@@ -50,6 +50,11 @@ export const STRINGS = {
     loading: "読み込み中…",
     errorPrefix: "エラー：",
     empty: "組織を検索して「侵害を想定」を選ぶか、URL に ?vendor=ID を付けてください。",
+    drawnAsGroups:
+      "組織が多いため、段・種別・地域ごとの {groups} グループとして描画（グループをクリックで内訳）",
+    group: "グループ",
+    groupTier: "段 {depth}",
+    groupLargest: "最大の組織",
     notDrawn: "{shown} / {total} 組織を表示（残りは表にも描画にも含めず、合計は全体）",
     overviewCapped:
       "全 {total} 組織のうち接続の多い {shown} 組織と、その間の {among} 件の委託のうち記録数の多い {contracts} 件を表示",
@@ -155,6 +160,11 @@ export const STRINGS = {
     loading: "Loading…",
     errorPrefix: "Error: ",
     empty: "Search for an organisation and choose Compromise, or add ?vendor=ID to the URL.",
+    drawnAsGroups:
+      "Too many to draw one by one: drawn as {groups} groups by tier, kind and region (click a group for its members)",
+    group: "Group",
+    groupTier: "tier {depth}",
+    groupLargest: "Largest members",
     notDrawn: "{shown} of {total} organisations shown (totals cover all)",
     overviewCapped:
       "The {shown} best-connected of {total} organisations shown, with the {contracts} biggest of the {among} contracts among them",

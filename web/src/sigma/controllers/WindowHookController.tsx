@@ -1,6 +1,7 @@
 import { useEffect } from "react";
 import { CHAIN_EDGE_COLOUR } from "../../graph/appearance.ts";
 import type { ExploreGraph } from "../../graph/dataset.ts";
+import { isGroupNode } from "../../graph/groups.ts";
 import { useSigma } from "../context.ts";
 
 /** What end-to-end tests, the benchmark and power users may ask the page; read-only. */
@@ -11,6 +12,8 @@ export interface KeiroHook {
   nodeDrawn: (id: string) => { hidden: boolean; label: string | null; forceLabel: boolean } | null;
   /** How many organisations are drawn. */
   nodeCount: () => number;
+  /** The group nodes drawn (a radius too large to draw one by one), sorted. */
+  groupNodes: () => string[];
   /** The graph sigma draws (the same object for the app's lifetime). */
   graph: () => ExploreGraph;
   /** The contracts sigma last drew as the focused chain or the selected contract, sorted. */
@@ -34,6 +37,7 @@ export function WindowHookController() {
           : null;
       },
       nodeCount: () => sigma.getGraph().order,
+      groupNodes: () => sigma.getGraph().filterNodes(isGroupNode).sort(),
       graph: () => sigma.getGraph(),
       chainEdges: () =>
         sigma

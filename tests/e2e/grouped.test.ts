@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import type { Driver } from "neo4j-driver";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildServer } from "../../api/server.ts";
+import type { GroupedBlastRadius, VendorRank } from "../../domain/index.ts";
+import { CypherEngine } from "../../engine/cypherEngine.ts";
+import { databaseConfig } from "../../neo4j/config.ts";
+import { generateDataset } from "../../tools/generate/generator.ts";
+import { buildWebApp, launchBrowser, screenshot } from "../helpers/browser.ts";
+import { load, SAMPLE_DIR, testDriver } from "../helpers/database.ts";
+
+/** A radius larger than the explorer draws, in real headless Chromium: drawn as groups. */
+let driver: Driver;
+let app: FastifyInstance;
+let base: string;
+let browser: Browser;
+let page: Page;
+let biggest: VendorRank;
+let dir: string;
+const errors: string[] = [];
+
+type Hook = {
+  nodeCount(): number;
+  groupNodes(): string[];
+  nodeViewport(id: string): { x: number; y: number } | null;
+};
+
+beforeAll(async () => {
+  driver = testDriver();
+  dir = mkdtempSync(join(tmpdir(), "keiro-grouped-"));
+  await generateDataset(dir, { organisations: 6000, contracts: 30000, seed: 1 });
+  await load(driver, dir);
+  [biggest] = (await new CypherEngine(driver).rank(1)) as [VendorRank];
+  const webRoot = await buildWebApp();
+  app = buildServer({ driver, databaseUri: databaseConfig().uri, webRoot });
+  base = await app.listen({ host: "127.0.0.1", port: 0 });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  // The other suites expect the sample.
+  if (driver) await load(driver, SAMPLE_DIR);
+  await driver?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}, 120_000);
+
+const groupNodes = () =>
+  page.evaluate(() => (window as unknown as { __KEIRO__?: Hook }).__KEIRO__?.groupNodes() ?? []);
+
+describe("the grouped view", () => {
+  it("draws the biggest vendor's radius as group nodes by tier, with its totals, and opens a group", async () => {
+    expect(biggest.organisations).toBeGreaterThan(5000);
+    const grouped = (await (
+      await fetch(`${base}/api/impact/groups?vendor=${encodeURIComponent(biggest.id)}&members=3`)
+    ).json()) as GroupedBlastRadius;
+    // Up to 8 group nodes a tier (the 7 largest and the rest as one when there are more).
+    const groupCount = grouped.tiers.reduce((n, t) => n + Math.min(8, t.groups.length), 0);
+    expect(groupCount).toBeLessThan(100);
+
+    await page.goto(`${base}/?vendor=${encodeURIComponent(biggest.id)}&lang=en`);
+    await expect
+      .poll(() => page.getByTestId("total-organisations").textContent(), { timeout: 60_000 })
+      .toBe(biggest.organisations.toLocaleString("en-US"));
+    await expect.poll(async () => (await groupNodes()).length, { timeout: 60_000 }).toBe(groupCount);
+    // The compromised plus the groups (and the overview, dimmed): never the organisations one by one.
+    const count = await page.evaluate(() => (window as unknown as { __KEIRO__: Hook }).__KEIRO__.nodeCount());
+    expect(count).toBeLessThan(2000 + groupCount + 2);
+    expect(grouped.totals.organisations).toBe(biggest.organisations);
+    expect(grouped.tiers.reduce((n, t) => n + t.organisations, 0)).toBe(biggest.organisations);
+    expect(await page.getByTestId("grouped-note").textContent()).toContain(`${groupCount} groups`);
+    await page.waitForTimeout(1500); // the chain layout and the camera settle
+    await screenshot(page, "grouped-biggest-en");
+
+    // Click the largest group of tier 1: its panel lists its largest members.
+    const first = grouped.tiers[0]?.groups[0];
+    if (!first) throw new Error("no group in tier 1");
+    const id = `group:${grouped.tiers[0]?.depth}:${first.kind ?? ""}:${first.region ?? ""}`;
+    const where = () =>
+      page.evaluate((node) => (window as unknown as { __KEIRO__: Hook }).__KEIRO__.nodeViewport(node), id);
+    // The chain layout and the camera have settled when the node stays where it is.
+    let position = await where();
+    for (let i = 0; i < 40; i++) {
+      await page.waitForTimeout(250);
+      const next = await where();
+      if (next && position && Math.abs(next.x - position.x) + Math.abs(next.y - position.y) < 0.5) break;
+      position = next;
+    }
+    if (!position) throw new Error(`${id} is not drawn`);
+    const box = await page.getByTestId("graph").boundingBox();
+    await page.mouse.click((box?.x ?? 0) + position.x, (box?.y ?? 0) + position.y);
+    const panel = page.getByTestId("group-panel");
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    const members = await panel
+      .locator("[data-member]")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-member")));
+    expect(members).toEqual(first.largest.map((m) => m.id));
+    expect(await page.getByTestId("group-figures").textContent()).toContain(
+      `${first.organisations.toLocaleString("en-US")} organisations`,
+    );
+    await screenshot(page, "grouped-biggest-en-group");
+
+    // A member focuses that organisation.
+    await panel.locator("[data-member] button").first().click();
+    await expect.poll(() => page.url()).toContain(`focus=${encodeURIComponent(first.largest[0]?.id ?? "")}`);
+    expect(errors).toEqual([]);
+  }, 180_000);
+});

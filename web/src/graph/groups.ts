@@ -1,0 +1,195 @@
+import type {
+  AffectedGroup,
+  AffectedOrganisation,
+  BlastRadius,
+  CountedContract,
+  GroupedBlastRadius,
+} from "../../../domain/index.ts";
+import { formatNumber, KIND_WORDS, type Lang } from "../i18n/strings.ts";
+
+/**
+ * The grouped view (docs/blast-radius.md#grouped-view) in the graph: when a blast radius is larger
+ * than the explorer draws, it is drawn as the compromised organisations plus one node per
+ * (tier, kind, region) group, each with an arrow to the compromised (tier 1) or to the largest
+ * group of the tier to its right, and laid out in tiers like any blast radius.
+ */
+
+const GROUP_PREFIX = "group:";
+
+/** A group node's id: never an organisation's (ids do not start with "group:" followed by a depth). */
+export function groupNodeId(depth: number, group: Pick<AffectedGroup, "kind" | "region">): string {
+  return `${GROUP_PREFIX}${depth}:${group.kind ?? ""}:${group.region ?? ""}`;
+}
+
+export function isGroupNode(id: string): boolean {
+  return id.startsWith(GROUP_PREFIX);
+}
+
+/** Whether a blast radius leaves organisations out of the drawing (then it is drawn grouped). */
+export function needsGroups(impact: BlastRadius | null): boolean {
+  return impact?.truncated !== undefined && impact.truncated.total > impact.affected.length;
+}
+
+const KIND_GROUP_WORDS_EN: Record<string, string> = {
+  prefecture: "Prefectures",
+  municipality: "Municipalities",
+  bank: "Banks",
+  shinkin_bank: "Shinkin banks",
+  insurer: "Insurers",
+  health_insurance_society: "Health insurance societies",
+  company: "Companies",
+  shared_service: "Shared services",
+  print_mail_vendor: "Printing and mailing vendors",
+  it_vendor: "IT vendors",
+  logistics_vendor: "Logistics vendors",
+  education: "Educational bodies",
+  association: "Associations",
+  aggregate: "Aggregates",
+  other: "Other organisations",
+};
+
+/** The kind of a group's members, in words: "Companies", "企業". */
+export function groupKindWord(lang: Lang, kind: string | null): string {
+  if (!kind) return lang === "en" ? "Organisations" : "組織";
+  if (lang === "en") return KIND_GROUP_WORDS_EN[kind] ?? kind;
+  return (KIND_WORDS.ja as Record<string, string>)[kind] ?? kind;
+}
+
+/** How many groups a tier draws at most; the rest of the tier is drawn as one more group. */
+export const GROUPS_PER_TIER = 8;
+
+/** A group node's size: by its records (log scale) like an organisation's, a little smaller so a tier's groups fit one column. */
+export function groupNodeSize(records: number): number {
+  return 3 + 1.5 * Math.log10(1 + Math.max(0, records));
+}
+
+/** A group as drawn: one of the answer's, or (`rest` > 0) the tier's smaller groups taken together. */
+export interface DrawnGroup {
+  id: string;
+  depth: number;
+  group: AffectedGroup;
+  /** How many of the answer's groups this one stands for when it is the tier's rest; else 0. */
+  rest: number;
+}
+
+/** "Companies, Tokyo" / "企業・東京都"; the rest of a tier: "12 more groups" / "ほか 12 グループ". */
+export function groupTitle(lang: Lang, group: Pick<AffectedGroup, "kind" | "region">, rest = 0): string {
+  if (rest > 0)
+    return lang === "en" ? `${formatNumber(rest)} more groups` : `ほか ${formatNumber(rest)} グループ`;
+  const kind = groupKindWord(lang, group.kind);
+  if (lang === "en") return `${kind}, ${group.region ?? "region unknown"}`;
+  return `${kind}・${group.region ?? "地域不明"}`;
+}
+
+/** "1,234 organisations, ≥ 5,678 records" / "1,234 組織、≥ 5,678 件". */
+export function groupFigures(
+  lang: Lang,
+  group: Pick<AffectedGroup, "organisations" | "records" | "undisclosed">,
+): string {
+  const orgs = formatNumber(group.organisations);
+  const unknown = group.undisclosed > 0;
+  const records =
+    unknown && group.records === 0
+      ? lang === "en"
+        ? "records undisclosed"
+        : "件数非公表"
+      : `${formatNumber(group.records, unknown)}${lang === "en" ? (group.records === 1 && !unknown ? " record" : " records") : " 件"}`;
+  if (lang === "ja") return `${orgs} 組織、${records}`;
+  return `${orgs} ${group.organisations === 1 ? "organisation" : "organisations"}, ${records}`;
+}
+
+/** A group node's label: "Companies, Tokyo — 1,234 organisations, ≥ 5,678 records". */
+export function groupLabel(lang: Lang, group: AffectedGroup, rest = 0): string {
+  return `${groupTitle(lang, group, rest)} — ${groupFigures(lang, group)}`;
+}
+
+/**
+ * The groups the graph draws, tier by tier: the `perTier` - 1 largest of a tier as they are and,
+ * when a tier has more, the rest as one group (its largest members the largest of all of them).
+ */
+export function drawnGroups(grouped: GroupedBlastRadius | null, perTier = GROUPS_PER_TIER): DrawnGroup[] {
+  const drawn: DrawnGroup[] = [];
+  for (const tier of [...(grouped?.tiers ?? [])].sort((a, b) => a.depth - b.depth)) {
+    const { depth, groups } = tier;
+    const kept = groups.length > perTier ? groups.slice(0, perTier - 1) : groups;
+    for (const group of kept) drawn.push({ id: groupNodeId(depth, group), depth, group, rest: 0 });
+    const others = groups.slice(kept.length);
+    if (others.length === 0) continue;
+    const members = Math.max(0, ...others.map((g) => g.largest.length));
+    drawn.push({
+      id: `${GROUP_PREFIX}${depth}:*`,
+      depth,
+      rest: others.length,
+      group: {
+        kind: null,
+        region: null,
+        organisations: others.reduce((n, g) => n + g.organisations, 0),
+        records: others.reduce((n, g) => n + g.records, 0),
+        undisclosed: others.reduce((n, g) => n + g.undisclosed, 0),
+        largest: others
+          .flatMap((g) => g.largest)
+          .sort((a, b) => b.records - a.records || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+          .slice(0, members),
+      },
+    });
+  }
+  return drawn;
+}
+
+/** Every drawn group by its node id. */
+export function groupsById(grouped: GroupedBlastRadius | null): Map<string, DrawnGroup> {
+  return new Map(drawnGroups(grouped).map((g) => [g.id, g]));
+}
+
+/**
+ * The blast radius as the graph draws it when grouped: the compromised organisations, one
+ * "affected organisation" per group (its name the label in Japanese, its English name the label
+ * in English, its records the group's) and one arrow per group to the tier on its right. Totals,
+ * scenario and unmodelled exposures stay the answer's own.
+ */
+export function groupedDrawing(impact: BlastRadius, grouped: GroupedBlastRadius): BlastRadius {
+  const affected: AffectedOrganisation[] = [];
+  const contracts: CountedContract[] = [];
+  const compromised = grouped.compromised.length > 0 ? grouped.compromised : impact.compromised;
+  const groups = drawnGroups(grouped);
+  const tiers = [...new Set(groups.map((g) => g.depth))];
+  let right: string[] = compromised.map((c) => c.id);
+  for (const depth of tiers) {
+    const inTier = groups.filter((g) => g.depth === depth);
+    for (const { id, group, rest } of inTier) {
+      const chain: string[] = [];
+      for (const target of right) {
+        const edge = `${id}->${target}`;
+        chain.push(edge);
+        contracts.push({
+          id: edge,
+          consignor: id,
+          contractor: target,
+          records: group.undisclosed > 0 && group.records === 0 ? null : group.records,
+          subjects: null,
+          carries: null,
+          source: null,
+        });
+      }
+      affected.push({
+        id,
+        name: groupLabel("ja", group, rest),
+        nameEn: groupLabel("en", group, rest),
+        kind: group.kind,
+        region: group.region,
+        depth,
+        records: group.records,
+        subjects: 0,
+        undisclosed: group.undisclosed,
+        path: [id, right[0] as string],
+        chain: chain.slice(0, 1),
+        dataCategories: [],
+        reported: [],
+      });
+    }
+    // The next tier points at this tier's largest group (groups come largest first).
+    right = [(inTier[0] as DrawnGroup).id];
+  }
+  const { truncated: _cut, ...answer } = impact;
+  return { ...answer, compromised, affected, contracts, totals: grouped.totals };
+}

@@ -1,0 +1,65 @@
+import type { AffectedGroup } from "../../../domain/index.ts";
+import { groupFigures, groupTitle } from "../graph/groups.ts";
+import { useLanguage } from "../i18n/language.tsx";
+import { formatNumber } from "../i18n/strings.ts";
+
+/**
+ * One group of a radius drawn grouped (a tier's organisations of one kind and region): its figures
+ * and its largest members, each of which can be focused (its own panel and chain).
+ */
+export function GroupPanel({
+  depth,
+  group,
+  rest = 0,
+  onPick,
+  onClose,
+}: {
+  depth: number;
+  group: AffectedGroup;
+  /** How many of the answer's groups it stands for when it is a tier's rest; else 0. */
+  rest?: number;
+  onPick: (id: string) => void;
+  onClose: () => void;
+}) {
+  const { t, lang, orgLabel, figure, kind } = useLanguage();
+  return (
+    <aside
+      className="panel"
+      data-testid="group-panel"
+      aria-label={`${t("group")} ${groupTitle(lang, group, rest)}`}
+    >
+      <header>
+        <h2>{groupTitle(lang, group, rest)}</h2>
+        <button type="button" onClick={onClose} aria-label={t("close")}>
+          ×
+        </button>
+      </header>
+      <p data-testid="group-figures">
+        {t("groupTier", { depth })} · {groupFigures(lang, group)}
+      </p>
+      <dl>
+        <div>
+          <dt>{t("affected")}</dt>
+          <dd>{formatNumber(group.organisations)}</dd>
+        </div>
+        <div>
+          <dt>{t("records")}</dt>
+          <dd>{figure(group.records, group.undisclosed)}</dd>
+        </div>
+      </dl>
+      <h3>{t("groupLargest")}</h3>
+      <ul className="contracts" data-testid="group-largest">
+        {group.largest.map((m) => (
+          <li key={m.id} data-member={m.id}>
+            <button type="button" className="link" onClick={() => onPick(m.id)}>
+              {orgLabel(m)}
+            </button>{" "}
+            <span className="note">
+              {kind(m.kind)} · {t("records")} {figure(m.records, m.undisclosed)}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}
