@@ -1,15 +1,12 @@
-import type { FastifyInstance } from "fastify";
 import type { Driver } from "neo4j-driver";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { buildServer } from "../../api/server.ts";
-import { databaseConfig } from "../../neo4j/config.ts";
-import { buildWebApp, launchBrowser, screenshot } from "../helpers/browser.ts";
+import { type Explorer, screenshot, startExplorer, stopExplorer, watchErrors } from "../helpers/browser.ts";
 import { load, SAMPLE_DIR, testDriver } from "../helpers/database.ts";
 
 /** The layered chain view of Isetoh's blast radius in real headless Chromium, on the sample. */
 let driver: Driver;
-let app: FastifyInstance;
+let explorer: Explorer;
 let base: string;
 let browser: Browser;
 let page: Page;
@@ -18,20 +15,15 @@ const errors: string[] = [];
 beforeAll(async () => {
   driver = testDriver();
   await load(driver, SAMPLE_DIR);
-  const webRoot = await buildWebApp();
-  app = buildServer({ driver, databaseUri: databaseConfig().uri, webRoot });
-  base = await app.listen({ host: "127.0.0.1", port: 0 });
-  browser = await launchBrowser();
+  explorer = await startExplorer(driver);
+  ({ base, browser } = explorer);
 }, 120_000);
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  await stopExplorer(explorer ?? {});
   await driver?.close();
 });
 beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page = watchErrors(await browser.newPage({ viewport: { width: 1440, height: 900 } }), errors);
 });
 
 type Drawn = { hidden: boolean; label: string | null; forceLabel: boolean };

@@ -1,23 +1,19 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { FastifyInstance } from "fastify";
 import type { Driver } from "neo4j-driver";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildServer } from "../../api/server.ts";
 import type { GroupedBlastRadius, VendorRank } from "../../domain/index.ts";
 import { CypherEngine } from "../../engine/cypherEngine.ts";
-import { databaseConfig } from "../../neo4j/config.ts";
 import { generateDataset } from "../../tools/generate/generator.ts";
-import { buildWebApp, launchBrowser, screenshot } from "../helpers/browser.ts";
+import { type Explorer, screenshot, startExplorer, stopExplorer, watchErrors } from "../helpers/browser.ts";
 import { load, SAMPLE_DIR, testDriver } from "../helpers/database.ts";
 
 /** A radius larger than the explorer draws, in real headless Chromium: drawn as groups. */
 let driver: Driver;
-let app: FastifyInstance;
+let explorer: Explorer;
 let base: string;
-let browser: Browser;
 let page: Page;
 let biggest: VendorRank;
 let dir: string;
@@ -35,17 +31,12 @@ beforeAll(async () => {
   await generateDataset(dir, { organisations: 6000, contracts: 30000, seed: 1 });
   await load(driver, dir);
   [biggest] = (await new CypherEngine(driver).rank(1)) as [VendorRank];
-  const webRoot = await buildWebApp();
-  app = buildServer({ driver, databaseUri: databaseConfig().uri, webRoot });
-  base = await app.listen({ host: "127.0.0.1", port: 0 });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  explorer = await startExplorer(driver);
+  ({ base } = explorer);
+  page = watchErrors(await explorer.browser.newPage({ viewport: { width: 1440, height: 900 } }), errors);
 }, 300_000);
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  await stopExplorer(explorer ?? {});
   // The other suites expect the sample.
   if (driver) await load(driver, SAMPLE_DIR);
   await driver?.close();
