@@ -14,12 +14,14 @@ export async function serve(connection: Connection): Promise<string> {
   const log = (message: string) => process.stderr.write(`${message}\n`);
   const engine = new InMemoryEngine(connection.driver, {
     timeoutMs: 30_000,
-    onBuilt: ({ organisations, contracts, ms }) =>
+    // Built in a worker thread over its own connection: the event loop keeps answering meanwhile.
+    worker: connection.config,
+    onBuilt: ({ organisations, contracts, ms, dataset }) =>
       log(
-        `In-memory copy of the graph ready: ${organisations} organisations, ${contracts} contracts, built in ${ms} ms.`,
+        `In-memory copy of the graph ready: ${organisations} organisations, ${contracts} contracts (${dataset.name ?? "no dataset"} loaded ${dataset.loadedAt ?? "never"}), built in ${ms} ms.`,
       ),
     onError: (error) =>
-      log(`In-memory copy of the graph not built (answering from Cypher): ${(error as Error).message}`),
+      log(`In-memory copy of the graph not built (answering from the copy held, else Cypher): ${(error as Error).message}`),
   });
   const host = process.env.KEIRO_HOST ?? "127.0.0.1";
   const exposed = !LOOPBACK.includes(host);
@@ -46,7 +48,7 @@ export async function serve(connection: Connection): Promise<string> {
     if (allowedHosts.length === 0)
       log("Set KEIRO_ALLOWED_HOSTS to the host names people use to reach this server.");
   }
-  // Built in the background: until it is ready, answers come from Cypher.
+  // Built in the background: until the first is ready, answers come from Cypher.
   engine.warm().catch(() => {});
   const close = async () => {
     await app.close();

@@ -12,5 +12,14 @@ CREATE CONSTRAINT staged_organisation_id IF NOT EXISTS FOR (o:StagedOrganisation
 CREATE CONSTRAINT staged_incident_id IF NOT EXISTS FOR (i:StagedIncident) REQUIRE i.id IS UNIQUE;
 CREATE INDEX exposure_key IF NOT EXISTS FOR ()-[e:EXPOSED]-() ON (e.key);
 CREATE INDEX organisation_kind IF NOT EXISTS FOR (o:Organisation) ON (o.kind);
-CREATE TEXT INDEX organisation_name IF NOT EXISTS FOR (o:Organisation) ON (o.name);
-CREATE TEXT INDEX organisation_name_en IF NOT EXISTS FOR (o:Organisation) ON (o.nameEn);
+// The search (api/search.cypher) reads lower-cased copies of the id and names through TEXT
+// indexes, which serve both STARTS WITH and CONTAINS (a full-text analyzer would split Japanese
+// names into other words than a substring search finds). The names' own indexes served the
+// earlier search over toLower(name), which no index can answer.
+DROP INDEX organisation_name IF EXISTS;
+DROP INDEX organisation_name_en IF EXISTS;
+CREATE TEXT INDEX organisation_search_id IF NOT EXISTS FOR (o:Organisation) ON (o.searchId);
+CREATE TEXT INDEX organisation_search_name IF NOT EXISTS FOR (o:Organisation) ON (o.searchName);
+CREATE TEXT INDEX organisation_search_name_en IF NOT EXISTS FOR (o:Organisation) ON (o.searchNameEn);
+// The overview's order: organisations by their stored contract count (api/overview-nodes.cypher).
+CREATE INDEX organisation_degree IF NOT EXISTS FOR (o:Organisation) ON (o.degree);

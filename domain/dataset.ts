@@ -8,16 +8,18 @@ export interface DatasetStamp {
 }
 
 /**
- * The version of what the loader stores: 2 since sub-contracts store `carries`. A graph loaded
- * in an older format is not answered (its sub-contracts would all seem to pass everything on).
+ * The version of what the loader stores: 2 since sub-contracts store `carries`, 3 since
+ * organisations store their search keys and contract count (`searchName`…, `degree`). A graph
+ * loaded in an older format is not answered (its sub-contracts would all seem to pass everything
+ * on; its organisations could not be found or ordered).
  */
-export const GRAPH_FORMAT = 2;
+export const GRAPH_FORMAT = 3;
 
 /** A graph loaded by an older Keiro: answering it would silently use the old arithmetic. */
 export class ReloadNeededError extends Error {
   constructor(readonly found: number | null) {
     super(
-      `The graph was loaded in an older format (${found ?? 1}; this Keiro reads ${GRAPH_FORMAT}, which stores whose data each sub-contract carries). Load the dataset again: npm run ingest -- DIR --replace`,
+      `The graph was loaded in an older format (${found ?? 1}; this Keiro reads ${GRAPH_FORMAT}, which stores whose data each sub-contract carries and each organisation's search keys and contract count). Load the dataset again: npm run ingest -- DIR --replace`,
     );
   }
 }

@@ -56,13 +56,17 @@ export class CopyColumnsBuilder {
     };
   }
 
-  add(contract: CopiedContract): void {
+  /** Adds a contract; false (and nothing added) when an end is not among the organisations. */
+  add(contract: CopiedContract): boolean {
     const c = this.columns;
+    const from = c.orgIndex.get(contract.consignor);
+    const to = c.orgIndex.get(contract.contractor);
+    if (from === undefined || to === undefined) return false;
     if (this.count === c.from.length) this.grow(c.from.length * 2);
     const e = this.count++;
     c.contractIds.push(contract.id);
-    c.from[e] = c.orgIndex.get(contract.consignor) as number;
-    c.to[e] = c.orgIndex.get(contract.contractor) as number;
+    c.from[e] = from;
+    c.to[e] = to;
     c.records[e] = contract.records ?? Number.NaN;
     c.subjects[e] = contract.subjects ?? Number.NaN;
     c.since[e] = dayNumber(contract.sinceStart, NO_DAY);
@@ -71,6 +75,7 @@ export class CopyColumnsBuilder {
     c.categoryOf[e] = c.categories.add(list.join(";"), list);
     c.sourceOf[e] = c.sources.add(contract.source ?? "", contract.source ?? null);
     if (contract.carries && contract.carries.length > 0) c.carries.set(e, contract.carries);
+    return true;
   }
 
   finish(): CopyColumns {

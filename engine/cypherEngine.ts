@@ -14,9 +14,10 @@ import {
 import { cypher } from "../neo4j/queries.ts";
 import { attachReported, truncation, unknownId } from "./assemble.ts";
 import { type ContractTable, type Reach, summarise } from "./contractReach.ts";
-import type { ImpactEngine, ImpactOptions } from "./engine.ts";
-import { datasetKey, readGraphCopy } from "./graphRead.ts";
+import type { ImpactEngine, ImpactOptions, Stamped } from "./engine.ts";
+import { readGraphCopy } from "./graphRead.ts";
 import { adjacency, carriesLists } from "./inMemoryArrays.ts";
+import { readOneLoad } from "./oneLoad.ts";
 
 /** The parameters every blast-radius query takes, from a scenario. */
 export function scenarioParams(scenario: Scenario): Record<string, unknown> {
@@ -65,52 +66,54 @@ function compromisedNames(scenario: Scenario, names: Map<string, OrganisationSum
   });
 }
 
-/** A load swapped in while an answer was read: the answer is read again. */
-class DatasetChanged extends Error {}
-
 /**
  * The Cypher engine: every answer asked of Neo4j (docs/blast-radius.md). The search over
  * contracts runs level by level, one fixed query per level inside one read transaction: the
  * contracts into the compromised organisations, then the contracts that each reached
  * sub-contract carries (all contracts into its consignor, or those it lists). The reached
  * contracts then go through the same arithmetic as the in-memory engine's (contractReach.ts).
- * Neo4j's reads are read-committed, so the dataset key is read before and after; when a load
- * swapped in between, the answer is read again.
+ * Neo4j's reads are read-committed, so each answer is read from one load by oneLoad.ts (the
+ * dataset key before and after; read again when a load swapped in between).
  */
 export class CypherEngine implements ImpactEngine {
   constructor(private readonly driver: Driver) {}
 
   async blastRadius(scenario: Scenario, options: ImpactOptions = {}): Promise<BlastRadius> {
-    return this.consistentRead((tx) => answer(tx, scenario, options.limit), options.timeoutMs);
+    return (await this.stampedBlastRadius(scenario, options)).answer;
+  }
+
+  stampedBlastRadius(scenario: Scenario, options: ImpactOptions = {}): Promise<Stamped<BlastRadius>> {
+    return this.fromOneLoad((tx) => answer(tx, scenario, options.limit), options.timeoutMs);
   }
 
   async grouped(scenario: Scenario, members: number, timeoutMs?: number): Promise<GroupedBlastRadius> {
-    return this.consistentRead((tx) => groupedAnswer(tx, scenario, members), timeoutMs);
+    return (await this.stampedGrouped(scenario, members, timeoutMs)).answer;
   }
 
-  /** One read transaction, read again (up to three times) when a load swapped in meanwhile. */
-  private async consistentRead<T>(
+  stampedGrouped(
+    scenario: Scenario,
+    members: number,
+    timeoutMs?: number,
+  ): Promise<Stamped<GroupedBlastRadius>> {
+    return this.fromOneLoad((tx) => groupedAnswer(tx, scenario, members), timeoutMs);
+  }
+
+  private async fromOneLoad<T>(
     work: (tx: ManagedTransaction) => Promise<T>,
     timeoutMs = 60_000,
-  ): Promise<T> {
-    const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
-    try {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await session.executeRead(work, { timeout: timeoutMs });
-        } catch (error) {
-          if (!(error instanceof DatasetChanged) || attempt >= 3) throw error;
-        }
-      }
-    } finally {
-      await session.close();
-    }
+  ): Promise<Stamped<T>> {
+    const { value, live } = await readOneLoad(this.driver, work, timeoutMs);
+    return { answer: value, dataset: live.stamp };
+  }
+
+  async rank(top?: number): Promise<VendorRank[]> {
+    return (await this.stampedRank(top)).answer;
   }
 
   /** Ranking reads the whole graph once and ranks every vendor at once, as the in-memory engine does. */
-  async rank(top?: number): Promise<VendorRank[]> {
-    const ranks = (await readGraphCopy(this.driver)).copy.rank();
-    return top === undefined ? ranks : ranks.slice(0, top);
+  async stampedRank(top?: number): Promise<Stamped<VendorRank[]>> {
+    const { copy, stamp } = await readGraphCopy(this.driver);
+    return { answer: copy.rank(top), dataset: stamp };
   }
 }
 
@@ -208,7 +211,6 @@ async function groupedAnswer(
   scenario: Scenario,
   members: number,
 ): Promise<GroupedBlastRadius> {
-  const key = await datasetKey(tx);
   const { table, summary } = await summaryOf(tx, scenario, 0);
   const { order, depth, records, undisclosed } = summary.affected;
   const ids = order.map((v) => table.orgIds[v] as string);
@@ -225,7 +227,6 @@ async function groupedAnswer(
     records: records[v] as number,
     undisclosed: undisclosed[v] as number,
   }));
-  if ((await datasetKey(tx)) !== key) throw new DatasetChanged();
   return {
     scenario,
     compromised: compromisedNames(scenario, names),
@@ -239,7 +240,6 @@ async function answer(
   scenario: Scenario,
   limit: number | undefined,
 ): Promise<BlastRadius> {
-  const key = await datasetKey(tx);
   const { params, reachedRows, table, orgIndex, summary } = await summaryOf(tx, scenario, limit);
 
   const listedIds = summary.listed.map((a) => table.orgIds[a.org] as string);
@@ -304,7 +304,6 @@ async function answer(
     (id) => orgIndex.has(id) && summary.isAffected(orgIndex.get(id) as number),
     await rows<ReportedExposure>(tx, "blast-radius/reported", params),
   );
-  if ((await datasetKey(tx)) !== key) throw new DatasetChanged();
   return {
     scenario,
     compromised: compromisedNames(scenario, names),

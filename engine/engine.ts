@@ -1,4 +1,4 @@
-import type { BlastRadius, GroupedBlastRadius, Scenario, VendorRank } from "../domain/index.ts";
+import type { BlastRadius, DatasetStamp, GroupedBlastRadius, Scenario, VendorRank } from "../domain/index.ts";
 
 /** How much of an answer to list, and how long to wait for it. */
 export interface ImpactOptions {
@@ -7,16 +7,31 @@ export interface ImpactOptions {
   timeoutMs?: number;
 }
 
+/** An answer with the stamp of the one dataset load it was computed on. */
+export interface Stamped<T> {
+  answer: T;
+  dataset: DatasetStamp;
+}
+
 /**
  * What every blast-radius engine answers, exactly as docs/blast-radius.md defines it. Two
  * engines are peers behind it: the Cypher engine (cypherEngine.ts), which asks Neo4j each
- * time, and the in-memory engine (inMemoryEngine.ts), which answers from a copy of the live
- * graph. The differential test holds them to identical answers.
+ * time, and the in-memory engine (inMemoryEngine.ts), which answers from a copy of the graph.
+ * The differential test holds them to identical answers. Each answer comes from one load of one
+ * dataset, never a mix; the `stamped` forms say which (a copy may be of the load before the
+ * live one while its successor is built).
  */
 export interface ImpactEngine {
   blastRadius(scenario: Scenario, options?: ImpactOptions): Promise<BlastRadius>;
+  stampedBlastRadius(scenario: Scenario, options?: ImpactOptions): Promise<Stamped<BlastRadius>>;
   /** The blast radius grouped by tier, kind and region, each group's `members` largest named. */
   grouped(scenario: Scenario, members: number, timeoutMs?: number): Promise<GroupedBlastRadius>;
+  stampedGrouped(
+    scenario: Scenario,
+    members: number,
+    timeoutMs?: number,
+  ): Promise<Stamped<GroupedBlastRadius>>;
   /** Every organisation with a contract pointing at it, ranked (the first `top`). */
   rank(top?: number): Promise<VendorRank[]>;
+  stampedRank(top?: number): Promise<Stamped<VendorRank[]>>;
 }

@@ -1,66 +1,86 @@
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
-import { checkGraphFormat, type DatasetStamp, type OrganisationSummary } from "../domain/index.ts";
+import type { DatasetStamp, OrganisationSummary } from "../domain/index.ts";
 import { cypher } from "../neo4j/queries.ts";
-import { type CopiedContract, CopyColumnsBuilder } from "./copyColumns.ts";
+import { type CopiedContract, type CopyColumns, CopyColumnsBuilder } from "./copyColumns.ts";
+import { type CopiedExposure, type CopyData, deriveCopy } from "./copyData.ts";
 import { InMemoryCopy } from "./inMemoryCopy.ts";
+import { DatasetChanged, type LiveDataset, readOneLoad } from "./oneLoad.ts";
 
-/**
- * Which load of which dataset the live graph is: a new load (even of the same files) is a new
- * key. A graph stored in an older format is refused (ReloadNeededError), never answered.
- */
-export async function datasetKey(tx: ManagedTransaction): Promise<string> {
-  return (await liveDataset(tx)).key;
-}
+export { datasetKey } from "./oneLoad.ts";
 
-/** The live dataset's key, and how many contracts it holds (to size the copy's columns). */
-async function liveDataset(tx: ManagedTransaction): Promise<{ key: string; contracts: number }> {
-  const row = (await tx.run(cypher("blast-radius/dataset"))).records[0]?.toObject() ?? {};
-  checkGraphFormat(row.loaded === true, (row.format as number | null) ?? null);
-  return {
-    key: `${row.fingerprint ?? ""}@${row.loadedAt ?? ""}`,
-    contracts: (row.contracts as number | null) ?? 0,
-  };
+/** Reading a million contracts outlasts the server's default transaction timeout on purpose. */
+export const COPY_READ_TIMEOUT_MS = 10 * 60 * 1000;
+
+/** The live graph as read for a copy: its columns, its exposures and the load they are of. */
+export interface GraphRead {
+  key: string;
+  stamp: DatasetStamp;
+  columns: CopyColumns;
+  exposures: CopiedExposure[];
 }
 
 /**
- * The live graph read into an in-memory copy, with the key of the load it is of: the key and the
- * graph come from one transaction, so that they belong together. Contracts stream record by
- * record into typed columns: a million records are never held as objects at once.
+ * The live graph read for an in-memory copy, all of it from one load (oneLoad.ts: read again when
+ * a load swapped in meanwhile). Contracts stream record by record into typed columns: a million
+ * records are never held as objects at once. What was read must add up to the sizes the load
+ * recorded: a load's swap becomes visible record by record, and a read in its middle would
+ * otherwise pass for one load.
  */
-export async function readGraphCopy(driver: Driver): Promise<{ key: string; copy: InMemoryCopy }> {
-  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
-  try {
-    const read = await session.executeRead(
-      async (tx) => {
-        const { key, contracts } = await liveDataset(tx);
-        const organisations: OrganisationSummary[] = [];
-        for await (const record of tx.run(cypher("blast-radius/all-organisations"))) {
-          organisations.push(record.toObject() as OrganisationSummary);
-        }
-        const columns = new CopyColumnsBuilder(organisations, contracts);
-        for await (const record of tx.run(cypher("blast-radius/all-contracts"))) {
-          const get = (field: keyof CopiedContract) => record.get(field);
-          columns.add({
-            id: get("id"),
-            consignor: get("consignor"),
-            contractor: get("contractor"),
-            records: get("records"),
-            subjects: get("subjects"),
-            sinceStart: get("sinceStart"),
-            deleteByEnd: get("deleteByEnd"),
-            dataCategories: get("dataCategories"),
-            carries: get("carries"),
-            source: get("source"),
-          });
-        }
-        return { key, columns: columns.finish() };
-      },
-      { timeout: 10 * 60 * 1000 },
-    );
-    return { key: read.key, copy: new InMemoryCopy(read.columns) };
-  } finally {
-    await session.close();
+export async function readGraph(driver: Driver, timeoutMs = COPY_READ_TIMEOUT_MS): Promise<GraphRead> {
+  const { value, live } = await readOneLoad(driver, readColumns, timeoutMs);
+  return { key: live.key, stamp: live.stamp, ...value };
+}
+
+async function readColumns(tx: ManagedTransaction, live: LiveDataset) {
+  const organisations: OrganisationSummary[] = [];
+  for await (const record of tx.run(cypher("blast-radius/all-organisations"))) {
+    organisations.push(record.toObject() as OrganisationSummary);
   }
+  const builder = new CopyColumnsBuilder(organisations, live.contracts ?? 0);
+  for await (const record of tx.run(cypher("blast-radius/all-contracts"))) {
+    const get = (field: keyof CopiedContract) => record.get(field);
+    const added = builder.add({
+      id: get("id"),
+      consignor: get("consignor"),
+      contractor: get("contractor"),
+      records: get("records"),
+      subjects: get("subjects"),
+      sinceStart: get("sinceStart"),
+      deleteByEnd: get("deleteByEnd"),
+      dataCategories: get("dataCategories"),
+      carries: get("carries"),
+      source: get("source"),
+    });
+    // A contract between organisations this read did not see: a swap was half visible.
+    if (!added) throw new DatasetChanged();
+  }
+  const exposures = (await tx.run(cypher("blast-radius/all-reported"))).records.map(
+    (record) => record.toObject() as CopiedExposure,
+  );
+  const columns = builder.finish();
+  const sizes = [organisations.length, columns.contractIds.length, exposures.length];
+  const recorded = [live.organisations, live.contracts, live.exposures];
+  const distinct = columns.orgIndex.size === organisations.length;
+  if (!distinct || (live.organisations !== null && sizes.some((size, i) => size !== recorded[i]))) {
+    throw new DatasetChanged();
+  }
+  return { columns, exposures };
+}
+
+/**
+ * The live graph read into an in-memory copy on this thread (the command line's ranking, tests,
+ * the bench's baselines); the API builds its copy in a worker thread instead (copyBuild.ts).
+ */
+export async function readGraphCopy(
+  driver: Driver,
+): Promise<{ key: string; stamp: DatasetStamp; copy: InMemoryCopy }> {
+  const read = await readGraph(driver);
+  return { key: read.key, stamp: read.stamp, copy: new InMemoryCopy(copyDataOf(read, false)) };
+}
+
+/** A read's copy data; `rank`: rank every vendor now (a worker does, off the event loop). */
+export function copyDataOf(read: GraphRead, rank: boolean): CopyData {
+  return deriveCopy(read.columns, read.exposures, rank);
 }
 
 /** The stamp of the dataset the live graph holds: what a report names as its source. */

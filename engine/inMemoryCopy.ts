@@ -3,31 +3,41 @@ import {
   asOfDay,
   type BlastRadius,
   type CountedContract,
-  compareRanks,
   type GroupedBlastRadius,
   groupAffected,
   inForce,
   type OrganisationName,
   type OrganisationSummary,
+  type ReportedExposure,
   type Scenario,
   type VendorRank,
 } from "../domain/index.ts";
-import { truncation, unknownId } from "./assemble.ts";
+import { attachReported, truncation, unknownId } from "./assemble.ts";
 import { type ContractTable, carriesIds, type Reach, type ReachSummary, summarise } from "./contractReach.ts";
-import { type CopiedContract, type CopyColumns, columnsOf } from "./copyColumns.ts";
-import { adjacency, carriesLists, dayNumber, type Interned, LAST_DAY } from "./inMemoryArrays.ts";
-import { rankAll } from "./rankAll.ts";
+import { type CopiedContract, columnsOf } from "./copyColumns.ts";
+import {
+  type CopiedExposure,
+  type CopyData,
+  deriveCopy,
+  type IdIndex,
+  type RankOrder,
+  rankOrder,
+} from "./copyData.ts";
+import { dayNumber, LAST_DAY } from "./inMemoryArrays.ts";
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * A read-only copy of the live contract graph in typed arrays, for answering blast radii in
  * memory (docs/blast-radius.md; the same answers as the Cypher engine, checked by the
- * differential test). Built from Neo4j (graphRead.ts) and dropped when the dataset changes.
+ * differential test). Built from Neo4j (graphRead.ts, in a worker thread for the API:
+ * copyWorker.ts) and replaced when the dataset changes. It holds what incidents' victims
+ * reported too, so that an answer from it never needs the live graph, which may be another load.
  */
 export class InMemoryCopy {
   readonly organisations: OrganisationSummary[];
-  private readonly orgIndex: Map<string, number>;
-  /** Contract numbers by id, made when an answer first needs one (a million entries cost). */
-  private contractIndexCache: Map<string, number> | undefined;
+  private readonly orgIndex: IdIndex;
+  private readonly contractIndex: IdIndex;
   /** Ends, counts, contracts by consignor and `carries`: what the arithmetic reads. */
   private readonly table: ContractTable;
   /** Contracts by contractor, for the search up from the compromised set. */
@@ -37,59 +47,54 @@ export class InMemoryCopy {
   private readonly deleteBy: Int32Array;
   private readonly categoryOf: Int32Array;
   private readonly sourceOf: Int32Array;
-  private readonly categories: Interned<string[]>;
-  private readonly sources: Interned<string | null>;
+  private readonly categories: string[][];
+  private readonly sources: (string | null)[];
+  /** Exposures reported about the incidents that hit each organisation, by its id. */
+  private readonly exposuresByVictim = new Map<string, CopiedExposure[]>();
   /** Date masks by as-of day and retention, shared read-only between answers. */
   private readonly dateMasks = new Map<string, Uint8Array>();
-  private ranks: VendorRank[] | undefined;
+  private ranks: RankOrder | undefined;
+  private readonly data: CopyData;
   /** The search's buffers, reused by every answer (see reach). */
   private scratch: { level: Int32Array; queue: Int32Array } | undefined;
 
-  constructor(columns: CopyColumns) {
-    const { organisations, contractIds, from, to, records, subjects } = columns;
-    this.organisations = organisations;
-    this.orgIndex = columns.orgIndex;
-    this.since = columns.since;
-    this.deleteBy = columns.deleteBy;
-    this.categoryOf = columns.categoryOf;
-    this.sourceOf = columns.sourceOf;
-    this.categories = columns.categories;
-    this.sources = columns.sources;
-    const n = organisations.length;
-    const [outStart, outEdges] = adjacency(n, from);
-    [this.inStart, this.inEdges] = adjacency(n, to);
-    // Only the contracts some sub-contract lists need a number by id here.
-    const listed = new Set<string>();
-    for (const list of columns.carries.values()) for (const id of list) listed.add(id);
-    const listedIndex = new Map<string, number>();
-    contractIds.forEach((id, e) => {
-      if (listed.has(id)) listedIndex.set(id, e);
-    });
-    const [carriesStart, carriesList] = carriesLists(contractIds.length, columns.carries, (id) =>
-      listedIndex.get(id),
-    );
-    this.table = {
-      orgIds: organisations.map((o) => o.id),
-      contractIds,
-      from,
-      to,
-      records,
-      subjects,
-      outStart,
-      outEdges,
-      carriesStart,
-      carriesList,
-    };
+  constructor(data: CopyData) {
+    this.data = data;
+    this.organisations = data.organisations;
+    this.orgIndex = data.orgIndex;
+    this.contractIndex = data.contractIndex;
+    this.table = data.table;
+    this.inStart = data.inStart;
+    this.inEdges = data.inEdges;
+    this.since = data.since;
+    this.deleteBy = data.deleteBy;
+    this.categoryOf = data.categoryOf;
+    this.sourceOf = data.sourceOf;
+    this.categories = data.categories;
+    this.sources = data.sources;
+    this.ranks = data.ranks;
+    for (const exposure of data.exposures) {
+      const list = this.exposuresByVictim.get(exposure.victim);
+      if (list) list.push(exposure);
+      else this.exposuresByVictim.set(exposure.victim, [exposure]);
+    }
   }
 
   /** A copy of organisations and contracts already in memory (tests, small graphs). */
-  static of(organisations: OrganisationSummary[], contracts: CopiedContract[]): InMemoryCopy {
-    return new InMemoryCopy(columnsOf(organisations, contracts));
+  static of(
+    organisations: OrganisationSummary[],
+    contracts: CopiedContract[],
+    exposures: CopiedExposure[] = [],
+  ): InMemoryCopy {
+    return new InMemoryCopy(deriveCopy(columnsOf(organisations, contracts), exposures, false));
   }
 
-  private get contractIndex(): Map<string, number> {
-    this.contractIndexCache ??= new Map(this.table.contractIds.map((id, e) => [id, e]));
-    return this.contractIndexCache;
+  /** Whether the copy holds every organisation and contract a scenario names. */
+  holds(scenario: Scenario): boolean {
+    return (
+      [...scenario.compromised, ...scenario.excludedOrganisations].every((id) => this.orgIndex.has(id)) &&
+      scenario.excludedContracts.every((id) => this.contractIndex.has(id))
+    );
   }
 
   get contractCount(): number {
@@ -190,7 +195,6 @@ export class InMemoryCopy {
     return { level, queue, count: tail };
   }
 
-  /** The blast radius of a scenario; `limit` cuts the lists, never the totals. */
   /** Steps 2–6 of a scenario over the copy (see summarise); `limit` organisations spelled out. */
   private summary(scenario: Scenario, limit: number | undefined): ReachSummary {
     this.check(scenario);
@@ -242,10 +246,7 @@ export class InMemoryCopy {
   }
 
   /** The blast radius of a scenario; `limit` cuts the lists, never the totals. */
-  blastRadius(
-    scenario: Scenario,
-    limit?: number,
-  ): { result: Omit<BlastRadius, "unmodelled">; isAffected: (id: string) => boolean } {
+  blastRadius(scenario: Scenario, limit?: number): BlastRadius {
     const summary = this.summary(scenario, limit);
     const { contractIds, orgIds, to, records, subjects } = this.table;
     const contracts: CountedContract[] = [];
@@ -262,7 +263,7 @@ export class InMemoryCopy {
         reported: [],
       };
       for (const e of reached.counted) {
-        for (const category of this.categories.values[this.categoryOf[e] as number] ?? []) {
+        for (const category of this.categories[this.categoryOf[e] as number] ?? []) {
           if (!org.dataCategories.includes(category)) org.dataCategories.push(category);
         }
         const r = records[e] as number;
@@ -274,60 +275,70 @@ export class InMemoryCopy {
           records: Number.isNaN(r) ? null : r,
           subjects: Number.isNaN(s) ? null : s,
           carries: carriesIds(this.table, e),
-          source: this.sources.values[this.sourceOf[e] as number] ?? null,
+          source: this.sources[this.sourceOf[e] as number] ?? null,
         });
       }
       return org;
     });
-    const result = {
-      scenario,
-      compromised: this.names(scenario.compromised),
-      affected,
-      contracts,
-      totals: summary.totals,
-      ...truncation(affected.length, summary.totals.organisations),
-    };
     const isAffected = (id: string) => {
       const v = this.orgIndex.get(id);
       return v !== undefined && summary.isAffected(v);
     };
-    return { result, isAffected };
+    return {
+      scenario,
+      compromised: this.names(scenario.compromised),
+      affected,
+      contracts,
+      unmodelled: attachReported(affected, isAffected, this.reported(scenario)),
+      totals: summary.totals,
+      ...truncation(affected.length, summary.totals.organisations),
+    };
+  }
+
+  /**
+   * Step 7's input: what was reported about the incidents that hit a compromised organisation,
+   * in the order cypher/blast-radius/reported.cypher gives (organisation, day reported with
+   * undated last, incident).
+   */
+  private reported(scenario: Scenario): ReportedExposure[] {
+    const rows = [...new Set(scenario.compromised)].flatMap((id) => this.exposuresByVictim.get(id) ?? []);
+    rows.sort(
+      (a, b) =>
+        compareText(a.organisation, b.organisation) ||
+        (a.reportedOn === b.reportedOn
+          ? 0
+          : a.reportedOn === null
+            ? 1
+            : b.reportedOn === null
+              ? -1
+              : compareText(a.reportedOn, b.reportedOn)) ||
+        compareText(a.incident, b.incident),
+    );
+    return rows.map(({ victim: _victim, ...exposure }) => exposure);
   }
 
   /**
    * Every organisation with a contract pointing at it, ranked by what its compromise alone would
-   * expose (rankAll.ts: all at once). Computed once per copy: the graph does not change under it.
+   * expose (the first `top`). Ranked once per copy (copyData.ts rankOrder): the graph does not
+   * change under it; a copy built in a worker arrives ranked.
    */
-  rank(): VendorRank[] {
-    if (this.ranks) return this.ranks;
-    const vendorNodes: number[] = [];
-    for (let v = 0; v < this.organisations.length; v++) {
-      if ((this.inStart[v + 1] as number) > (this.inStart[v] as number)) vendorNodes.push(v);
+  rank(top?: number): VendorRank[] {
+    this.ranks ??= rankOrder(this.data);
+    const { vendors, records, organisations, undisclosedContracts } = this.ranks;
+    const count = Math.min(top ?? vendors.length, vendors.length);
+    const ranks: VendorRank[] = [];
+    for (let i = 0; i < count; i++) {
+      const { id, name, nameEn, kind } = this.organisations[vendors[i] as number] as OrganisationSummary;
+      ranks.push({
+        id,
+        name,
+        nameEn,
+        kind,
+        records: records[i] as number,
+        organisations: organisations[i] as number,
+        undisclosedContracts: undisclosedContracts[i] as number,
+      });
     }
-    const { from, to, records, carriesStart, carriesList } = this.table;
-    const figures = rankAll({
-      n: this.organisations.length,
-      from,
-      to,
-      records,
-      carriesStart,
-      carriesList,
-      vendors: Int32Array.from(vendorNodes),
-    });
-    this.ranks = vendorNodes
-      .map((v, i) => {
-        const { id, name, nameEn, kind } = this.organisations[v] as OrganisationSummary;
-        return {
-          id,
-          name,
-          nameEn,
-          kind,
-          records: figures.records[i] as number,
-          organisations: figures.organisations[i] as number,
-          undisclosedContracts: figures.undisclosedContracts[i] as number,
-        };
-      })
-      .sort(compareRanks);
-    return this.ranks;
+    return ranks;
   }
 }

@@ -1,44 +1,55 @@
-import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
-import type {
-  BlastRadius,
-  GroupedBlastRadius,
-  ReportedExposure,
-  Scenario,
-  VendorRank,
-} from "../domain/index.ts";
-import { cypher } from "../neo4j/queries.ts";
-import { attachReported } from "./assemble.ts";
-import { CypherEngine, scenarioParams } from "./cypherEngine.ts";
-import type { ImpactEngine, ImpactOptions } from "./engine.ts";
-import { datasetKey, readGraphCopy } from "./graphRead.ts";
+import { threadId } from "node:worker_threads";
+import neo4j, { type Driver } from "neo4j-driver";
+import type { BlastRadius, DatasetStamp, GroupedBlastRadius, Scenario, VendorRank } from "../domain/index.ts";
+import type { DatabaseConfig } from "../neo4j/config.ts";
+import { type BuiltCopy, buildCopyInWorker } from "./copyBuild.ts";
+import { CypherEngine } from "./cypherEngine.ts";
+import type { ImpactEngine, ImpactOptions, Stamped } from "./engine.ts";
+import { COPY_READ_TIMEOUT_MS, readGraphCopy } from "./graphRead.ts";
 import type { InMemoryCopy } from "./inMemoryCopy.ts";
+import { type LiveDataset, liveDataset } from "./oneLoad.ts";
 
 export interface CopyBuilt {
   key: string;
+  dataset: DatasetStamp;
   organisations: number;
   contracts: number;
   ms: number;
+  /** The thread that read and derived it: a worker's, unless the engine builds on this thread. */
+  threadId: number;
+}
+
+interface HeldCopy {
+  key: string;
+  stamp: DatasetStamp;
+  copy: InMemoryCopy;
 }
 
 /**
- * The in-memory engine: answers from an in-memory copy of the live graph, keyed by dataset load.
- * A request checks the key (one small query); when the graph has changed, the copy is rebuilt in
- * the background and requests are answered by the Cypher engine until it is ready, so nobody
- * waits for a rebuild and no answer comes from an old graph.
+ * The in-memory engine: answers from an in-memory copy of the graph, keyed by dataset load. A
+ * request reads which load is live (one small query, shared by the requests that arrive while it
+ * runs); when a new load has swapped in, a new copy is built in the background (in a worker
+ * thread when `worker` names the database) and until it is ready requests are answered from the
+ * copy they already have, stamped with the earlier load it describes. So nobody waits for a
+ * rebuild, nobody is refused, and no answer mixes two loads. Only a scenario naming an id the
+ * earlier copy does not hold goes to the Cypher engine, which answers from the live load.
  */
 export class InMemoryEngine implements ImpactEngine {
-  private current: { key: string; copy: InMemoryCopy } | undefined;
-  /** How many answers came from memory and how many from Cypher (while a copy was built). */
-  readonly answered = { fromMemory: 0, fromCypher: 0 };
+  private current: HeldCopy | undefined;
+  /** Answers (blast radii, grouped or not) from the copy of the live load, from a copy of an earlier one, and from Cypher. */
+  readonly answered = { fromMemory: 0, fromEarlierLoad: 0, fromCypher: 0 };
   /** The same for rankings. */
-  readonly ranked = { fromMemory: 0, fromCypher: 0 };
+  readonly ranked = { fromMemory: 0, fromEarlierLoad: 0, fromCypher: 0 };
   private building: { key: string; done: Promise<void> } | undefined;
+  private checking: Promise<LiveDataset> | undefined;
   private readonly cypherEngine: CypherEngine;
 
   constructor(
     private readonly driver: Driver,
     private readonly options: {
       timeoutMs: number;
+      /** Build copies in a worker thread connecting with these settings (the API does). */
+      worker?: DatabaseConfig;
       onBuilt?: (event: CopyBuilt) => void;
       onError?: (error: unknown) => void;
     },
@@ -48,96 +59,134 @@ export class InMemoryEngine implements ImpactEngine {
 
   /** Builds (or rebuilds) the copy now and waits for it, e.g. at start-up. */
   async warm(): Promise<void> {
-    await this.live(async () => undefined, this.options.timeoutMs);
+    this.held(await this.live(this.options.timeoutMs));
     await this.building?.done;
   }
 
   async blastRadius(scenario: Scenario, options: ImpactOptions = {}): Promise<BlastRadius> {
-    const { copy, value: reported } = await this.live(
-      async (tx) =>
-        (await tx.run(cypher("blast-radius/reported"), scenarioParams(scenario))).records.map(
-          (r) => r.toObject() as ReportedExposure,
-        ),
-      options.timeoutMs ?? this.options.timeoutMs,
-    );
-    if (!copy) {
-      this.answered.fromCypher += 1;
-      return this.cypherEngine.blastRadius(scenario, options);
-    }
-    this.answered.fromMemory += 1;
-    const { result, isAffected } = copy.blastRadius(scenario, options.limit);
-    return { ...result, unmodelled: attachReported(result.affected, isAffected, reported) };
+    return (await this.stampedBlastRadius(scenario, options)).answer;
+  }
+
+  async stampedBlastRadius(scenario: Scenario, options: ImpactOptions = {}): Promise<Stamped<BlastRadius>> {
+    const held = await this.copyFor(scenario, options.timeoutMs, this.answered);
+    if (!held) return this.cypherEngine.stampedBlastRadius(scenario, options);
+    return { answer: held.copy.blastRadius(scenario, options.limit), dataset: held.stamp };
   }
 
   async grouped(scenario: Scenario, members: number, timeoutMs?: number): Promise<GroupedBlastRadius> {
-    const { copy } = await this.live(async () => undefined, timeoutMs ?? this.options.timeoutMs);
-    if (!copy) return this.cypherEngine.grouped(scenario, members, timeoutMs);
-    return copy.grouped(scenario, members);
+    return (await this.stampedGrouped(scenario, members, timeoutMs)).answer;
   }
 
-  /**
-   * The ranking reads the whole graph either way, so while a copy is being built every ranking
-   * request waits for that one build instead of reading the graph again.
-   */
+  async stampedGrouped(
+    scenario: Scenario,
+    members: number,
+    timeoutMs?: number,
+  ): Promise<Stamped<GroupedBlastRadius>> {
+    const held = await this.copyFor(scenario, timeoutMs, this.answered);
+    if (!held) return this.cypherEngine.stampedGrouped(scenario, members, timeoutMs);
+    return { answer: held.copy.grouped(scenario, members), dataset: held.stamp };
+  }
+
   async rank(top?: number): Promise<VendorRank[]> {
-    let { copy } = await this.live(async () => undefined, this.options.timeoutMs);
-    if (!copy) {
-      await this.building?.done;
-      ({ copy } = await this.live(async () => undefined, this.options.timeoutMs));
-    }
-    if (!copy) {
-      this.ranked.fromCypher += 1;
-      return this.cypherEngine.rank(top);
-    }
-    this.ranked.fromMemory += 1;
-    const ranks = copy.rank();
-    return top === undefined ? ranks : ranks.slice(0, top);
+    return (await this.stampedRank(top)).answer;
   }
 
   /**
-   * Reads which dataset load is live, with whatever else the answer needs from Neo4j, in one
-   * transaction; returns the copy when it is of that load, else starts rebuilding and returns null.
+   * The ranking reads the whole graph either way, so before the first copy is built every ranking
+   * request waits for that one build instead of reading the graph again; after, a copy of an
+   * earlier load answers (stamped) while the next is built.
    */
-  private async live<T>(
-    read: (tx: ManagedTransaction) => Promise<T>,
-    timeoutMs: number,
-  ): Promise<{ copy: InMemoryCopy | null; value: T }> {
+  async stampedRank(top?: number): Promise<Stamped<VendorRank[]>> {
+    const live = await this.live(this.options.timeoutMs);
+    let held = this.held(live);
+    if (!held) {
+      await this.building?.done;
+      held = this.current;
+    }
+    if (!held) {
+      this.ranked.fromCypher += 1;
+      return this.cypherEngine.stampedRank(top);
+    }
+    this.ranked[held.key === live.key ? "fromMemory" : "fromEarlierLoad"] += 1;
+    return { answer: held.copy.rank(top), dataset: held.stamp };
+  }
+
+  /**
+   * The copy to answer a scenario from: the live load's, or an earlier load's while the live one's
+   * is built, as long as it holds every id the scenario names (else undefined: Cypher answers).
+   */
+  private async copyFor(
+    scenario: Scenario,
+    timeoutMs: number | undefined,
+    tally: { fromMemory: number; fromEarlierLoad: number; fromCypher: number },
+  ): Promise<HeldCopy | undefined> {
+    const live = await this.live(timeoutMs ?? this.options.timeoutMs);
+    const held = this.held(live);
+    // The live load's copy answers everything, refusals of unknown ids included.
+    if (held?.key === live.key) {
+      tally.fromMemory += 1;
+      return held;
+    }
+    if (held?.copy.holds(scenario)) {
+      tally.fromEarlierLoad += 1;
+      return held;
+    }
+    tally.fromCypher += 1;
+    return undefined;
+  }
+
+  /**
+   * Which load is live. Requests that arrive while one read of it runs share that read: 20 clients
+   * would otherwise queue 20 identical queries behind a loading database.
+   */
+  private live(timeoutMs: number): Promise<LiveDataset> {
+    this.checking ??= this.readLive(timeoutMs).finally(() => {
+      this.checking = undefined;
+    });
+    return this.checking;
+  }
+
+  private async readLive(timeoutMs: number): Promise<LiveDataset> {
     const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
-    let key: string;
-    let value: T;
     try {
-      [key, value] = await session.executeRead(
-        async (tx) => [await datasetKey(tx), await read(tx)] as const,
-        {
-          timeout: timeoutMs,
-        },
-      );
+      return await session.executeRead((tx) => liveDataset(tx), { timeout: timeoutMs });
     } finally {
       await session.close();
     }
-    if (this.current?.key === key) return { copy: this.current.copy, value };
-    this.rebuild(key);
-    return { copy: null, value };
   }
 
+  /** The copy held (of the live load or an earlier one); starts building the live one's if needed. */
+  private held(live: LiveDataset): HeldCopy | undefined {
+    if (this.current?.key !== live.key) this.rebuild(live.key);
+    return this.current;
+  }
+
+  /** One build at a time: a load that swaps in during a build is picked up by the next request. */
   private rebuild(key: string): void {
-    if (this.building?.key === key || this.current?.key === key) return;
+    if (this.building) return;
     const began = Date.now();
-    const done = readGraphCopy(this.driver)
-      .then(({ key: readKey, copy }) => {
-        this.current = { key: readKey, copy };
+    const done = this.build()
+      .then(({ key: readKey, stamp, copy, threadId: builtBy }) => {
+        this.current = { key: readKey, stamp, copy };
         this.options.onBuilt?.({
           key: readKey,
+          dataset: stamp,
           organisations: copy.organisations.length,
           contracts: copy.contractCount,
           ms: Date.now() - began,
+          threadId: builtBy,
         });
       })
-      // A failed build leaves the Cypher engine answering; the next request tries again.
+      // A failed build leaves the copy held answering; the next request tries again.
       .catch((error: unknown) => this.options.onError?.(error))
       .finally(() => {
         if (this.building?.done === done) this.building = undefined;
       });
     this.building = { key, done };
+  }
+
+  private async build(): Promise<BuiltCopy> {
+    if (this.options.worker) return buildCopyInWorker(this.options.worker, COPY_READ_TIMEOUT_MS);
+    return { ...(await readGraphCopy(this.driver)), threadId };
   }
 }

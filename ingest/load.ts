@@ -109,6 +109,8 @@ async function mergeLoad(
             progress.onRows(rows.length);
           }
         }
+        // A merge may move any organisation's contracts: every stored contract count is redone.
+        await tx.run(cypher("ingest/degrees"));
         return recordDataset(tx, datasetParams);
       },
       { timeout: MERGE_TIMEOUT_MS },

@@ -84,7 +84,7 @@ describe("bounded work per request", () => {
     });
     const [a, b, c] = await Promise.all([engine.rank(3), engine.rank(3), engine.rank(1)]);
     expect(builds).toEqual([41]);
-    expect(engine.ranked).toEqual({ fromMemory: 3, fromCypher: 0 });
+    expect(engine.ranked).toEqual({ fromMemory: 3, fromEarlierLoad: 0, fromCypher: 0 });
     expect(a).toEqual(b);
     expect(c).toEqual(a?.slice(0, 1));
   });

@@ -166,7 +166,7 @@ describe("a graph loaded before carries existed", () => {
     await load(driver, graphDataset(graph("c1: a -> v 10")));
     await query(driver, "MATCH (d:Dataset) REMOVE d.format");
     const message =
-      "The graph was loaded in an older format (1; this Keiro reads 2, which stores whose data each sub-contract carries). Load the dataset again: npm run ingest -- DIR --replace";
+      "The graph was loaded in an older format (1; this Keiro reads 3, which stores whose data each sub-contract carries and each organisation's search keys and contract count). Load the dataset again: npm run ingest -- DIR --replace";
     const scenario = parseScenario({ vendor: ["v"] });
     await expect(new CypherEngine(driver).blastRadius(scenario)).rejects.toThrow(message);
     await expect(new InMemoryEngine(driver, { timeoutMs: 30_000 }).blastRadius(scenario)).rejects.toThrow(

@@ -182,7 +182,7 @@ describe("the Isetoh sample", () => {
       "MATCH (d:Dataset) RETURN d.name AS name, d.fingerprint AS fingerprint, d.contracts AS contracts, d.format AS format",
     );
     const { fingerprint } = await validateDataset(SAMPLE_DIR);
-    expect(row).toEqual({ name: "isetoh-2024", fingerprint, contracts: 41, format: 2 });
+    expect(row).toEqual({ name: "isetoh-2024", fingerprint, contracts: 41, format: 3 });
   });
 });
 

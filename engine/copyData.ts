@@ -1,0 +1,164 @@
+import { compareRanks, type OrganisationSummary, type ReportedExposure } from "../domain/index.ts";
+import type { ContractTable } from "./contractReach.ts";
+import type { CopyColumns } from "./copyColumns.ts";
+import { adjacency, carriesLists } from "./inMemoryArrays.ts";
+import { rankAll } from "./rankAll.ts";
+
+/**
+ * Ids looked up by binary search over their sorted order: a Map of a million contract ids took
+ * half a second to build on the event loop; this order is sorted where the copy is built (a
+ * worker thread) and crosses to the event loop as one typed array.
+ */
+export class IdIndex {
+  constructor(
+    readonly ids: readonly string[],
+    /** Positions into `ids`, in ascending order of id. */
+    readonly order: Int32Array,
+  ) {}
+
+  static of(ids: readonly string[]): IdIndex {
+    const order = Int32Array.from(ids, (_, i) => i);
+    order.sort((a, b) => compareIds(ids[a] as string, ids[b] as string));
+    return new IdIndex(ids, order);
+  }
+
+  /** The position of `id`, or undefined when it is not held. */
+  get(id: string): number | undefined {
+    let low = 0;
+    let high = this.order.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const position = this.order[middle] as number;
+      const order = compareIds(this.ids[position] as string, id);
+      if (order === 0) return position;
+      if (order < 0) low = middle + 1;
+      else high = middle - 1;
+    }
+    return undefined;
+  }
+
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+}
+
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** An exposure reported about an incident, with the organisation the incident hit. */
+export interface CopiedExposure extends ReportedExposure {
+  victim: string;
+}
+
+/** The vendor ranking, ranked: vendor numbers best first, with their figures in the same order. */
+export interface RankOrder {
+  vendors: Int32Array;
+  records: Float64Array;
+  organisations: Int32Array;
+  undisclosedContracts: Int32Array;
+}
+
+/**
+ * Everything an in-memory copy answers from, derived once from the columns read from Neo4j:
+ * the arithmetic's table (contractReach.ts), contracts by contractor, id lookups, the dates and
+ * details of each contract, the reported exposures and (when derived in a worker) the ranking.
+ */
+export interface CopyData {
+  organisations: OrganisationSummary[];
+  orgIndex: IdIndex;
+  contractIndex: IdIndex;
+  table: ContractTable;
+  /** Contracts by contractor: in(v) = inEdges[inStart[v] .. inStart[v+1]). */
+  inStart: Int32Array;
+  inEdges: Int32Array;
+  since: Int32Array;
+  deleteBy: Int32Array;
+  categoryOf: Int32Array;
+  sourceOf: Int32Array;
+  categories: string[][];
+  sources: (string | null)[];
+  exposures: CopiedExposure[];
+  ranks?: RankOrder;
+}
+
+/**
+ * The copy's derived arrays from its columns. `rank`: rank every vendor now (a worker does, off
+ * the event loop); otherwise the first ranking request does.
+ */
+export function deriveCopy(columns: CopyColumns, exposures: CopiedExposure[], rank: boolean): CopyData {
+  const { organisations, contractIds, from, to, records, subjects } = columns;
+  const n = organisations.length;
+  const orgIds = organisations.map((o) => o.id);
+  const contractIndex = IdIndex.of(contractIds);
+  const [outStart, outEdges] = adjacency(n, from);
+  const [inStart, inEdges] = adjacency(n, to);
+  const [carriesStart, carriesList] = carriesLists(contractIds.length, columns.carries, (id) =>
+    contractIndex.get(id),
+  );
+  const data: CopyData = {
+    organisations,
+    orgIndex: IdIndex.of(orgIds),
+    contractIndex,
+    table: {
+      orgIds,
+      contractIds,
+      from,
+      to,
+      records,
+      subjects,
+      outStart,
+      outEdges,
+      carriesStart,
+      carriesList,
+    },
+    inStart,
+    inEdges,
+    since: columns.since,
+    deleteBy: columns.deleteBy,
+    categoryOf: columns.categoryOf,
+    sourceOf: columns.sourceOf,
+    categories: columns.categories.values,
+    sources: columns.sources.values,
+    exposures,
+  };
+  if (rank) data.ranks = rankOrder(data);
+  return data;
+}
+
+/**
+ * Every organisation with a contract pointing at it, ranked by what its compromise alone would
+ * expose (rankAll.ts: all at once), best first.
+ */
+export function rankOrder(data: CopyData): RankOrder {
+  const { organisations, inStart, table } = data;
+  const vendorNodes: number[] = [];
+  for (let v = 0; v < organisations.length; v++) {
+    if ((inStart[v + 1] as number) > (inStart[v] as number)) vendorNodes.push(v);
+  }
+  const { from, to, records, carriesStart, carriesList } = table;
+  const figures = rankAll({
+    n: organisations.length,
+    from,
+    to,
+    records,
+    carriesStart,
+    carriesList,
+    vendors: Int32Array.from(vendorNodes),
+  });
+  const ranked = vendorNodes.map((v, i) => ({
+    i,
+    id: table.orgIds[v] as string,
+    name: "",
+    nameEn: null,
+    kind: null,
+    records: figures.records[i] as number,
+    organisations: figures.organisations[i] as number,
+    undisclosedContracts: figures.undisclosedContracts[i] as number,
+  }));
+  ranked.sort(compareRanks);
+  return {
+    vendors: Int32Array.from(ranked, (r) => vendorNodes[r.i] as number),
+    records: Float64Array.from(ranked, (r) => r.records),
+    organisations: Int32Array.from(ranked, (r) => r.organisations),
+    undisclosedContracts: Int32Array.from(ranked, (r) => r.undisclosedContracts),
+  };
+}

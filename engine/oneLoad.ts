@@ -1,0 +1,102 @@
+import neo4j, { type Driver, type ManagedTransaction, type Session } from "neo4j-driver";
+import { checkGraphFormat, type DatasetStamp, ReloadNeededError } from "../domain/index.ts";
+import { cypher } from "../neo4j/queries.ts";
+
+/** The live graph's dataset: its stamp, the key of its load, and the sizes the loader recorded. */
+export interface LiveDataset {
+  stamp: DatasetStamp;
+  /** Which load of which dataset: a new load (even of the same files) is a new key. */
+  key: string;
+  /** Sizes as the load recorded them; null when nothing is loaded. */
+  organisations: number | null;
+  contracts: number | null;
+  exposures: number | null;
+}
+
+export const keyOf = (stamp: DatasetStamp) => `${stamp.fingerprint ?? ""}@${stamp.loadedAt ?? ""}`;
+
+/** Whether two stamps name the same load. */
+export const sameLoad = (a: DatasetStamp, b: DatasetStamp) => keyOf(a) === keyOf(b);
+
+/**
+ * Which load of which dataset the live graph is. A graph stored in an older format is refused
+ * (ReloadNeededError), never answered.
+ */
+export async function liveDataset(tx: ManagedTransaction): Promise<LiveDataset> {
+  const row = (await tx.run(cypher("blast-radius/dataset"))).records[0]?.toObject() ?? {};
+  checkGraphFormat(row.loaded === true, (row.format as number | null) ?? null);
+  const stamp: DatasetStamp = {
+    name: row.name ?? null,
+    fingerprint: row.fingerprint ?? null,
+    loadedAt: row.loadedAt ?? null,
+  };
+  return {
+    stamp,
+    key: keyOf(stamp),
+    organisations: row.organisations ?? null,
+    contracts: row.contracts ?? null,
+    exposures: row.exposures ?? null,
+  };
+}
+
+export async function datasetKey(tx: ManagedTransaction): Promise<string> {
+  return (await liveDataset(tx)).key;
+}
+
+/** A load swapped in while an answer was read: the answer is read again. */
+export class DatasetChanged extends Error {
+  constructor() {
+    super("A load swapped in another dataset while the answer was read; read it again.");
+  }
+}
+
+/** How many times an answer is read before a swapping load is given up on. */
+const ATTEMPTS = 4;
+
+/**
+ * Reads an answer from one load. Neo4j's reads are read-committed: one transaction may see a load
+ * that commits in its middle. So the dataset key is read at the start and at the end, and when it
+ * differs the answer is read again (a load swaps a whole dataset in one transaction, so the same
+ * key at both ends means no swap in between). A failure while a load swapped in (an id of the
+ * old graph not found, a node deleted under the read) is read again too: only the same failure
+ * on a graph that stayed put is the answer. `work` may throw DatasetChanged itself when what it
+ * read does not add up to the load's recorded sizes.
+ */
+export async function readOneLoad<T>(
+  driver: Driver,
+  work: (tx: ManagedTransaction, live: LiveDataset) => Promise<T>,
+  timeoutMs: number,
+): Promise<{ value: T; live: LiveDataset }> {
+  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+  try {
+    for (let attempt = 1; ; attempt++) {
+      let began: string | undefined;
+      try {
+        return await session.executeRead(
+          async (tx) => {
+            const live = await liveDataset(tx);
+            began = live.key;
+            const value = await work(tx, live);
+            if ((await datasetKey(tx)) !== live.key) throw new DatasetChanged();
+            return { value, live };
+          },
+          { timeout: timeoutMs },
+        );
+      } catch (error) {
+        if (attempt < ATTEMPTS && (await swappedSince(session, began, error))) continue;
+        throw error;
+      }
+    }
+  } finally {
+    await session.close();
+  }
+}
+
+/** Whether a failed read is to be read again: a load swapped in since it began. */
+async function swappedSince(session: Session, began: string | undefined, error: unknown): Promise<boolean> {
+  if (error instanceof DatasetChanged) return true;
+  if (began === undefined || error instanceof ReloadNeededError) return false;
+  // The failed transaction may be unusable: the key is read in a new one.
+  const now = await session.executeRead((tx) => datasetKey(tx), { timeout: 10_000 }).catch(() => began);
+  return now !== began;
+}
