@@ -21,7 +21,9 @@ export async function serve(connection: Connection): Promise<string> {
         `In-memory copy of the graph ready: ${organisations} organisations, ${contracts} contracts (${dataset.name ?? "no dataset"} loaded ${dataset.loadedAt ?? "never"}), built in ${ms} ms.`,
       ),
     onError: (error) =>
-      log(`In-memory copy of the graph not built (answering from the copy held, else Cypher): ${(error as Error).message}`),
+      log(
+        `In-memory copy of the graph not built (answering from the copy held, else Cypher): ${(error as Error).message}`,
+      ),
   });
   const host = process.env.KEIRO_HOST ?? "127.0.0.1";
   const exposed = !LOOPBACK.includes(host);
