@@ -11,6 +11,8 @@ export interface LiveDataset {
   organisations: number | null;
   contracts: number | null;
   exposures: number | null;
+  /** A load is committing a change to the live graph: what is read now may be half of it. */
+  committing: boolean;
 }
 
 export const keyOf = (stamp: DatasetStamp) => `${stamp.fingerprint ?? ""}@${stamp.loadedAt ?? ""}`;
@@ -36,6 +38,7 @@ export async function liveDataset(tx: ManagedTransaction): Promise<LiveDataset> 
     organisations: row.organisations ?? null,
     contracts: row.contracts ?? null,
     exposures: row.exposures ?? null,
+    committing: row.committing === true,
   };
 }
 
@@ -52,15 +55,23 @@ export class DatasetChanged extends Error {
 
 /** How many times an answer is read before a swapping load is given up on. */
 const ATTEMPTS = 4;
+/** How often a reader looks again whether a load has finished committing. */
+const COMMIT_POLL_MS = 50;
+
+/** A load was committing when the read began or ended: wait for it, then read again. */
+class LoadCommitting extends Error {}
 
 /**
  * Reads an answer from one load. Neo4j's reads are read-committed: one transaction may see a load
- * that commits in its middle. So the dataset key is read at the start and at the end, and when it
- * differs the answer is read again (a load swaps a whole dataset in one transaction, so the same
- * key at both ends means no swap in between). A failure while a load swapped in (an id of the
- * old graph not found, a node deleted under the read) is read again too: only the same failure
- * on a graph that stayed put is the answer. `work` may throw DatasetChanged itself when what it
- * read does not add up to the load's recorded sizes.
+ * that commits in its middle, and even one query may see a commit half applied (Neo4j applies a
+ * commit record by record: properties, then nodes' labels, indexes last). So the answer is read
+ * between two looks at the dataset key and the load lock: when a load was committing at either
+ * look (ingest/lock.ts marks its commit), or the key differs, the answer is read again once the
+ * commit has returned. A failure while a load swapped in (an id of the old graph not found, a
+ * node deleted under the read) is read again too: only the same failure on a graph that stayed
+ * put is the answer. `work` may throw DatasetChanged itself when what it read does not add up to
+ * the load's recorded sizes. Waiting for a commit is bounded by `timeoutMs`; after that the two
+ * keys alone decide (a request is answered, never refused for a load).
  */
 export async function readOneLoad<T>(
   driver: Driver,
@@ -68,22 +79,34 @@ export async function readOneLoad<T>(
   timeoutMs: number,
 ): Promise<{ value: T; live: LiveDataset }> {
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+  const waitUntil = Date.now() + timeoutMs;
   try {
-    for (let attempt = 1; ; attempt++) {
+    for (let attempt = 1; ; ) {
       let began: string | undefined;
+      const waiting = Date.now() < waitUntil;
       try {
         return await session.executeRead(
           async (tx) => {
             const live = await liveDataset(tx);
+            if (live.committing && waiting) throw new LoadCommitting();
             began = live.key;
             const value = await work(tx, live);
-            if ((await datasetKey(tx)) !== live.key) throw new DatasetChanged();
+            const end = await liveDataset(tx);
+            if (end.committing && waiting) throw new LoadCommitting();
+            if (end.key !== live.key) throw new DatasetChanged();
             return { value, live };
           },
           { timeout: timeoutMs },
         );
       } catch (error) {
-        if (attempt < ATTEMPTS && (await swappedSince(session, began, error))) continue;
+        if (error instanceof LoadCommitting) {
+          await new Promise((resolve) => setTimeout(resolve, COMMIT_POLL_MS));
+          continue;
+        }
+        if (attempt < ATTEMPTS && (await swappedSince(session, began, error))) {
+          attempt += 1;
+          continue;
+        }
         throw error;
       }
     }
@@ -92,11 +115,13 @@ export async function readOneLoad<T>(
   }
 }
 
-/** Whether a failed read is to be read again: a load swapped in since it began. */
+/** Whether a failed read is to be read again: a load swapped in (or was committing) since it began. */
 async function swappedSince(session: Session, began: string | undefined, error: unknown): Promise<boolean> {
   if (error instanceof DatasetChanged) return true;
   if (began === undefined || error instanceof ReloadNeededError) return false;
   // The failed transaction may be unusable: the key is read in a new one.
-  const now = await session.executeRead((tx) => datasetKey(tx), { timeout: 10_000 }).catch(() => began);
-  return now !== began;
+  const now = await session
+    .executeRead((tx) => liveDataset(tx), { timeout: 10_000 })
+    .catch(() => ({ key: began, committing: false }));
+  return now.key !== began || now.committing;
 }

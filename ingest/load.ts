@@ -4,7 +4,7 @@ import { GRAPH_FORMAT } from "../domain/index.ts";
 import { cypher } from "../neo4j/queries.ts";
 import { applySchema } from "../neo4j/schema.ts";
 import { formatProblem, type ValidatedDataset, validateDataset } from "./dataset.ts";
-import { withLoadLock } from "./lock.ts";
+import { type HeldLoadLock, withLoadLock } from "./lock.ts";
 import { type LoadProgress, type LoadSummary, recordDataset, storedBatches } from "./rows.ts";
 import { promote, stage, sweep } from "./staged.ts";
 import type { TableName } from "./tables.ts";
@@ -52,10 +52,10 @@ export async function loadDataset(
     loadedAt: new Date().toISOString(),
     format: neo4j.int(GRAPH_FORMAT),
   };
-  return withLoadLock(driver, async () => {
+  return withLoadLock(driver, async (lock) => {
     const empty = (await driver.executeQuery(cypher("ingest/is-empty"))).records[0]?.get("empty") === true;
-    if (!options.replace && !empty) return mergeLoad(driver, dataset, progress, datasetParams);
-    return stagedLoad(driver, dataset, { replace: options.replace, progress, onPhase, datasetParams });
+    if (!options.replace && !empty) return mergeLoad(driver, dataset, progress, datasetParams, lock);
+    return stagedLoad(driver, dataset, { replace: options.replace, progress, onPhase, datasetParams, lock });
   });
 }
 
@@ -68,9 +68,10 @@ async function stagedLoad(
     progress: LoadProgress;
     onPhase: (phase: LoadPhase) => void | Promise<void>;
     datasetParams: Record<string, unknown>;
+    lock: HeldLoadLock;
   },
 ): Promise<LoadSummary> {
-  const { progress, onPhase, datasetParams } = options;
+  const { progress, onPhase, datasetParams, lock } = options;
 
   await onPhase("sweep");
   await sweep(driver);
@@ -79,7 +80,12 @@ async function stagedLoad(
   try {
     await stage(driver, dataset.files, progress);
     await onPhase("swap");
-    summary = await promote(driver, { replace: options.replace, datasetParams, expected: dataset.rows });
+    summary = await promote(driver, {
+      replace: options.replace,
+      datasetParams,
+      expected: dataset.rows,
+      lock,
+    });
   } catch (error) {
     // The staged rows are invisible; delete them now if the server still answers (else the next
     // load does).
@@ -98,6 +104,7 @@ async function mergeLoad(
   dataset: ValidatedDataset,
   progress: LoadProgress,
   datasetParams: Record<string, unknown>,
+  lock: HeldLoadLock,
 ): Promise<LoadSummary> {
   const session = driver.session({ defaultAccessMode: neo4j.session.WRITE });
   try {
@@ -111,11 +118,14 @@ async function mergeLoad(
         }
         // A merge may move any organisation's contracts: every stored contract count is redone.
         await tx.run(cypher("ingest/degrees"));
-        return recordDataset(tx, datasetParams);
+        const summary = await recordDataset(tx, datasetParams);
+        await lock.committing();
+        return summary;
       },
       { timeout: MERGE_TIMEOUT_MS },
     );
   } finally {
+    await lock.committed().catch(() => {});
     await session.close();
   }
 }

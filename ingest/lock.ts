@@ -30,12 +30,22 @@ export class LoadRunningError extends Error {
 }
 
 /**
+ * What a load holding the lock says about the transaction that changes the live graph: `committing`
+ * just before it commits (from inside it, after its last statement), `committed` once the commit
+ * has returned. Readers (engine/oneLoad.ts) read nothing in between.
+ */
+export interface HeldLoadLock {
+  committing(): Promise<void>;
+  committed(): Promise<void>;
+}
+
+/**
  * Runs `work` holding the database's load lock: a `LoadLock` node with its owner and a lease,
  * renewed every 15 s while the work runs and deleted at the end. A second load finds it held and
  * is refused with LoadRunningError before it writes anything; a lock whose lease has run out (its
  * load was killed) is taken over, and that load then sweeps what the dead one left.
  */
-export async function withLoadLock<T>(driver: Driver, work: () => Promise<T>): Promise<T> {
+export async function withLoadLock<T>(driver: Driver, work: (lock: HeldLoadLock) => Promise<T>): Promise<T> {
   const owner = `${hostname()} pid ${process.pid} ${randomUUID().slice(0, 8)}`;
   const lease = () => new Date(Date.now() + LEASE_MS).toISOString();
   const take = async (deadOwner: string | null) => {
@@ -62,8 +72,14 @@ export async function withLoadLock<T>(driver: Driver, work: () => Promise<T>): P
   const heartbeat = setInterval(() => {
     driver.executeQuery(cypher("ingest/lock/renew"), { owner, leaseUntil: lease() }).catch(() => {});
   }, HEARTBEAT_MS);
+  const mark = (query: string) => async () => {
+    await driver.executeQuery(cypher(query), { owner }, { routing: neo4j.routing.WRITE });
+  };
   try {
-    return await work();
+    return await work({
+      committing: mark("ingest/lock/committing"),
+      committed: mark("ingest/lock/committed"),
+    });
   } finally {
     clearInterval(heartbeat);
     await driver.executeQuery(cypher("ingest/lock/release"), { owner }).catch(() => {});

@@ -1,6 +1,7 @@
 import neo4j, { type Driver } from "neo4j-driver";
 import { cypher } from "../neo4j/queries.ts";
 import type { DatasetFile } from "./dataset.ts";
+import type { HeldLoadLock } from "./lock.ts";
 import { type LoadProgress, type LoadSummary, recordDataset, storedBatches } from "./rows.ts";
 import type { TableName } from "./tables.ts";
 
@@ -59,7 +60,12 @@ export async function stage(driver: Driver, files: DatasetFile[], progress: Load
  */
 export async function promote(
   driver: Driver,
-  options: { replace: boolean; datasetParams: Record<string, unknown>; expected: Record<TableName, number> },
+  options: {
+    replace: boolean;
+    datasetParams: Record<string, unknown>;
+    expected: Record<TableName, number>;
+    lock: HeldLoadLock;
+  },
 ): Promise<LoadSummary> {
   const session = driver.session({ defaultAccessMode: neo4j.session.WRITE });
   try {
@@ -76,11 +82,14 @@ export async function promote(
         if (options.replace) await tx.run(cypher("ingest/staged/retire"));
         await tx.run(cypher("ingest/staged/promote-organisations"));
         await tx.run(cypher("ingest/staged/promote-incidents"));
-        return recordDataset(tx, options.datasetParams);
+        const summary = await recordDataset(tx, options.datasetParams);
+        await options.lock.committing();
+        return summary;
       },
       { timeout: BATCH_TIMEOUT_MS },
     );
   } finally {
+    await options.lock.committed().catch(() => {});
     await session.close();
   }
 }

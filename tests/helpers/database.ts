@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -81,4 +81,23 @@ export function runCommand(script: string, args: string[], env: Record<string, s
     env: { ...process.env, KEIRO_INSTANCE: process.env.KEIRO_INSTANCE ?? "test", ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The same, started in the background: resolves when the command exits. */
+export function startCommand(
+  script: string,
+  args: string[],
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn("node", ["--import", "tsx", join(PROJECT_ROOT, script), ...args], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, KEIRO_INSTANCE: process.env.KEIRO_INSTANCE ?? "test" },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk) => (stdout += chunk));
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (status) => resolve({ status, stdout, stderr }));
+  });
 }
