@@ -1,5 +1,6 @@
 import neo4j, { type Driver } from "neo4j-driver";
 import type { ImpactEngine } from "../engine/engine.ts";
+import { datasetKey } from "../engine/oneLoad.ts";
 import { cypher } from "../neo4j/queries.ts";
 import type { Gate } from "./gate.ts";
 
@@ -27,6 +28,30 @@ export async function readQuery(
   try {
     return await session.executeRead(
       async (tx) => (await tx.run(cypher(name), params)).records.map((record) => record.toObject()),
+      { timeout: context.queryTimeoutMs },
+    );
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * The same for a query that reads what the current graph format stores (search keys, contract
+ * counts): a graph loaded in an older format is refused (ReloadNeededError, 409), not answered
+ * with nothing found.
+ */
+export async function readStoredQuery(
+  context: ApiContext,
+  name: string,
+  params: Record<string, unknown>,
+): Promise<Record<string, unknown>[]> {
+  const session = context.driver.session({ defaultAccessMode: neo4j.session.READ });
+  try {
+    return await session.executeRead(
+      async (tx) => {
+        await datasetKey(tx);
+        return (await tx.run(cypher(name), params)).records.map((record) => record.toObject());
+      },
       { timeout: context.queryTimeoutMs },
     );
   } finally {

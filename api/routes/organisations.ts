@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import neo4j from "neo4j-driver";
 import { isValidId, ParameterError } from "../../domain/index.ts";
 import { plainValue } from "../../neo4j/plainValues.ts";
-import { type ApiContext, notFound, readQuery } from "../context.ts";
+import { type ApiContext, notFound, readQuery, readStoredQuery } from "../context.ts";
 import { checkKnown, type Query, single, wholeNumber } from "../params.ts";
 
 function organisationId(id: string): string {
@@ -17,7 +17,7 @@ export function organisationRoutes(app: FastifyInstance, context: ApiContext): v
     const q = (single(query, "q") ?? "").normalize("NFKC").trim().toLowerCase();
     if (q === "") throw new ParameterError("q", "q: say what to search for");
     const limit = wholeNumber(query, "limit", 20, 200);
-    const results = await readQuery(context, "api/search", { q, limit: neo4j.int(limit) });
+    const results = await readStoredQuery(context, "api/search", { q, limit: neo4j.int(limit) });
     return { query: q, results };
   });
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import neo4j from "neo4j-driver";
-import { type ApiContext, readQuery } from "../context.ts";
+import { type ApiContext, readQuery, readStoredQuery } from "../context.ts";
 import { checkKnown, type Query, wholeNumber } from "../params.ts";
 
 /** The overview graph the explorer opens on: never the whole graph, the best-connected part. */
@@ -10,7 +10,7 @@ export function overviewRoutes(app: FastifyInstance, context: ApiContext): void 
     checkKnown(query, ["limit", "contracts"]);
     const limit = wholeNumber(query, "limit", 2000, 20_000);
     const contractLimit = wholeNumber(query, "contracts", 10_000, 100_000);
-    const nodes = await readQuery(context, "api/overview-nodes", { limit: neo4j.int(limit) });
+    const nodes = await readStoredQuery(context, "api/overview-nodes", { limit: neo4j.int(limit) });
     const ids = nodes.map((n) => n.id);
     // $idSet: a map lookup per row, not `IN $list`, which scans the list every time.
     const [among] = await readQuery(context, "api/overview-contracts", {
