@@ -1,17 +1,23 @@
 import { startDatabase } from "../neo4j/bundled/lifecycle.ts";
 import { connect } from "../neo4j/connect.ts";
 import { applySchema } from "../neo4j/schema.ts";
-import { benchTable } from "../tools/bench/print.ts";
-import { runBench, SCALES } from "../tools/bench/run.ts";
+import { benchTable, reloadLines } from "../tools/bench/print.ts";
+import { runBench, runReloadBench, SCALES } from "../tools/bench/run.ts";
 import { fail, parseCommand } from "./command.ts";
 
-const USAGE = `Usage: npm run bench -- [--scale small|full] [--json] [--reuse]
+const USAGE = `Usage: npm run bench -- [--scale small|full] [--json] [--reuse] [--only reload]
 
 Measures Keiro on a generated dataset against a naive baseline run in the same process:
   small ≈ 3,000 organisations / 12,000 contracts (a quick look), full = 100,000 / 1,000,000.
-Uses the bundled server's "bench" instance (port 7689), or the server KEIRO_BENCH_NEO4J_URI
-names (whose graph it replaces); never the one NEO4J_URI names.
---reuse skips generating and loading: it measures the graph already loaded (ingest: null).`;
+Rows: ingest, impact, rank, api (20 clients asking blast radii for 30 s), reload (the same 20
+clients while \`npm run ingest -- DIR --replace\` reloads the dataset: over the whole reload,
+the swap and the API's copy rebuild, at least 30 s; requests/s, p95, max, and every answer that
+is not a 200 by status, timeouts and failed requests; target 0 errors, p95 < 500 ms), web.
+Uses the bundled server's "bench" instance (port 7689; KEIRO_INSTANCE and KEIRO_BOLT_PORT name
+another), or the server KEIRO_BENCH_NEO4J_URI names (whose graph it replaces); never the one
+NEO4J_URI names.
+--reuse skips generating and loading: it measures the graph already loaded (ingest: null).
+--only reload measures the reload row alone (loading the dataset first unless --reuse).`;
 
 const { values } = parseCommand(
   {
@@ -19,6 +25,7 @@ const { values } = parseCommand(
       scale: { type: "string", default: "small" },
       json: { type: "boolean" },
       reuse: { type: "boolean" },
+      only: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   },
@@ -26,6 +33,8 @@ const { values } = parseCommand(
 );
 const scale = SCALES[values.scale as keyof typeof SCALES];
 if (!scale) fail(`scale: "${values.scale}" is not small or full\n\n${USAGE}`, 1);
+if (values.only !== undefined && values.only !== "reload")
+  fail(`only: "${values.only}" is not reload\n\n${USAGE}`, 1);
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
 // The bench replaces the graph it measures: never the analyst's NEO4J_URI (child processes too).
@@ -37,8 +46,17 @@ log(`Neo4j: ${(await startDatabase()).uri}`);
 const { driver } = connect();
 try {
   await applySchema(driver);
-  const result = await runBench(driver, scale, values.reuse === true, log);
-  process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : benchTable(result));
+  if (values.only === "reload") {
+    const result = await runReloadBench(driver, scale, values.reuse === true, log);
+    process.stdout.write(
+      values.json
+        ? `${JSON.stringify(result, null, 2)}\n`
+        : `${reloadLines(result.apiDuringReload).join("\n")}\n`,
+    );
+  } else {
+    const result = await runBench(driver, scale, values.reuse === true, log);
+    process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : benchTable(result));
+  }
 } finally {
   await driver.close();
 }

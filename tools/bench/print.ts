@@ -1,4 +1,5 @@
 import { DEFAULT_LIMIT } from "../../api/routes/blastRadius.ts";
+import type { ReloadMeasurement } from "./reload.ts";
 import { type BenchResult, NAIVE_TIMEOUT_MS } from "./run.ts";
 
 const n = (value: number) => value.toLocaleString("en-US");
@@ -24,10 +25,23 @@ export function benchTable(result: BenchResult): string {
     ),
     `rank     ${n(result.rank.vendors)} vendors in ${result.rank.ms} ms (reading the graph included); ${result.rank.fromCopyMs} ms from the API's in-memory copy`,
     `api      ${api.requestsPerSecond} requests/s, p95 ${api.p95Ms} ms, ${api.errors} errors (20 clients, 30 s, random vendors, ${DEFAULT_LIMIT} listed); in-memory copy built in ${result.inMemoryCopy.buildMs} ms`,
+    ...reloadLines(result.apiDuringReload),
     `web      ${n(web.organisations)}-organisation blast radius drawn in ${web.ms} ms; pan/zoom frames p50 ${web.frameP50Ms} ms, p95 ${web.frameP95Ms} ms`,
     result.emptyWeb
       ? `         the same pan over an empty blast radius (the renderer's floor): frames p50 ${result.emptyWeb.frameP50Ms} ms, p95 ${result.emptyWeb.frameP95Ms} ms`
       : "         (no client without contracts into it to measure the renderer's floor)",
   ];
   return `${lines.join("\n")}\n`;
+}
+
+/** The row of the API under a full `--replace` reload. */
+export function reloadLines(m: ReloadMeasurement): string[] {
+  const statuses = Object.entries(m.byStatus)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([status, count]) => `${n(count)}×${status}`)
+    .join(", ");
+  return [
+    `reload   ${m.requestsPerSecond} requests/s, p95 ${m.p95Ms} ms, max ${m.maxMs} ms, ${m.errors} errors (${statuses}; ${m.timeouts} timed out, ${m.failed} failed) over ${m.seconds} s: 20 clients while \`ingest --replace\` reloaded the dataset in ${m.reload.seconds} s (${m.reload.phases}) and the API's copy was rebuilt ${m.reload.copyReadyAfter ?? "—"} s after the reload began`,
+    `         ${m.stretches.map((s) => `${s.name}: ${n(s.requests)} answers, p95 ${s.p95Ms} ms`).join("; ")}`,
+  ];
 }

@@ -15,7 +15,8 @@ import { measureApi } from "./api.ts";
 import { realIngest } from "./ingest.ts";
 import { medianMs, round, time } from "./measure.ts";
 import { naiveImpactMs, naiveLoad } from "./naive.ts";
-import { startApiProcess } from "./server.ts";
+import { measureApiDuringReload } from "./reload.ts";
+import { type ApiProcess, startApiProcess } from "./server.ts";
 import { measureWeb } from "./web.ts";
 
 export const SCALES = {
@@ -144,6 +145,14 @@ export async function runBench(driver: Driver, scale: Scale, reuse: boolean, log
       server.base,
       withClients.map((v) => v.id),
     );
+    const apiDuringReload = await reloadRow(
+      server,
+      withClients.map((v) => v.id),
+      dir,
+      scale,
+      reuse,
+      log,
+    );
     await server.stop();
 
     return {
@@ -153,9 +162,59 @@ export async function runBench(driver: Driver, scale: Scale, reuse: boolean, log
       rank: { vendors: ranked.value.length, ms: round(ranked.ms), fromCopyMs: round(rankFromCopy.ms) },
       inMemoryCopy: { buildMs: copyBuildMs },
       api,
+      apiDuringReload,
       web,
       emptyWeb,
     };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The same 20 clients while the dataset is reloaded with `--replace` (the real command line) and
+ * the API rebuilds its copy: the dataset folder is generated again when the graph was reused.
+ */
+async function reloadRow(
+  server: ApiProcess,
+  vendors: string[],
+  dir: string,
+  scale: Scale,
+  reuse: boolean,
+  log: (line: string) => void,
+) {
+  if (reuse)
+    await generateDataset(dir, { organisations: scale.organisations, contracts: scale.contracts, seed: 1 });
+  log("API during a reload: 20 clients asking blast radii while `ingest --replace` reloads the dataset…");
+  return measureApiDuringReload(server, vendors, dir);
+}
+
+/** Only the reload row (`--only reload`): the graph is loaded first unless `reuse`. */
+export async function runReloadBench(
+  driver: Driver,
+  scale: Scale,
+  reuse: boolean,
+  log: (line: string) => void,
+) {
+  const dir = mkdtempSync(join(tmpdir(), "keiro-bench-"));
+  try {
+    if (!reuse) {
+      log(`Generating ${scale.organisations} organisations / ${scale.contracts} contracts and loading them…`);
+      await generateDataset(dir, { organisations: scale.organisations, contracts: scale.contracts, seed: 1 });
+      await realIngest(dir);
+    }
+    const vendors = (await new CypherEngine(driver).rank())
+      .filter((v) => v.organisations > 0)
+      .map((v) => v.id);
+    const server = await startApiProcess(process.env, log);
+    try {
+      return {
+        dataset: { organisations: scale.organisations, contracts: scale.contracts },
+        apiDuringReload: await reloadRow(server, vendors, dir, scale, reuse, log),
+      };
+    } finally {
+      await server.stop();
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

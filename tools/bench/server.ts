@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { EventEmitter } from "node:events";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -10,6 +11,8 @@ export interface ApiProcess {
   base: string;
   child: ChildProcess;
   stop: () => Promise<void>;
+  /** Emits "copy" with the server's line each time an in-memory copy of the graph is ready. */
+  events: EventEmitter;
 }
 
 /**
@@ -22,6 +25,7 @@ export function startApiProcess(env: NodeJS.ProcessEnv, log: (line: string) => v
     env: { ...env, PORT: "0", HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  const events = new EventEmitter();
   const stop = async () => {
     if (child.exitCode !== null) return;
     const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -32,7 +36,7 @@ export function startApiProcess(env: NodeJS.ProcessEnv, log: (line: string) => v
     let base: string | undefined;
     let ready = false;
     const settle = () => {
-      if (base && ready) resolve({ base, child, stop });
+      if (base && ready) resolve({ base, child, stop, events });
     };
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).on("line", (line) => {
       base ??= /Keiro API at (\S+)/.exec(line)?.[1];
@@ -41,7 +45,10 @@ export function startApiProcess(env: NodeJS.ProcessEnv, log: (line: string) => v
     createInterface({ input: child.stderr as NodeJS.ReadableStream }).on("line", (line) => {
       // The server's one line per request would drown the bench's own output.
       if (!/^\d{4}-\d\d-\d\dT\S+ [A-Z]+ \//.test(line)) log(`  api: ${line}`);
-      if (line.startsWith("In-memory copy of the graph ready")) ready = true;
+      if (line.startsWith("In-memory copy of the graph ready")) {
+        ready = true;
+        events.emit("copy", line);
+      }
       if (line.startsWith("In-memory copy of the graph not built")) reject(new Error(line));
       settle();
     });
