@@ -16,6 +16,7 @@ export async function serve(connection: Connection): Promise<string> {
     timeoutMs: 30_000,
     // Built in a worker thread over its own connection: the event loop keeps answering meanwhile.
     worker: connection.config,
+    checkEveryMs: 1000,
     onBuilt: ({ organisations, contracts, ms, dataset }) =>
       log(
         `In-memory copy of the graph ready: ${organisations} organisations, ${contracts} contracts (${dataset.name ?? "no dataset"} loaded ${dataset.loadedAt ?? "never"}), built in ${ms} ms.`,

@@ -42,6 +42,7 @@ export class InMemoryEngine implements ImpactEngine {
   readonly ranked = { fromMemory: 0, fromEarlierLoad: 0, fromCypher: 0 };
   private building: { key: string; done: Promise<void> } | undefined;
   private checking: Promise<LiveDataset> | undefined;
+  private checked: { live: LiveDataset; at: number } | undefined;
   private readonly cypherEngine: CypherEngine;
 
   constructor(
@@ -50,6 +51,12 @@ export class InMemoryEngine implements ImpactEngine {
       timeoutMs: number;
       /** Build copies in a worker thread connecting with these settings (the API does). */
       worker?: DatabaseConfig;
+      /**
+       * Which load is live is read again at most this often (0: for every request). The API reads
+       * it once a second: a busy database then costs requests nothing, and a new load is noticed a
+       * second later at most (its answers, stamped, are never mixed either way).
+       */
+      checkEveryMs?: number;
       onBuilt?: (event: CopyBuilt) => void;
       onError?: (error: unknown) => void;
     },
@@ -120,8 +127,14 @@ export class InMemoryEngine implements ImpactEngine {
     timeoutMs: number | undefined,
     tally: { fromMemory: number; fromEarlierLoad: number; fromCypher: number },
   ): Promise<HeldCopy | undefined> {
-    const live = await this.live(timeoutMs ?? this.options.timeoutMs);
-    const held = this.held(live);
+    const asked = Date.now();
+    let live = await this.live(timeoutMs ?? this.options.timeoutMs);
+    let held = this.held(live);
+    // An id the copy does not hold may be the new load's: never refused on a key read before it was asked.
+    if (held && !held.copy.holds(scenario) && (this.checked?.at ?? 0) < asked) {
+      live = await this.live(timeoutMs ?? this.options.timeoutMs, true);
+      held = this.held(live);
+    }
     // The live load's copy answers everything, refusals of unknown ids included.
     if (held?.key === live.key) {
       tally.fromMemory += 1;
@@ -139,8 +152,19 @@ export class InMemoryEngine implements ImpactEngine {
    * Which load is live. Requests that arrive while one read of it runs share that read: 20 clients
    * would otherwise queue 20 identical queries behind a loading database.
    */
-  private live(timeoutMs: number): Promise<LiveDataset> {
-    this.checking ??= this.readLive(timeoutMs).finally(() => {
+  private live(timeoutMs: number, fresh = false): Promise<LiveDataset> {
+    const { checked } = this;
+    const every = this.options.checkEveryMs ?? 0;
+    if (!fresh && checked && Date.now() - checked.at < every) return Promise.resolve(checked.live);
+    const began = Date.now();
+    const read = () =>
+      this.readLive(timeoutMs).then((live) => {
+        if (began >= (this.checked?.at ?? 0)) this.checked = { live, at: began };
+        return live;
+      });
+    // A fresh read is its own: one already running may have begun before the request was asked.
+    if (fresh) return read();
+    this.checking ??= read().finally(() => {
       this.checking = undefined;
     });
     return this.checking;

@@ -106,4 +106,24 @@ describe("the API's in-memory copy of the graph", () => {
     expect(reported).toBe(3 * 38 + 3 + 2);
     expect((await store.stampedRank(2)).answer).toEqual((await cypherEngine.stampedRank(2)).answer);
   });
+
+  it("reads which load is live at most every so often, but never refuses an id on an old reading", async () => {
+    await load(driver, SAMPLE_DIR);
+    const store = new InMemoryEngine(driver, { timeoutMs: 30_000, checkEveryMs: 600_000 });
+    await store.warm();
+    const isetoh = plainCompromise(["isetoh"]);
+    const sample = await store.stampedBlastRadius(isetoh);
+    await load(driver, graphDataset(graph("c1: city -> isetoh 100")));
+    // Within the interval the sample's copy still counts as live: answered from it, stamped so.
+    expect(await store.stampedBlastRadius(isetoh)).toEqual(sample);
+    // An id it does not hold sends the engine to read the live load again: the new graph answers.
+    const city = await store.stampedBlastRadius(plainCompromise(["city"]));
+    expect(city.dataset).not.toEqual(sample.dataset);
+    expect(city.answer.totals.organisations).toBe(0);
+    expect(store.answered).toEqual({ fromMemory: 2, fromEarlierLoad: 0, fromCypher: 1 });
+    // An id no load holds is refused, as ever.
+    await expect(store.stampedBlastRadius(plainCompromise(["nowhere"]))).rejects.toThrow(
+      'vendor: no organisation "nowhere"',
+    );
+  });
 });
