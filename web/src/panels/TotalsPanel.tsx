@@ -1,4 +1,6 @@
 import { type BlastRadius, breakdown, type Comparison } from "../../../domain/index.ts";
+import { RecordBars } from "../charts/RecordBars.tsx";
+import { ReportedBars } from "../charts/ReportedBars.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import { formatNumber } from "../i18n/strings.ts";
 import { Figure } from "./Figure.tsx";
@@ -6,28 +8,14 @@ import { useLookup } from "./lookup.ts";
 
 function Breakdown({ result, by }: { result: BlastRadius; by: "kind" | "region" }) {
   const { t, kind } = useLanguage();
-  return (
-    <table className="mini" aria-label={t(by === "kind" ? "byKind" : "byRegion")}>
-      <thead>
-        <tr>
-          <th>{t(by === "kind" ? "kind" : "region")}</th>
-          <th className="n">{t("affected")}</th>
-          <th className="n">{t("records")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {breakdown(result.affected, by, "—").map((g) => (
-          <tr key={g.key}>
-            <td>{by === "kind" && g.key !== "—" ? kind(g.key) : g.key}</td>
-            <td className="n">{formatNumber(g.organisations)}</td>
-            <td className="n">
-              <Figure value={g.records} undisclosed={g.undisclosed} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const rows = breakdown(result.affected, by, "—").map((g) => ({
+    key: g.key,
+    label: by === "kind" && g.key !== "—" ? kind(g.key) : g.key,
+    organisations: g.organisations,
+    records: g.records,
+    undisclosed: g.undisclosed,
+  }));
+  return <RecordBars rows={rows} label={t(by === "kind" ? "byKind" : "byRegion")} unit={t("undisclosed")} />;
 }
 
 /** Totals of a blast radius, lower bounds marked, with the what-if comparison when there is one. */
@@ -102,7 +90,7 @@ export function TotalsPanel({ result, comparison }: { result: BlastRadius; compa
           </ul>
         </div>
       )}
-      <details>
+      <details open>
         <summary>{t("byKind")}</summary>
         <Breakdown result={result} by="kind" />
       </details>
@@ -114,6 +102,7 @@ export function TotalsPanel({ result, comparison }: { result: BlastRadius; compa
         <summary>
           {t("reported")} / {t("modelled")}
         </summary>
+        <ReportedBars affected={result.affected} />
         <table className="mini">
           <tbody>
             {reported.map((a) => (
