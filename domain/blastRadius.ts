@@ -98,6 +98,17 @@ export interface BreakdownRow {
   undisclosed: number;
 }
 
+/**
+ * Per consignor, how many of its counted contracts give no count of persons: its persons are then
+ * a lower bound (and "undisclosed" when it knows none), never a zero.
+ */
+export function undisclosedPersons(contracts: Iterable<CountedContract>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const c of contracts)
+    if (c.subjects === null) counts.set(c.consignor, (counts.get(c.consignor) ?? 0) + 1);
+  return counts;
+}
+
 /** Affected organisations and their records by kind or region, largest first. */
 export function breakdown(
   affected: AffectedOrganisation[],

@@ -1,4 +1,9 @@
-import type { AffectedOrganisation, BlastRadius, CountedContract } from "../../../domain/index.ts";
+import {
+  type AffectedOrganisation,
+  type BlastRadius,
+  type CountedContract,
+  undisclosedPersons,
+} from "../../../domain/index.ts";
 
 /**
  * What the reducers look up: plain sets and maps computed once per answer or click, so that
@@ -20,6 +25,8 @@ export interface Highlight {
   /** The answer's facts by id, for tooltips. */
   affected: Map<string, AffectedOrganisation>;
   contracts: Map<string, CountedContract>;
+  /** Per affected organisation, its counted contracts without a count of persons. */
+  personsUnknown: Map<string, number>;
 }
 
 /** How many of the largest affected organisations are always labelled. */
@@ -36,6 +43,7 @@ export const NO_HIGHLIGHT: Highlight = {
   labelled: new Set(),
   affected: new Map(),
   contracts: new Map(),
+  personsUnknown: new Map(),
 };
 
 /**
@@ -83,5 +91,6 @@ export function computeHighlight(
     labelled: alwaysLabelled(impact),
     affected: new Map(impact.affected.map((a) => [a.id, a])),
     contracts: new Map(impact.contracts.map((c) => [c.id, c])),
+    personsUnknown: undisclosedPersons(impact.contracts),
   };
 }
