@@ -109,9 +109,17 @@ export function undisclosedPersons(contracts: Iterable<CountedContract>): Map<st
   return counts;
 }
 
-/** Affected organisations and their records by kind or region, largest first. */
+/** What a breakdown adds up: an affected organisation, or a group of them (`organisations` of them). */
+export type BreakdownItem = Pick<AffectedOrganisation, "kind" | "region" | "records" | "undisclosed"> & {
+  organisations?: number;
+};
+
+/**
+ * Affected organisations and their records by kind or region, largest first: from every affected
+ * organisation, or from the groups of a grouped answer (a radius whose list is cut).
+ */
 export function breakdown(
-  affected: AffectedOrganisation[],
+  affected: Iterable<BreakdownItem>,
   by: "kind" | "region",
   unknown = "(unknown)",
 ): BreakdownRow[] {
@@ -119,7 +127,7 @@ export function breakdown(
   for (const org of affected) {
     const key = org[by] ?? unknown;
     const group = groups.get(key) ?? { key, organisations: 0, records: 0, undisclosed: 0 };
-    group.organisations += 1;
+    group.organisations += org.organisations ?? 1;
     group.records += org.records;
     group.undisclosed += org.undisclosed;
     groups.set(key, group);

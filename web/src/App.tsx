@@ -111,7 +111,7 @@ function Explorer({ state, update }: { state: ExploreState; update: UpdateState 
               </p>
             )}
             {data.grouped && (
-              <p className="overlay note" data-testid="grouped-note">
+              <p className="overlay bottom note" data-testid="grouped-note">
                 {t("drawnAsGroups", { groups: formatNumber(groupsById(data.grouped).size) })}
               </p>
             )}
@@ -171,7 +171,7 @@ function Explorer({ state, update }: { state: ExploreState; update: UpdateState 
                 {!data.impact && !data.loading && !data.error && <p className="note">{t("empty")}</p>}
                 {data.impact && (
                   <ErrorBoundary resetKey={data.impact}>
-                    <TotalsPanel result={data.impact} comparison={data.comparison} />
+                    <TotalsPanel result={data.impact} grouped={data.grouped} comparison={data.comparison} />
                     <ExportMenu params={params} sigma={sigma} />
                     <AffectedTable
                       rows={data.impact.affected}

@@ -369,3 +369,17 @@ export function orgLabel(
   if (!org.nameEn) return org.name;
   return lang === "ja" ? `${org.name}（${org.nameEn}）` : `${org.nameEn} (${org.name})`;
 }
+
+/**
+ * A figure in few characters for a narrow place ("≥ 65.5M", "≥ 6553万", "1.2K"): rounded down, so
+ * that a lower bound stays one; "undisclosed" when nothing of it is known.
+ */
+export function compactFigure(lang: Lang, value: number, undisclosed = 0): string {
+  if (undisclosed > 0 && value === 0) return STRINGS[lang].undisclosedValue;
+  const text = new Intl.NumberFormat(lang === "ja" ? "ja-JP" : "en-US", {
+    notation: "compact",
+    maximumFractionDigits: 1,
+    roundingMode: "floor",
+  } as Intl.NumberFormatOptions).format(value);
+  return undisclosed > 0 ? `≥ ${text}` : text;
+}

@@ -1,4 +1,9 @@
-import { type BlastRadius, breakdown, type Comparison } from "../../../domain/index.ts";
+import {
+  type BlastRadius,
+  breakdown,
+  type Comparison,
+  type GroupedBlastRadius,
+} from "../../../domain/index.ts";
 import { RecordBars } from "../charts/RecordBars.tsx";
 import { ReportedBars } from "../charts/ReportedBars.tsx";
 import { useLanguage } from "../i18n/language.tsx";
@@ -6,9 +11,28 @@ import { formatNumber } from "../i18n/strings.ts";
 import { Figure } from "./Figure.tsx";
 import { useLookup } from "./lookup.ts";
 
-function Breakdown({ result, by }: { result: BlastRadius; by: "kind" | "region" }) {
+/**
+ * Records by kind or region over every affected organisation: the answer's list, or, when that
+ * list is cut at the draw limit, the grouped answer's groups (a sum over the rows shown would be
+ * neither the total nor a bound of it); nothing until the groups have come.
+ */
+function Breakdown({
+  result,
+  grouped,
+  by,
+}: {
+  result: BlastRadius;
+  grouped: GroupedBlastRadius | null;
+  by: "kind" | "region";
+}) {
   const { t, kind } = useLanguage();
-  const rows = breakdown(result.affected, by, "—").map((g) => ({
+  const items = grouped
+    ? grouped.tiers.flatMap((tier) => tier.groups)
+    : result.truncated
+      ? null
+      : result.affected;
+  if (!items) return <p role="status">{t("loading")}</p>;
+  const rows = breakdown(items, by, "—").map((g) => ({
     key: g.key,
     label: by === "kind" && g.key !== "—" ? kind(g.key) : g.key,
     organisations: g.organisations,
@@ -19,7 +43,16 @@ function Breakdown({ result, by }: { result: BlastRadius; by: "kind" | "region" 
 }
 
 /** Totals of a blast radius, lower bounds marked, with the what-if comparison when there is one. */
-export function TotalsPanel({ result, comparison }: { result: BlastRadius; comparison: Comparison | null }) {
+export function TotalsPanel({
+  result,
+  grouped = null,
+  comparison,
+}: {
+  result: BlastRadius;
+  /** The same answer grouped, when its list is cut at the draw limit. */
+  grouped?: GroupedBlastRadius | null;
+  comparison: Comparison | null;
+}) {
   const { t, orgLabel, orgName, count, word } = useLanguage();
   const lookup = useLookup();
   const totals = result.totals;
@@ -92,11 +125,11 @@ export function TotalsPanel({ result, comparison }: { result: BlastRadius; compa
       )}
       <details open>
         <summary>{t("byKind")}</summary>
-        <Breakdown result={result} by="kind" />
+        <Breakdown result={result} grouped={grouped} by="kind" />
       </details>
       <details>
         <summary>{t("byRegion")}</summary>
-        <Breakdown result={result} by="region" />
+        <Breakdown result={result} grouped={grouped} by="region" />
       </details>
       <details>
         <summary>

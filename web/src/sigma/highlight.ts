@@ -4,6 +4,7 @@ import {
   type CountedContract,
   undisclosedPersons,
 } from "../../../domain/index.ts";
+import { isGroupNode } from "../graph/groups.ts";
 
 /**
  * What the reducers look up: plain sets and maps computed once per answer or click, so that
@@ -54,6 +55,9 @@ export const NO_HIGHLIGHT: Highlight = {
 export function alwaysLabelled(impact: BlastRadius): Set<string> {
   const labelled = new Set(impact.compromised.map((c) => c.id));
   for (const c of impact.contracts) labelled.add(c.contractor);
+  // Drawn as groups, the tiers stand close: the largest group of each tier (the one the next tier
+  // points at) is named, the others when there is room or on hover.
+  if (impact.affected.some((a) => isGroupNode(a.id))) return labelled;
   const largest = impact.affected
     .filter((a) => a.records > 0)
     .sort((a, b) => b.records - a.records || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))

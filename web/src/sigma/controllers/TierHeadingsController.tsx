@@ -2,7 +2,7 @@ import { useEffect, useRef } from "react";
 import type { TierTotal } from "../../graph/tiers.ts";
 import { useGraphSnapshot } from "../../graph/useGraph.ts";
 import { useLanguage } from "../../i18n/language.tsx";
-import { formatNumber } from "../../i18n/strings.ts";
+import { compactFigure, formatNumber } from "../../i18n/strings.ts";
 import { useSigma } from "../context.ts";
 
 /**
@@ -11,9 +11,12 @@ import { useSigma } from "../context.ts";
  * hierarchical view of Bloom or BloodHound adds up). Placed on sigma's afterRender with one
  * coordinate conversion per tier; the text changes only with the answer and the language.
  */
+/** Below this many pixels between two columns, a heading says its figures in few characters. */
+const NARROW_GAP = 150;
+
 export function TierHeadingsController({ tiers }: { tiers: TierTotal[] | null }) {
   const sigma = useSigma();
-  const { t, figure } = useLanguage();
+  const { t, figure, lang } = useLanguage();
   const { version } = useGraphSnapshot();
   const headings = useRef(new Map<number, HTMLDivElement>());
 
@@ -23,17 +26,27 @@ export function TierHeadingsController({ tiers }: { tiers: TierTotal[] | null })
     const place = () => {
       const graph = sigma.getGraph();
       const { width } = sigma.getDimensions();
-      for (const tier of tiers) {
-        const heading = headings.current.get(tier.depth);
-        if (!heading) continue;
-        // Every node of a tier shares its column's x: any one drawn member places the heading.
+      // Every node of a tier shares its column's x: any one drawn member places the heading.
+      const xs = tiers.map((tier) => {
         const member = tier.drawn.find((id) => graph.hasNode(id));
-        const x =
-          member === undefined ? Number.NaN : sigma.graphToViewport(graph.getNodeAttributes(member)).x;
+        return member === undefined ? Number.NaN : sigma.graphToViewport(graph.getNodeAttributes(member)).x;
+      });
+      const known = xs.filter(Number.isFinite).sort((a, b) => a - b);
+      // Headings never overlap: each is at most as wide as the gap between two columns.
+      let gap = Number.POSITIVE_INFINITY;
+      for (let i = 1; i < known.length; i++)
+        gap = Math.min(gap, (known[i] as number) - (known[i - 1] as number));
+      tiers.forEach((tier, i) => {
+        const heading = headings.current.get(tier.depth);
+        const x = xs[i] as number;
+        if (!heading) return;
         const visible = Number.isFinite(x) && x > -40 && x < width + 40;
         heading.style.display = visible ? "" : "none";
+        heading.style.maxWidth = Number.isFinite(gap) ? `${Math.max(48, Math.floor(gap) - 6)}px` : "";
+        // Close columns get the figures in few characters (rounded down, a bound stays a bound).
+        heading.classList.toggle("narrow", gap < NARROW_GAP);
         if (visible) heading.style.transform = `translateX(calc(${Math.round(x)}px - 50%))`;
-      }
+      });
     };
     place();
     sigma.on("afterRender", place);
@@ -56,13 +69,21 @@ export function TierHeadingsController({ tiers }: { tiers: TierTotal[] | null })
           }}
         >
           <strong>{tier.depth === 0 ? t("compromised") : `${t("depth")} ${tier.depth}`}</strong>
-          <span>
+          <span className="full">
             {tier.organisations === 1
               ? t("tierOneOrganisation")
               : t("tierOrganisations", { n: formatNumber(tier.organisations) })}
           </span>
+          <span className="compact">
+            {t("tierOrganisations", { n: compactFigure(lang, tier.organisations) })}
+          </span>
           {tier.depth > 0 && (
-            <span data-testid={`tier-records-${tier.depth}`}>{figure(tier.records, tier.undisclosed)}</span>
+            <>
+              <span className="full" data-testid={`tier-records-${tier.depth}`}>
+                {figure(tier.records, tier.undisclosed)}
+              </span>
+              <span className="compact">{compactFigure(lang, tier.records, tier.undisclosed)}</span>
+            </>
           )}
         </div>
       ))}
