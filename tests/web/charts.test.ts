@@ -3,6 +3,7 @@ import type { AffectedOrganisation, BlastRadius, GroupedBlastRadius } from "../.
 import { reportedRecords } from "../../web/src/charts/ReportedBars.tsx";
 import { timelineModel } from "../../web/src/charts/timeline.ts";
 import { tierTotals } from "../../web/src/graph/tiers.ts";
+import { compactFigure } from "../../web/src/i18n/strings.ts";
 
 const day = (text: string) => new Date(`${text}T00:00:00Z`);
 
@@ -125,5 +126,17 @@ describe("reported beside modelled", () => {
       reported: [report(0, "ruled_out", "2024-07-01"), report(null, "possible", null)],
     };
     expect(reportedRecords(ruledOut)).toBe(null);
+  });
+});
+
+describe("figures in few characters (tier headings where columns stand close)", () => {
+  it("rounds down, so that a lower bound stays one, and says undisclosed in words", () => {
+    expect(compactFigure("en", 1_185_878, 1)).toBe("≥ 1.1M");
+    expect(compactFigure("en", 65_536_806, 124)).toBe("≥ 65.5M");
+    expect(compactFigure("en", 1_266)).toBe("1.2K");
+    expect(compactFigure("en", 610)).toBe("610");
+    expect(compactFigure("ja", 65_536_806, 124)).toBe("≥ 6553.6万");
+    expect(compactFigure("ja", 0, 3)).toBe("非公表");
+    expect(compactFigure("en", 0, 3)).toBe("undisclosed");
   });
 });
