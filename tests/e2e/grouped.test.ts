@@ -79,7 +79,7 @@ describe("the grouped view", () => {
         .getByLabel("By kind", { exact: true })
         .locator('tr[data-bar="company"] .bar-count')
         .textContent(),
-    ).toBe(String(companies));
+    ).toBe(companies.toLocaleString("en-US"));
 
     // Click the largest group of tier 1: its panel lists its largest members.
     const first = grouped.tiers[0]?.groups[0];

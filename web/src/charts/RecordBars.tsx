@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { formatNumber } from "../i18n/strings.ts";
 import { Figure } from "../panels/Figure.tsx";
 import { barScale } from "./scale.ts";
 
@@ -24,7 +25,7 @@ export function RecordBars({ rows, label, unit }: { rows: RecordBar[]; label: st
         {rows.map((row) => (
           <tr key={row.key} data-bar={row.key}>
             <th scope="row">
-              {row.label} <span className="bar-count">{row.organisations}</span>
+              {row.label} <span className="bar-count">{formatNumber(row.organisations)}</span>
             </th>
             <td className="bar-cell" aria-hidden="true">
               <span className="bar" style={{ width: `${width(row.records)}%` }} />
