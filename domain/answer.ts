@@ -53,6 +53,12 @@ export interface EarlierAnswer {
 }
 
 type Json = Record<string, unknown>;
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return "an array";
+  if (value === null) return "null";
+  return typeof value === "string" ? "text" : `a ${typeof value}`;
+}
 const isObject = (value: unknown): value is Json =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
@@ -68,8 +74,7 @@ export function readEarlierAnswer(value: unknown, source: string): EarlierAnswer
   };
   const notAnswer =
     "is not a Keiro impact answer (a JSON object with format, dataset, scenario, affected and totals)";
-  if (!isObject(value))
-    return refuse(`${notAnswer}: it is ${Array.isArray(value) ? "an array" : typeof value}`);
+  if (!isObject(value)) return refuse(`${notAnswer}: it is ${describe(value)}`);
   // A what-if answer holds the scenario's answer in whatIf, with format and dataset at the top.
   const body = isObject(value.whatIf) ? value.whatIf : value;
   if (!("scenario" in body && "affected" in body && "totals" in body)) return refuse(notAnswer);

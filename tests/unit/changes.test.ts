@@ -201,7 +201,8 @@ describe("reading an earlier answer", () => {
     const notAnswer =
       "since: old.json is not a Keiro impact answer (a JSON object with format, dataset, scenario, affected and totals)";
     expect(refusal([1])).toBe(`${notAnswer}: it is an array`);
-    expect(refusal("text")).toBe(`${notAnswer}: it is string`);
+    expect(refusal("text")).toBe(`${notAnswer}: it is text`);
+    expect(refusal(7)).toBe(`${notAnswer}: it is a number`);
     expect(refusal({ format: 1 })).toBe(notAnswer);
     expect(refusal({ ...answer(), format: undefined })).toBe(
       "since: old.json has no format version: it was made by a Keiro older than answer format 1; compute it again with this one",
