@@ -1,3 +1,4 @@
+import type { DatasetStamp } from "./dataset.ts";
 import type { OrganisationName, OrganisationSummary } from "./organisation.ts";
 import type { Scenario } from "./scenario.ts";
 
@@ -57,6 +58,8 @@ export interface BlastRadiusTotals {
 }
 
 export interface BlastRadius {
+  /** The load of the dataset this answer was computed on (the engine reads it in the same transaction). */
+  dataset: DatasetStamp;
   scenario: Scenario;
   compromised: OrganisationName[];
   affected: AffectedOrganisation[];

@@ -15,7 +15,7 @@ import { cypher } from "../neo4j/queries.ts";
 import { attachReported, truncation, unknownId } from "./assemble.ts";
 import { type ContractTable, type Reach, summarise } from "./contractReach.ts";
 import type { ImpactEngine, ImpactOptions } from "./engine.ts";
-import { datasetKey, readGraphCopy } from "./graphRead.ts";
+import { datasetKey, liveStamp, readGraphCopy } from "./graphRead.ts";
 import { adjacency, carriesLists } from "./inMemoryArrays.ts";
 
 /** The parameters every blast-radius query takes, from a scenario. */
@@ -208,7 +208,7 @@ async function groupedAnswer(
   scenario: Scenario,
   members: number,
 ): Promise<GroupedBlastRadius> {
-  const key = await datasetKey(tx);
+  const { key, stamp } = await liveStamp(tx);
   const { table, summary } = await summaryOf(tx, scenario, 0);
   const { order, depth, records, undisclosed } = summary.affected;
   const ids = order.map((v) => table.orgIds[v] as string);
@@ -227,6 +227,7 @@ async function groupedAnswer(
   }));
   if ((await datasetKey(tx)) !== key) throw new DatasetChanged();
   return {
+    dataset: stamp,
     scenario,
     compromised: compromisedNames(scenario, names),
     totals: summary.totals,
@@ -239,7 +240,7 @@ async function answer(
   scenario: Scenario,
   limit: number | undefined,
 ): Promise<BlastRadius> {
-  const key = await datasetKey(tx);
+  const { key, stamp } = await liveStamp(tx);
   const { params, reachedRows, table, orgIndex, summary } = await summaryOf(tx, scenario, limit);
 
   const listedIds = summary.listed.map((a) => table.orgIds[a.org] as string);
@@ -306,6 +307,7 @@ async function answer(
   );
   if ((await datasetKey(tx)) !== key) throw new DatasetChanged();
   return {
+    dataset: stamp,
     scenario,
     compromised: compromisedNames(scenario, names),
     affected,

@@ -12,12 +12,21 @@ export async function datasetKey(tx: ManagedTransaction): Promise<string> {
   return (await liveDataset(tx)).key;
 }
 
-/** The live dataset's key, and how many contracts it holds (to size the copy's columns). */
-async function liveDataset(tx: ManagedTransaction): Promise<{ key: string; contracts: number }> {
+/** The live dataset's key with its stamp, read at once: what an answer says it was computed on. */
+export async function liveStamp(tx: ManagedTransaction): Promise<{ key: string; stamp: DatasetStamp }> {
+  const { key, stamp } = await liveDataset(tx);
+  return { key, stamp };
+}
+
+/** The live dataset's key and stamp, and how many contracts it holds (to size the copy's columns). */
+async function liveDataset(
+  tx: ManagedTransaction,
+): Promise<{ key: string; stamp: DatasetStamp; contracts: number }> {
   const row = (await tx.run(cypher("blast-radius/dataset"))).records[0]?.toObject() ?? {};
   checkGraphFormat(row.loaded === true, (row.format as number | null) ?? null);
   return {
     key: `${row.fingerprint ?? ""}@${row.loadedAt ?? ""}`,
+    stamp: { name: row.name ?? null, fingerprint: row.fingerprint ?? null, loadedAt: row.loadedAt ?? null },
     contracts: (row.contracts as number | null) ?? 0,
   };
 }
@@ -27,12 +36,14 @@ async function liveDataset(tx: ManagedTransaction): Promise<{ key: string; contr
  * graph come from one transaction, so that they belong together. Contracts stream record by
  * record into typed columns: a million records are never held as objects at once.
  */
-export async function readGraphCopy(driver: Driver): Promise<{ key: string; copy: InMemoryCopy }> {
+export async function readGraphCopy(
+  driver: Driver,
+): Promise<{ key: string; stamp: DatasetStamp; copy: InMemoryCopy }> {
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
   try {
     const read = await session.executeRead(
       async (tx) => {
-        const { key, contracts } = await liveDataset(tx);
+        const { key, stamp, contracts } = await liveDataset(tx);
         const organisations: OrganisationSummary[] = [];
         for await (const record of tx.run(cypher("blast-radius/all-organisations"))) {
           organisations.push(record.toObject() as OrganisationSummary);
@@ -53,25 +64,11 @@ export async function readGraphCopy(driver: Driver): Promise<{ key: string; copy
             source: get("source"),
           });
         }
-        return { key, columns: columns.finish() };
+        return { key, stamp, columns: columns.finish() };
       },
       { timeout: 10 * 60 * 1000 },
     );
-    return { key: read.key, copy: new InMemoryCopy(read.columns) };
-  } finally {
-    await session.close();
-  }
-}
-
-/** The stamp of the dataset the live graph holds: what a report names as its source. */
-export async function readDatasetStamp(driver: Driver): Promise<DatasetStamp> {
-  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
-  try {
-    const result = await session.executeRead((tx) => tx.run(cypher("blast-radius/dataset")), {
-      timeout: 10_000,
-    });
-    const row = result.records[0]?.toObject() ?? {};
-    return { name: row.name ?? null, fingerprint: row.fingerprint ?? null, loadedAt: row.loadedAt ?? null };
+    return { key: read.key, stamp: read.stamp, copy: new InMemoryCopy(read.columns) };
   } finally {
     await session.close();
   }

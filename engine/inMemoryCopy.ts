@@ -215,7 +215,7 @@ export class InMemoryCopy {
   }
 
   /** The blast radius grouped by tier, kind and region (too many organisations to draw one by one). */
-  grouped(scenario: Scenario, members: number): GroupedBlastRadius {
+  grouped(scenario: Scenario, members: number): Omit<GroupedBlastRadius, "dataset"> {
     const summary = this.summary(scenario, 0);
     const { order, depth, records, undisclosed } = summary.affected;
     const figures = order.map((v) => ({
@@ -245,7 +245,7 @@ export class InMemoryCopy {
   blastRadius(
     scenario: Scenario,
     limit?: number,
-  ): { result: Omit<BlastRadius, "unmodelled">; isAffected: (id: string) => boolean } {
+  ): { result: Omit<BlastRadius, "unmodelled" | "dataset">; isAffected: (id: string) => boolean } {
     const summary = this.summary(scenario, limit);
     const { contractIds, orgIds, to, records, subjects } = this.table;
     const contracts: CountedContract[] = [];

@@ -1,6 +1,7 @@
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
 import type {
   BlastRadius,
+  DatasetStamp,
   GroupedBlastRadius,
   ReportedExposure,
   Scenario,
@@ -27,7 +28,8 @@ export interface CopyBuilt {
  * waits for a rebuild and no answer comes from an old graph.
  */
 export class InMemoryEngine implements ImpactEngine {
-  private current: { key: string; copy: InMemoryCopy } | undefined;
+  /** The copy, with the key and stamp of the load it was read from. */
+  private current: { key: string; stamp: DatasetStamp; copy: InMemoryCopy } | undefined;
   /** How many answers came from memory and how many from Cypher (while a copy was built). */
   readonly answered = { fromMemory: 0, fromCypher: 0 };
   /** The same for rankings. */
@@ -53,7 +55,11 @@ export class InMemoryEngine implements ImpactEngine {
   }
 
   async blastRadius(scenario: Scenario, options: ImpactOptions = {}): Promise<BlastRadius> {
-    const { copy, value: reported } = await this.live(
+    const {
+      copy,
+      stamp,
+      value: reported,
+    } = await this.live(
       async (tx) =>
         (await tx.run(cypher("blast-radius/reported"), scenarioParams(scenario))).records.map(
           (r) => r.toObject() as ReportedExposure,
@@ -66,13 +72,13 @@ export class InMemoryEngine implements ImpactEngine {
     }
     this.answered.fromMemory += 1;
     const { result, isAffected } = copy.blastRadius(scenario, options.limit);
-    return { ...result, unmodelled: attachReported(result.affected, isAffected, reported) };
+    return { dataset: stamp, ...result, unmodelled: attachReported(result.affected, isAffected, reported) };
   }
 
   async grouped(scenario: Scenario, members: number, timeoutMs?: number): Promise<GroupedBlastRadius> {
-    const { copy } = await this.live(async () => undefined, timeoutMs ?? this.options.timeoutMs);
+    const { copy, stamp } = await this.live(async () => undefined, timeoutMs ?? this.options.timeoutMs);
     if (!copy) return this.cypherEngine.grouped(scenario, members, timeoutMs);
-    return copy.grouped(scenario, members);
+    return { dataset: stamp, ...copy.grouped(scenario, members) };
   }
 
   /**
@@ -96,12 +102,15 @@ export class InMemoryEngine implements ImpactEngine {
 
   /**
    * Reads which dataset load is live, with whatever else the answer needs from Neo4j, in one
-   * transaction; returns the copy when it is of that load, else starts rebuilding and returns null.
+   * transaction; returns the copy (and the stamp of its load) when it is of that load, else starts
+   * rebuilding and returns null.
    */
   private async live<T>(
     read: (tx: ManagedTransaction) => Promise<T>,
     timeoutMs: number,
-  ): Promise<{ copy: InMemoryCopy | null; value: T }> {
+  ): Promise<
+    { copy: InMemoryCopy; stamp: DatasetStamp; value: T } | { copy: null; stamp?: never; value: T }
+  > {
     const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
     let key: string;
     let value: T;
@@ -115,7 +124,7 @@ export class InMemoryEngine implements ImpactEngine {
     } finally {
       await session.close();
     }
-    if (this.current?.key === key) return { copy: this.current.copy, value };
+    if (this.current?.key === key) return { copy: this.current.copy, stamp: this.current.stamp, value };
     this.rebuild(key);
     return { copy: null, value };
   }
@@ -124,8 +133,8 @@ export class InMemoryEngine implements ImpactEngine {
     if (this.building?.key === key || this.current?.key === key) return;
     const began = Date.now();
     const done = readGraphCopy(this.driver)
-      .then(({ key: readKey, copy }) => {
-        this.current = { key: readKey, copy };
+      .then(({ key: readKey, stamp, copy }) => {
+        this.current = { key: readKey, stamp, copy };
         this.options.onBuilt?.({
           key: readKey,
           organisations: copy.organisations.length,
