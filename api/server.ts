@@ -11,6 +11,7 @@ import { type ApiContext, readQuery } from "./context.ts";
 import { BusyError, Gate } from "./gate.ts";
 import { type GuardOptions, guard } from "./guard.ts";
 import { blastRadiusRoutes } from "./routes/blastRadius.ts";
+import { chainRoutes } from "./routes/chain.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
 import { overviewRoutes } from "./routes/overview.ts";
 
@@ -110,6 +111,7 @@ export function buildServer(options: ApiOptions): FastifyInstance {
     };
   });
   organisationRoutes(app, context);
+  chainRoutes(app, context);
   blastRadiusRoutes(app, context);
   overviewRoutes(app, context);
 

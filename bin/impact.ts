@@ -1,16 +1,24 @@
-import { writeFileSync } from "node:fs";
-import { ParameterError, parseScenario, type Scenario } from "../domain/index.ts";
+import { readFileSync, writeFileSync } from "node:fs";
+import {
+  changesSince,
+  checkComparable,
+  type EarlierAnswer,
+  ParameterError,
+  parseScenario,
+  readEarlierAnswer,
+  type Scenario,
+} from "../domain/index.ts";
 import { compare } from "../engine/compare.ts";
 import { CypherEngine } from "../engine/cypherEngine.ts";
-import { readDatasetStamp } from "../engine/graphRead.ts";
 import { rankCsv } from "../report/csv.ts";
-import { REPORT_FORMATS, type ReportFormat, renderBlastRadius } from "../report/render.ts";
+import { checkSinceFormat, REPORT_FORMATS, type ReportFormat, renderBlastRadius } from "../report/render.ts";
+import { parseReportLang, type ReportLang } from "../report/words.ts";
 import { fail, parseCommand, withDatabase } from "./command.ts";
 
 const USAGE = `Usage:
   npm run impact -- --vendor ID [--vendor ID …] [--exclude-contract ID …] [--exclude-org ID …]
                     [--max-depth N] [--as-of DATE] [--enforce-retention] [--compare]
-                    [--format json|csv|md|html|gexf] [--out FILE]
+                    [--since EARLIER.json] [--format json|csv|md|html|gexf] [--lang ja|en] [--out FILE]
   npm run impact -- --rank [--top N] [--format json|csv] [--out FILE]
 
 The blast radius of a scenario (docs/blast-radius.md): who is affected if these vendors are compromised,
@@ -23,12 +31,22 @@ through which chain, and how many records are exposed.
   --as-of DATE           judge contracts at this date (YYYY-MM-DD, YYYY-MM or YYYY)
   --enforce-retention    with --as-of: data past its delete_by counts as deleted
   --compare              show the scenario beside the plain compromise of the same vendors
+  --since FILE           what changed since an earlier JSON answer of this command (or of the API)
+                         for the same scenario: organisations that entered and left the blast
+                         radius, those whose depth, records, persons or undisclosed contracts
+                         changed (then → now), and the totals then → now; added to every format
+                         but gexf ("changes" in JSON, a change column in CSV, a section in md/html).
+                         An answer of another scenario, or one whose lists were cut, is refused.
   --rank                 rank every vendor by what its compromise alone would expose
   --top N                with --rank: only the first N
-  --format F             json (default), csv, md, html, gexf
+  --format F             json (default), csv, md, html, gexf; every JSON answer carries its
+                         "format" version and the "dataset" it was computed on
+  --lang L               ja (default) or en: the headings, words, kinds and organisation names of
+                         md and html reports, the headers and words of csv (JSON never changes)
   --out FILE             write to FILE instead of standard output
 
-Exit status: 0 answered; 1 the scenario was refused; 2 the database cannot be reached.`;
+Exit status: 0 answered; 1 the scenario, an option or the earlier answer was refused; 2 the database
+cannot be reached.`;
 
 const { values } = parseCommand(
   {
@@ -42,7 +60,9 @@ const { values } = parseCommand(
       compare: { type: "boolean" },
       rank: { type: "boolean" },
       top: { type: "string" },
+      since: { type: "string" },
       format: { type: "string", default: "json" },
+      lang: { type: "string" },
       out: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -66,10 +86,47 @@ if (values.rank) {
   if (top !== undefined && !(Number.isInteger(top) && top >= 1))
     fail(`top: "${values.top}" is not a whole number ≥ 1`, 1);
 }
-// The scenario is checked before the database is asked anything.
+/** The earlier answer named by --since, read and checked before the database is asked anything. */
+function readEarlier(file: string, scenario: Scenario): EarlierAnswer {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "it is a folder"
+          : code === "EACCES"
+            ? "permission denied"
+            : (error as Error).message;
+    throw new ParameterError("since", `since: cannot read ${file}: ${why}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    throw new ParameterError("since", `since: ${file} is not JSON (${(error as Error).message})`);
+  }
+  const earlier = readEarlierAnswer(value, file);
+  checkComparable(earlier, scenario);
+  return earlier;
+}
+
+// The scenario, the language and an earlier answer are checked before the database is asked anything.
 let scenario: Scenario | undefined;
+let lang: ReportLang = "ja";
+let earlier: EarlierAnswer | undefined;
 try {
+  lang = parseReportLang(values.lang);
+  if (values.rank && values.since !== undefined)
+    throw new ParameterError("since", "since: --rank ranks vendors; --since compares blast radii");
   scenario = values.rank ? undefined : parseScenario(values);
+  if (scenario && values.since !== undefined) {
+    checkSinceFormat(format);
+    earlier = readEarlier(values.since, scenario);
+  }
 } catch (error) {
   if (error instanceof ParameterError) fail(error.message, 1);
   throw error;
@@ -82,7 +139,9 @@ await withDatabase(async ({ driver }) => {
     output(format === "csv" ? rankCsv(ranks) : `${JSON.stringify(ranks, null, 2)}\n`);
     return;
   }
+  // Whole answers (no limit): each carries the stamp of the load it was computed on.
   const comparison = values.compare ? await compare(engine, scenario) : undefined;
   const result = comparison?.whatIf ?? (await engine.blastRadius(scenario));
-  output(renderBlastRadius(format, result, await readDatasetStamp(driver), comparison).body);
+  const since = earlier ? { changes: changesSince(earlier, result), earlier } : undefined;
+  output(renderBlastRadius(format, { result, comparison, since, lang }).body);
 });

@@ -1,3 +1,4 @@
+import type { DatasetStamp } from "./dataset.ts";
 import type { OrganisationName, OrganisationSummary } from "./organisation.ts";
 import type { Scenario } from "./scenario.ts";
 
@@ -57,6 +58,8 @@ export interface BlastRadiusTotals {
 }
 
 export interface BlastRadius {
+  /** The load of the dataset this answer was computed on (the engine reads it in the same transaction). */
+  dataset: DatasetStamp;
   scenario: Scenario;
   compromised: OrganisationName[];
   affected: AffectedOrganisation[];
@@ -98,9 +101,28 @@ export interface BreakdownRow {
   undisclosed: number;
 }
 
-/** Affected organisations and their records by kind or region, largest first. */
+/**
+ * Per consignor, how many of its counted contracts give no count of persons: its persons are then
+ * a lower bound (and "undisclosed" when it knows none), never a zero.
+ */
+export function undisclosedPersons(contracts: Iterable<CountedContract>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const c of contracts)
+    if (c.subjects === null) counts.set(c.consignor, (counts.get(c.consignor) ?? 0) + 1);
+  return counts;
+}
+
+/** What a breakdown adds up: an affected organisation, or a group of them (`organisations` of them). */
+export type BreakdownItem = Pick<AffectedOrganisation, "kind" | "region" | "records" | "undisclosed"> & {
+  organisations?: number;
+};
+
+/**
+ * Affected organisations and their records by kind or region, largest first: from every affected
+ * organisation, or from the groups of a grouped answer (a radius whose list is cut).
+ */
 export function breakdown(
-  affected: AffectedOrganisation[],
+  affected: Iterable<BreakdownItem>,
   by: "kind" | "region",
   unknown = "(unknown)",
 ): BreakdownRow[] {
@@ -108,7 +130,7 @@ export function breakdown(
   for (const org of affected) {
     const key = org[by] ?? unknown;
     const group = groups.get(key) ?? { key, organisations: 0, records: 0, undisclosed: 0 };
-    group.organisations += 1;
+    group.organisations += org.organisations ?? 1;
     group.records += org.records;
     group.undisclosed += org.undisclosed;
     groups.set(key, group);

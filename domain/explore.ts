@@ -84,3 +84,33 @@ export interface SearchAnswer {
   query: string;
   results: SearchResult[];
 }
+
+/** A contract of a chain as its exposure timeline draws it (dates as the dataset gives them). */
+export interface ChainContract {
+  id: string;
+  consignor: string;
+  contractor: string;
+  service?: string | null;
+  records?: number | null;
+  since?: string | null;
+  until?: string | null;
+  deleteBy?: string | null;
+  source?: string | null;
+}
+
+/** An incident that hit an organisation of the chain (`victim`). */
+export interface ChainIncident {
+  id: string;
+  victim: string;
+  kind?: string | null;
+  discovered?: string | null;
+  disclosed?: string | null;
+  actor?: string | null;
+  source?: string | null;
+}
+
+/** The answer of /api/chain: the chain's contracts in its order and the incidents on its way. */
+export interface ChainTimeline {
+  contracts: ChainContract[];
+  incidents: ChainIncident[];
+}

@@ -1,4 +1,5 @@
 import type { BlastRadiusTotals } from "./blastRadius.ts";
+import type { DatasetStamp } from "./dataset.ts";
 import type { OrganisationName, OrganisationSummary } from "./organisation.ts";
 import type { Scenario } from "./scenario.ts";
 
@@ -35,6 +36,8 @@ export interface AffectedTier {
  * members named. The totals are the blast radius's own.
  */
 export interface GroupedBlastRadius {
+  /** The load of the dataset this answer was computed on. */
+  dataset: DatasetStamp;
   scenario: Scenario;
   compromised: OrganisationName[];
   totals: BlastRadiusTotals;

@@ -1,4 +1,6 @@
+export * from "./answer.ts";
 export * from "./blastRadius.ts";
+export * from "./changes.ts";
 export * from "./comparison.ts";
 export * from "./contract.ts";
 export * from "./counts.ts";

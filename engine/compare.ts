@@ -1,12 +1,12 @@
 import {
   type Comparison,
   compareBlastRadii,
+  type DatasetStamp,
   plainCompromise,
   type Scenario,
   truncateBlastRadius,
 } from "../domain/index.ts";
-import type { ImpactEngine, ImpactOptions, Stamped } from "./engine.ts";
-import { DatasetChanged, sameLoad } from "./oneLoad.ts";
+import type { ImpactEngine, ImpactOptions } from "./engine.ts";
 
 /** A what-if beside the plain compromise of the same organisations, from one engine. */
 export async function compare(
@@ -14,42 +14,24 @@ export async function compare(
   whatIf: Scenario,
   options: ImpactOptions = {},
 ): Promise<Comparison> {
-  return (await stampedCompare(engine, whatIf, options)).answer;
-}
-
-/**
- * The comparison with the stamp of its load: both answers come from the same one (the plain one
- * is asked again when a load swapped in between the two).
- */
-export async function stampedCompare(
-  engine: ImpactEngine,
-  whatIf: Scenario,
-  options: ImpactOptions = {},
-): Promise<Stamped<Comparison>> {
   // The change is worked out on the whole answers; only then are the lists cut.
   const whole = { timeoutMs: options.timeoutMs };
-  let answers = await bothFromOneLoad(engine, whatIf, whole);
-  for (let attempt = 1; !answers; attempt++) {
-    if (attempt >= 3) throw new DatasetChanged();
-    answers = await bothFromOneLoad(engine, whatIf, whole);
+  let comparison: Comparison | undefined;
+  // Two answers, so two reads: a load swapped in between would mix two graphs; then ask again.
+  for (let attempt = 1; comparison === undefined; attempt++) {
+    const answer = await engine.blastRadius(whatIf, whole);
+    const plain = await engine.blastRadius(plainCompromise(whatIf.compromised), whole);
+    if (sameLoad(answer.dataset, plain.dataset)) comparison = compareBlastRadii(answer, plain);
+    else if (attempt >= 3) throw new Error("The dataset was loaded again during each of three comparisons");
   }
-  const [first, second] = answers;
-  const comparison = compareBlastRadii(first.answer, second.answer);
-  const dataset = first.dataset;
-  if (options.limit === undefined) return { answer: comparison, dataset };
+  if (options.limit === undefined) return comparison;
   return {
-    answer: {
-      ...comparison,
-      whatIf: truncateBlastRadius(comparison.whatIf, options.limit),
-      plain: truncateBlastRadius(comparison.plain, options.limit),
-    },
-    dataset,
+    ...comparison,
+    whatIf: truncateBlastRadius(comparison.whatIf, options.limit),
+    plain: truncateBlastRadius(comparison.plain, options.limit),
   };
 }
 
-/** The what-if and the plain compromise, or null when a load swapped in between the two. */
-async function bothFromOneLoad(engine: ImpactEngine, whatIf: Scenario, options: ImpactOptions) {
-  const first = await engine.stampedBlastRadius(whatIf, options);
-  const second = await engine.stampedBlastRadius(plainCompromise(whatIf.compromised), options);
-  return sameLoad(first.dataset, second.dataset) ? ([first, second] as const) : null;
+function sameLoad(a: DatasetStamp, b: DatasetStamp): boolean {
+  return a.fingerprint === b.fingerprint && a.loadedAt === b.loadedAt;
 }

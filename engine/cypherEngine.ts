@@ -3,6 +3,7 @@ import {
   asOfDay,
   type BlastRadius,
   type CountedContract,
+  type DatasetStamp,
   type GroupedBlastRadius,
   groupAffected,
   type OrganisationName,
@@ -78,32 +79,21 @@ function compromisedNames(scenario: Scenario, names: Map<string, OrganisationSum
 export class CypherEngine implements ImpactEngine {
   constructor(private readonly driver: Driver) {}
 
-  async blastRadius(scenario: Scenario, options: ImpactOptions = {}): Promise<BlastRadius> {
-    return (await this.stampedBlastRadius(scenario, options)).answer;
-  }
-
-  stampedBlastRadius(scenario: Scenario, options: ImpactOptions = {}): Promise<Stamped<BlastRadius>> {
+  blastRadius(scenario: Scenario, options: ImpactOptions = {}): Promise<BlastRadius> {
     return this.fromOneLoad((tx) => answer(tx, scenario, options.limit), options.timeoutMs);
   }
 
-  async grouped(scenario: Scenario, members: number, timeoutMs?: number): Promise<GroupedBlastRadius> {
-    return (await this.stampedGrouped(scenario, members, timeoutMs)).answer;
-  }
-
-  stampedGrouped(
-    scenario: Scenario,
-    members: number,
-    timeoutMs?: number,
-  ): Promise<Stamped<GroupedBlastRadius>> {
+  grouped(scenario: Scenario, members: number, timeoutMs?: number): Promise<GroupedBlastRadius> {
     return this.fromOneLoad((tx) => groupedAnswer(tx, scenario, members), timeoutMs);
   }
 
+  /** An answer read from one load, stamped with it. */
   private async fromOneLoad<T>(
     work: (tx: ManagedTransaction) => Promise<T>,
     timeoutMs = 60_000,
-  ): Promise<Stamped<T>> {
+  ): Promise<T & { dataset: DatasetStamp }> {
     const { value, live } = await readOneLoad(this.driver, work, timeoutMs);
-    return { answer: value, dataset: live.stamp };
+    return { dataset: live.stamp, ...value };
   }
 
   async rank(top?: number): Promise<VendorRank[]> {
@@ -210,7 +200,7 @@ async function groupedAnswer(
   tx: ManagedTransaction,
   scenario: Scenario,
   members: number,
-): Promise<GroupedBlastRadius> {
+): Promise<Omit<GroupedBlastRadius, "dataset">> {
   const { table, summary } = await summaryOf(tx, scenario, 0);
   const { order, depth, records, undisclosed } = summary.affected;
   const ids = order.map((v) => table.orgIds[v] as string);
@@ -239,7 +229,7 @@ async function answer(
   tx: ManagedTransaction,
   scenario: Scenario,
   limit: number | undefined,
-): Promise<BlastRadius> {
+): Promise<Omit<BlastRadius, "dataset">> {
   const { params, reachedRows, table, orgIndex, summary } = await summaryOf(tx, scenario, limit);
 
   const listedIds = summary.listed.map((a) => table.orgIds[a.org] as string);

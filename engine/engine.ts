@@ -7,7 +7,7 @@ export interface ImpactOptions {
   timeoutMs?: number;
 }
 
-/** An answer with the stamp of the one dataset load it was computed on. */
+/** An answer with the stamp of the one dataset load it was computed on (for answers without a `dataset`). */
 export interface Stamped<T> {
   answer: T;
   dataset: DatasetStamp;
@@ -18,20 +18,15 @@ export interface Stamped<T> {
  * engines are peers behind it: the Cypher engine (cypherEngine.ts), which asks Neo4j each
  * time, and the in-memory engine (inMemoryEngine.ts), which answers from a copy of the graph.
  * The differential test holds them to identical answers. Each answer comes from one load of one
- * dataset, never a mix; the `stamped` forms say which (a copy may be of the load before the
+ * dataset, never a mix, and says which in its `dataset` (a copy may be of the load before the
  * live one while its successor is built).
  */
 export interface ImpactEngine {
   blastRadius(scenario: Scenario, options?: ImpactOptions): Promise<BlastRadius>;
-  stampedBlastRadius(scenario: Scenario, options?: ImpactOptions): Promise<Stamped<BlastRadius>>;
   /** The blast radius grouped by tier, kind and region, each group's `members` largest named. */
   grouped(scenario: Scenario, members: number, timeoutMs?: number): Promise<GroupedBlastRadius>;
-  stampedGrouped(
-    scenario: Scenario,
-    members: number,
-    timeoutMs?: number,
-  ): Promise<Stamped<GroupedBlastRadius>>;
   /** Every organisation with a contract pointing at it, ranked (the first `top`). */
   rank(top?: number): Promise<VendorRank[]>;
+  /** The same, with the stamp of the load it was ranked on (a ranking has no field for it). */
   stampedRank(top?: number): Promise<Stamped<VendorRank[]>>;
 }

@@ -219,7 +219,7 @@ export class InMemoryCopy {
   }
 
   /** The blast radius grouped by tier, kind and region (too many organisations to draw one by one). */
-  grouped(scenario: Scenario, members: number): GroupedBlastRadius {
+  grouped(scenario: Scenario, members: number): Omit<GroupedBlastRadius, "dataset"> {
     const summary = this.summary(scenario, 0);
     const { order, depth, records, undisclosed } = summary.affected;
     const figures = order.map((v) => ({
@@ -246,7 +246,7 @@ export class InMemoryCopy {
   }
 
   /** The blast radius of a scenario; `limit` cuts the lists, never the totals. */
-  blastRadius(scenario: Scenario, limit?: number): BlastRadius {
+  blastRadius(scenario: Scenario, limit?: number): Omit<BlastRadius, "dataset"> {
     const summary = this.summary(scenario, limit);
     const { contractIds, orgIds, to, records, subjects } = this.table;
     const contracts: CountedContract[] = [];

@@ -70,28 +70,17 @@ export class InMemoryEngine implements ImpactEngine {
     await this.building?.done;
   }
 
+  /** A blast radius, its `dataset` the load of the copy (or, from Cypher, of the live graph) it came from. */
   async blastRadius(scenario: Scenario, options: ImpactOptions = {}): Promise<BlastRadius> {
-    return (await this.stampedBlastRadius(scenario, options)).answer;
-  }
-
-  async stampedBlastRadius(scenario: Scenario, options: ImpactOptions = {}): Promise<Stamped<BlastRadius>> {
     const held = await this.copyFor(scenario, options.timeoutMs, this.answered);
-    if (!held) return this.cypherEngine.stampedBlastRadius(scenario, options);
-    return { answer: held.copy.blastRadius(scenario, options.limit), dataset: held.stamp };
+    if (!held) return this.cypherEngine.blastRadius(scenario, options);
+    return { dataset: held.stamp, ...held.copy.blastRadius(scenario, options.limit) };
   }
 
   async grouped(scenario: Scenario, members: number, timeoutMs?: number): Promise<GroupedBlastRadius> {
-    return (await this.stampedGrouped(scenario, members, timeoutMs)).answer;
-  }
-
-  async stampedGrouped(
-    scenario: Scenario,
-    members: number,
-    timeoutMs?: number,
-  ): Promise<Stamped<GroupedBlastRadius>> {
     const held = await this.copyFor(scenario, timeoutMs, this.answered);
-    if (!held) return this.cypherEngine.stampedGrouped(scenario, members, timeoutMs);
-    return { answer: held.copy.grouped(scenario, members), dataset: held.stamp };
+    if (!held) return this.cypherEngine.grouped(scenario, members, timeoutMs);
+    return { dataset: held.stamp, ...held.copy.grouped(scenario, members) };
   }
 
   async rank(top?: number): Promise<VendorRank[]> {

@@ -1,11 +1,24 @@
 import {
   type BlastRadius,
   breakdown,
+  type Changes,
   type Comparison,
-  type DatasetStamp,
+  type EarlierAnswer,
   formatCount,
 } from "../domain/index.ts";
-import { chainText, countText, displayName, reportedText, scenarioInWords } from "./words.ts";
+import { changesSection } from "./changesSection.ts";
+import {
+  chainText,
+  countText,
+  displayName,
+  kindWord,
+  orgName,
+  REPORT_WORDS,
+  type ReportLang,
+  type ReportWords,
+  reportedText,
+  scenarioInWords,
+} from "./words.ts";
 
 /** A report as sections of paragraphs and tables, rendered to Markdown or HTML. */
 export interface Table {
@@ -24,22 +37,38 @@ export interface Section {
 }
 
 export interface ReportDocument {
+  lang: ReportLang;
   title: string;
   subtitle: string;
   sections: Section[];
 }
 
-function totalsTable(result: BlastRadius): Table {
+/** The changes since an earlier answer, with that answer (the names of those who left are in it). */
+export interface SinceReport {
+  changes: Changes;
+  earlier: EarlierAnswer;
+}
+
+/** What a report is made of: the answer (stamped with its dataset), and what it is set beside. */
+export interface ReportInput {
+  result: BlastRadius;
+  /** A what-if beside the plain compromise; its whatIf is `result`. */
+  comparison?: Comparison;
+  since?: SinceReport;
+  lang?: ReportLang;
+}
+
+function totalsTable(result: BlastRadius, w: ReportWords, lang: ReportLang): Table {
   const t = result.totals;
   return {
-    header: ["", "figure"],
+    header: ["", w.figure],
     numeric: [1],
     rows: [
-      ["Affected organisations", formatCount(t.organisations)],
-      ["Contracts counted", formatCount(t.contracts)],
-      ["Records exposed", countText(t.records, t.undisclosedContracts)],
-      ["Persons exposed", countText(t.subjects, t.undisclosedSubjectContracts)],
-      ["Contracts with undisclosed records", formatCount(t.undisclosedContracts)],
+      [w.totals.organisations, formatCount(t.organisations)],
+      [w.totals.contracts, formatCount(t.contracts)],
+      [w.totals.records, countText(t.records, t.undisclosedContracts, lang)],
+      [w.totals.subjects, countText(t.subjects, t.undisclosedSubjectContracts, lang)],
+      [w.totals.undisclosedContracts, formatCount(t.undisclosedContracts)],
     ],
   };
 }
@@ -55,64 +84,63 @@ function sources(result: BlastRadius): string[] {
   return [...all].sort();
 }
 
-function comparisonSection(comparison: Comparison): Section {
+function comparisonSection(comparison: Comparison, w: ReportWords, lang: ReportLang): Section {
   const { change, plain } = comparison;
-  const avoided = -change.records;
   const lines = [
-    `Against the plain compromise of the same organisations (${countText(plain.totals.records, plain.totals.undisclosedContracts)} records, ${formatCount(plain.totals.organisations)} organisations), this scenario ${avoided > 0 ? `keeps ${formatCount(avoided)} known records out of the attacker's hands` : avoided < 0 ? `exposes ${formatCount(-avoided)} more known records` : "changes no known records"} and ${change.noLongerAffected.length > 0 ? `spares ${formatCount(change.noLongerAffected.length)} organisations` : "spares no organisation"}.`,
+    w.againstPlain(
+      countText(plain.totals.records, plain.totals.undisclosedContracts, lang),
+      plain.totals.organisations,
+      -change.records,
+      change.noLongerAffected.length,
+    ),
   ];
   if (change.undisclosedContracts !== 0) {
-    lines.push(
-      `${formatCount(Math.abs(change.undisclosedContracts))} contracts with undisclosed records ${change.undisclosedContracts < 0 ? "drop out" : "come in"}, so the true difference may be larger.`,
-    );
+    lines.push(w.undisclosedShift(Math.abs(change.undisclosedContracts), change.undisclosedContracts < 0));
   }
   return {
-    heading: "What changes",
+    heading: w.whatChanges,
     paragraphs: lines,
     tables: [
       {
-        header: ["No longer affected", "records (plain compromise)"],
+        header: [w.noLongerAffected, w.recordsPlain],
         numeric: [1],
         rows: change.noLongerAffected.map((o) => [
-          `${o.name} (${o.id})`,
-          countText(o.records, o.undisclosed),
+          `${orgName(o, lang)} (${o.id})`,
+          countText(o.records, o.undisclosed, lang),
         ]),
       },
     ],
   };
 }
 
-export function buildReport(
-  result: BlastRadius,
-  dataset: DatasetStamp,
-  comparison?: Comparison,
-  madeAt = new Date(),
-): ReportDocument {
+export function buildReport(input: ReportInput, madeAt = new Date()): ReportDocument {
+  const { result, comparison, since } = input;
+  const lang = input.lang ?? "ja";
+  const w = REPORT_WORDS[lang];
   const t = result.totals;
   const sections: Section[] = [];
   sections.push({
-    heading: "Scenario",
+    heading: w.scenario,
     paragraphs: [
-      scenarioInWords(result),
-      t.undisclosedContracts > 0
-        ? `${formatCount(t.undisclosedContracts)} of the ${formatCount(t.contracts)} contracts counted have undisclosed record counts: the totals are lower bounds (≥).`
-        : "Every contract counted has a disclosed record count.",
+      scenarioInWords(result, lang),
+      t.undisclosedContracts > 0 ? w.lowerBounds(t.undisclosedContracts, t.contracts) : w.allDisclosed,
     ],
-    tables: [totalsTable(result)],
+    tables: [totalsTable(result, w, lang)],
   });
-  if (comparison) sections.push(comparisonSection(comparison));
+  if (since) sections.push(changesSection(result, since, lang));
+  if (comparison) sections.push(comparisonSection(comparison, w, lang));
   for (const by of ["kind", "region"] as const) {
     sections.push({
-      heading: `By ${by}`,
+      heading: by === "kind" ? w.byKind : w.byRegion,
       paragraphs: [],
       tables: [
         {
-          header: [by, "organisations", "records"],
+          header: [by === "kind" ? w.kind : w.region, w.organisations, w.records],
           numeric: [1, 2],
-          rows: breakdown(result.affected, by).map((g) => [
-            g.key,
+          rows: breakdown(result.affected, by, "").map((g) => [
+            g.key === "" ? w.unknown : by === "kind" ? kindWord(g.key, lang) : g.key,
             formatCount(g.organisations),
-            countText(g.records, g.undisclosed),
+            countText(g.records, g.undisclosed, lang),
           ]),
         },
       ],
@@ -120,37 +148,36 @@ export function buildReport(
   }
   const deepest = result.affected.filter((a) => a.depth > 1);
   sections.push({
-    heading: "Chains through contractors",
-    paragraphs:
-      deepest.length === 0 ? ["Every affected organisation contracts with a compromised one directly."] : [],
+    heading: w.chains,
+    paragraphs: deepest.length === 0 ? [w.allDirect] : [],
     tables:
       deepest.length === 0
         ? []
         : [
             {
-              header: ["depth", "chain", "contracts"],
+              header: [w.depth, w.chain, w.contracts],
               numeric: [0],
-              rows: deepest.map((a) => [String(a.depth), chainText(a.path, result), a.chain.join(" → ")]),
+              rows: deepest.map((a) => [
+                String(a.depth),
+                chainText(a.path, result, lang),
+                a.chain.join(" → "),
+              ]),
             },
           ],
   });
   sections.push({
-    heading: "Affected organisations",
-    paragraphs: result.truncated
-      ? [
-          `The ${formatCount(result.truncated.shown)} nearest and largest of ${formatCount(result.truncated.total)} are listed; the totals cover all.`,
-        ]
-      : [],
+    heading: w.affected,
+    paragraphs: result.truncated ? [w.listedOf(result.truncated.shown, result.truncated.total)] : [],
     tables: [
       {
-        header: ["organisation", "kind", "region", "depth", "records", "persons", "data categories"],
+        header: [w.organisation, w.kind, w.region, w.depth, w.records, w.persons, w.dataCategories],
         numeric: [3, 4, 5],
         rows: result.affected.map((a) => [
-          displayName(a),
-          a.kind ?? "",
+          displayName(a, lang),
+          kindWord(a.kind, lang),
           a.region ?? "",
           String(a.depth),
-          countText(a.records, a.undisclosed),
+          countText(a.records, a.undisclosed, lang),
           formatCount(a.subjects),
           a.dataCategories.join(", "),
         ]),
@@ -159,35 +186,40 @@ export function buildReport(
   });
   const reported = result.affected.filter((a) => a.reported.length > 0);
   sections.push({
-    heading: "Reported beside modelled",
+    heading: w.reportedBeside,
     paragraphs: [
       result.unmodelled.length > 0
-        ? `${result.unmodelled.length} reported exposure(s) concern organisations the model does not find affected — gaps in the data: ${result.unmodelled.map((u) => `${u.organisation} (${reportedText(u)})`).join("; ")}.`
-        : "Every reported exposure concerns an organisation the model finds affected.",
+        ? w.unmodelled(
+            result.unmodelled.length,
+            result.unmodelled
+              .map((u) => `${u.organisation} (${reportedText(u, lang)})`)
+              .join(lang === "ja" ? "、" : "; "),
+          )
+        : w.allModelled,
     ],
     tables: [
       {
-        header: ["organisation", "modelled records", "reported"],
+        header: [w.organisation, w.modelledRecords, w.reported],
         numeric: [1],
         rows: reported.map((a) => [
-          displayName(a),
-          countText(a.records, a.undisclosed),
-          a.reported.map((r) => reportedText(r)).join("; "),
+          displayName(a, lang),
+          countText(a.records, a.undisclosed, lang),
+          a.reported.map((r) => reportedText(r, lang)).join(lang === "ja" ? "、" : "; "),
         ]),
       },
     ],
   });
+  const { name, fingerprint, loadedAt } = result.dataset;
   sections.push({
-    heading: "Sources",
-    paragraphs: [
-      `Dataset ${dataset.name ?? "(unnamed)"}, fingerprint ${dataset.fingerprint ?? "(unknown)"}, loaded ${dataset.loadedAt ?? "(unknown)"}.`,
-    ],
+    heading: w.sources,
+    paragraphs: [w.datasetLine(name, fingerprint, loadedAt)],
     tables: [],
     links: sources(result),
   });
   return {
-    title: `Blast radius: ${result.compromised.map((c) => c.name).join(" + ")}`,
-    subtitle: `Keiro impact report, made ${madeAt.toISOString()}`,
+    lang,
+    title: w.title(result.compromised.map((c) => orgName(c, lang)).join(lang === "ja" ? "・" : " + ")),
+    subtitle: w.subtitle(madeAt.toISOString()),
     sections,
   };
 }

@@ -46,7 +46,7 @@ export function renderHtml(doc: ReportDocument): string {
     })
     .join("\n");
   return `<!doctype html>
-<html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<html lang="${doc.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(doc.title)}</title><style>${STYLE}</style></head>
 <body><h1>${esc(doc.title)}</h1><p class="sub">${esc(doc.subtitle)}</p>
 ${sections}

@@ -1,9 +1,25 @@
-import type { FastifyInstance } from "fastify";
-import { ParameterError } from "../../domain/index.ts";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import {
+  ANSWER_FORMAT,
+  changesSince,
+  checkComparable,
+  comparisonAnswer,
+  type EarlierAnswer,
+  impactAnswer,
+  ParameterError,
+  readEarlierAnswer,
+  type Scenario,
+  truncateBlastRadius,
+} from "../../domain/index.ts";
 import { compare } from "../../engine/compare.ts";
-import { readDatasetStamp } from "../../engine/graphRead.ts";
 import { rankCsv } from "../../report/csv.ts";
-import { REPORT_FORMATS, type ReportFormat, renderBlastRadius } from "../../report/render.ts";
+import {
+  checkSinceFormat,
+  REPORT_FORMATS,
+  type ReportFormat,
+  renderBlastRadius,
+} from "../../report/render.ts";
+import { parseReportLang } from "../../report/words.ts";
 import type { ApiContext } from "../context.ts";
 import {
   checkKnown,
@@ -19,6 +35,21 @@ import {
 export const DEFAULT_LIMIT = 1000;
 const MAX_LIMIT = 20_000;
 
+/**
+ * The earlier answer a POST carries as its JSON body (within the server's BODY_LIMIT), read and
+ * checked against the scenario asked now: refused with 400 naming the difference.
+ */
+function postedEarlier(body: unknown, scenario: Scenario): EarlierAnswer {
+  if (body === undefined || body === null || body === "")
+    throw new ParameterError(
+      "since",
+      "since: post the earlier answer (the JSON of an impact answer) as the request body",
+    );
+  const earlier = readEarlierAnswer(body, "the posted answer");
+  checkComparable(earlier, scenario);
+  return earlier;
+}
+
 export function blastRadiusRoutes(app: FastifyInstance, context: ApiContext): void {
   const heavy = <T>(work: () => Promise<T>) => context.gate.run(work);
   const options = (query: Query) => ({
@@ -30,7 +61,21 @@ export function blastRadiusRoutes(app: FastifyInstance, context: ApiContext): vo
     const query = request.query as Query;
     checkKnown(query, [...SCENARIO_PARAMETERS, "limit"]);
     const scenario = scenarioFromQuery(query);
-    return heavy(() => context.engine.blastRadius(scenario, options(query)));
+    return impactAnswer(await heavy(() => context.engine.blastRadius(scenario, options(query))));
+  });
+
+  // The same answer with the changes since an earlier one, posted as the body: worked out on the
+  // whole answer, and only then are the lists cut to `limit`.
+  app.post("/api/impact", async (request) => {
+    const query = request.query as Query;
+    checkKnown(query, [...SCENARIO_PARAMETERS, "limit"]);
+    const scenario = scenarioFromQuery(query);
+    const { limit, timeoutMs } = options(query);
+    const earlier = postedEarlier(request.body, scenario);
+    return heavy(async () => {
+      const whole = await context.engine.blastRadius(scenario, { timeoutMs });
+      return impactAnswer(truncateBlastRadius(whole, limit), changesSince(earlier, whole));
+    });
   });
 
   // A radius too large to draw one by one: tiers, and in each the organisations by kind and region.
@@ -39,14 +84,15 @@ export function blastRadiusRoutes(app: FastifyInstance, context: ApiContext): vo
     checkKnown(query, [...SCENARIO_PARAMETERS, "members"]);
     const members = wholeNumber(query, "members", 3, 20);
     const scenario = scenarioFromQuery(query);
-    return heavy(() => context.engine.grouped(scenario, members, context.queryTimeoutMs));
+    const grouped = await heavy(() => context.engine.grouped(scenario, members, context.queryTimeoutMs));
+    return { format: ANSWER_FORMAT, ...grouped };
   });
 
   app.get("/api/compare", async (request) => {
     const query = request.query as Query;
     checkKnown(query, [...SCENARIO_PARAMETERS, "limit"]);
     const scenario = scenarioFromQuery(query);
-    return heavy(() => compare(context.engine, scenario, options(query)));
+    return comparisonAnswer(await heavy(() => compare(context.engine, scenario, options(query))));
   });
 
   app.get("/api/rank", async (request, reply) => {
@@ -64,26 +110,48 @@ export function blastRadiusRoutes(app: FastifyInstance, context: ApiContext): vo
       .send(rankCsv(ranks));
   });
 
-  app.get("/api/report", async (request, reply) => {
+  /** A report download; a POST carries an earlier answer, and the report shows the changes since it. */
+  const report = async (request: FastifyRequest, reply: FastifyReply, posted: boolean) => {
     const query = request.query as Query;
-    checkKnown(query, [...SCENARIO_PARAMETERS, "format", "compare"]);
+    checkKnown(query, [...SCENARIO_PARAMETERS, "format", "compare", "lang"]);
     const format = (single(query, "format") ?? "html") as ReportFormat;
     if (!REPORT_FORMATS.includes(format))
       throw new ParameterError("format", `format: "${format}" is not one of ${REPORT_FORMATS.join(", ")}`);
+    const lang = parseReportLang(single(query, "lang"));
+    const withPlain = flag(query, "compare");
     const scenario = scenarioFromQuery(query);
-    // Bounded like any answer: the lists are cut at the report limit (the report says so), totals exact.
-    const bounded = { limit: context.reportLimit, timeoutMs: context.queryTimeoutMs };
+    if (posted) checkSinceFormat(format);
+    const earlier = posted ? postedEarlier(request.body, scenario) : undefined;
+    // Bounded like any answer: the lists are cut at the report limit (the report says so), totals
+    // exact. Changes are worked out on the whole answer first.
+    const limit = context.reportLimit;
+    const timeoutMs = context.queryTimeoutMs;
     const rendered = await heavy(async () => {
-      const comparison = flag(query, "compare")
-        ? await compare(context.engine, scenario, bounded)
-        : undefined;
-      const result = comparison?.whatIf ?? (await context.engine.blastRadius(scenario, bounded));
-      return renderBlastRadius(format, result, await readDatasetStamp(context.driver), comparison);
+      if (!earlier) {
+        const comparison = withPlain
+          ? await compare(context.engine, scenario, { limit, timeoutMs })
+          : undefined;
+        const result =
+          comparison?.whatIf ?? (await context.engine.blastRadius(scenario, { limit, timeoutMs }));
+        return renderBlastRadius(format, { result, comparison, lang });
+      }
+      const whole = withPlain ? await compare(context.engine, scenario, { timeoutMs }) : undefined;
+      const wholeResult = whole?.whatIf ?? (await context.engine.blastRadius(scenario, { timeoutMs }));
+      const since = { changes: changesSince(earlier, wholeResult), earlier };
+      const result = truncateBlastRadius(wholeResult, limit);
+      const comparison = whole && {
+        ...whole,
+        whatIf: result,
+        plain: truncateBlastRadius(whole.plain, limit),
+      };
+      return renderBlastRadius(format, { result, comparison, since, lang });
     });
     const name = `keiro-impact-${scenario.compromised.join("+")}.${rendered.extension}`;
     return reply
       .type(rendered.contentType)
       .header("content-disposition", `attachment; filename="${name}"`)
       .send(rendered.body);
-  });
+  };
+  app.get("/api/report", (request, reply) => report(request, reply, false));
+  app.post("/api/report", (request, reply) => report(request, reply, true));
 }

@@ -190,8 +190,15 @@ describe("the layered chain view of /?vendor=isetoh", () => {
     await expect.poll(text).toContain("Tokai Shinkin Business Co., Ltd.");
     const lines = (await text()).split("\n");
     expect(lines[1]).toBe("Shared service · Depth 1");
-    expect(lines[2]).toMatch(/^Records: /);
-    expect(lines[3]).toMatch(/^Persons: /);
+    // Its one counted contract passes the banks' data on: none of its own, 0 persons of its own.
+    expect(lines[2]).toBe("Records: 0");
+    expect(lines[3]).toBe("Persons: 0");
+    // Seishin Shinkin's notice gives records, not persons: said in words, never 0.
+    await page.mouse.move(box.x + seishin.x, box.y + seishin.y);
+    await expect.poll(text).toContain("Seishin Shinkin Bank");
+    expect((await text()).split("\n").slice(2)).toEqual(["Records: 2,702", "Persons: undisclosed"]);
+    await page.mouse.move(box.x + tsb.x, box.y + tsb.y);
+    await expect.poll(text).toContain("Tokai Shinkin Business Co., Ltd.");
     await screenshot(page, "chain-tooltip-node-en");
 
     /** Moves along Seishin Shinkin's contract to Tokai Shinkin Business until a contract's tooltip shows. */

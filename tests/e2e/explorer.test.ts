@@ -121,8 +121,9 @@ describe("the explorer", () => {
     const csv = readFileSync((await download.path()) as string, "utf8");
     const rows = csv.split("\r\n").filter(Boolean);
     expect(rows.length).toBe(35);
+    // The explorer opened in Japanese: the report is Japanese, as the API writes it by default.
     expect(rows).toContain(
-      'seishin-shinkin,静清信用金庫,Seishin Shinkin Bank,shinkin_bank,,2,2702,no,0,0,seishin-shinkin > tokai-shinkin-business > isetoh,"2,702 records (confirmed, 2024-11-18)"',
+      'seishin-shinkin,静清信用金庫,Seishin Shinkin Bank,shinkin_bank,,2,2702,いいえ,0,0,seishin-shinkin > tokai-shinkin-business > isetoh,"2,702 件（確定、2024-11-18）"',
     );
   });
 

@@ -69,6 +69,17 @@ describe("the grouped view", () => {
     expect(await page.getByTestId("grouped-note").textContent()).toContain(`${groupCount} groups`);
     await page.waitForTimeout(1500); // the chain layout and the camera settle
     await screenshot(page, "grouped-biggest-en");
+    // Records by kind cover every affected organisation (from the groups), not the 5,000 listed.
+    const companies = grouped.tiers
+      .flatMap((t) => t.groups)
+      .filter((g) => g.kind === "company")
+      .reduce((n, g) => n + g.organisations, 0);
+    expect(
+      await page
+        .getByLabel("By kind", { exact: true })
+        .locator('tr[data-bar="company"] .bar-count')
+        .textContent(),
+    ).toBe(companies.toLocaleString("en-US"));
 
     // Click the largest group of tier 1: its panel lists its largest members.
     const first = grouped.tiers[0]?.groups[0];

@@ -25,6 +25,7 @@ const org = (
 
 /** A small blast radius by hand: v compromised; a and b at depth 1; c at depth 2 through a. */
 export const SMALL_RADIUS: BlastRadius = {
+  dataset: { name: "hand-made", fingerprint: "f0", loadedAt: "2024-07-04T00:00:00Z" },
   scenario: {
     compromised: ["v"],
     excludedContracts: [],

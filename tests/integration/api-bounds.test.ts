@@ -68,7 +68,7 @@ describe("bounded work per request", () => {
     try {
       const csv = await app.inject({ url: "/api/report?vendor=isetoh&format=csv" });
       expect(csv.body.trim().split("\r\n")).toHaveLength(1 + 2);
-      const md = (await app.inject({ url: "/api/report?vendor=isetoh&format=md" })).body;
+      const md = (await app.inject({ url: "/api/report?vendor=isetoh&format=md&lang=en" })).body;
       expect(md).toContain("The 2 nearest and largest of 34 are listed; the totals cover all.");
       expect(md).toContain("| Records exposed | ≥ 1,537,836 |");
     } finally {

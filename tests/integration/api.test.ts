@@ -98,12 +98,18 @@ describe("the HTTP API over the Isetoh sample", () => {
     const { json } = await get("/api/impact?vendor=isetoh&limit=2");
     expect(json.affected.map((a: { id: string }) => a.id)).toEqual(["toyota-city", "tokushima-pref"]);
     expect(json.truncated).toEqual({ shown: 2, total: 34 });
+    const [stamp] = await query(
+      driver,
+      "MATCH (d:Dataset {id: 'current'}) RETURN d.name AS name, d.fingerprint AS fingerprint, d.loadedAt AS loadedAt",
+    );
+    expect([json.format, json.dataset]).toEqual([1, stamp]);
     expect(json.totals).toMatchObject({ organisations: 34, records: 1537836, undisclosedContracts: 18 });
   });
 
   it("compares a what-if with the plain compromise", async () => {
     const { json } = await get("/api/compare?vendor=isetoh&as-of=2024-05-26&enforce-retention=true");
     expect(json.change).toMatchObject({ records: -1456507, organisations: -11 });
+    expect([json.format, json.dataset]).toEqual([1, json.whatIf.dataset]);
   });
 
   it("opens on an overview capped in organisations and contracts, saying how many it leaves out", async () => {
@@ -148,9 +154,17 @@ describe("the HTTP API over the Isetoh sample", () => {
         `attachment; filename="keiro-impact-isetoh.${format}"`,
       );
     }
-    expect((await get("/api/report?vendor=isetoh&format=md")).text).toContain(
+    expect((await get("/api/report?vendor=isetoh&format=md&lang=en")).text).toContain(
       "| Records exposed | ≥ 1,537,836 |",
     );
+    expect((await get("/api/report?vendor=isetoh&format=md")).text).toContain(
+      "| 流出のおそれがある件数 | ≥ 1,537,836 |",
+    );
+    const json = (await get("/api/report?vendor=isetoh&format=json")).json;
+    expect([json.format, json.dataset]).toEqual([
+      1,
+      (await get("/api/impact?vendor=isetoh&limit=1")).json.dataset,
+    ]);
   });
 
   it("refuses bad parameters with 400 naming the parameter", async () => {

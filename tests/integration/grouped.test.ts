@@ -55,6 +55,7 @@ describe("the grouped view of a blast radius", () => {
     try {
       const ok = await app.inject({ url: "/api/impact/groups?vendor=tokai-shinkin-business&members=1" });
       expect(ok.statusCode).toBe(200);
+      expect(ok.json()).toMatchObject({ format: 1, dataset: { name: "isetoh-2024" } });
       expect(ok.json().tiers).toEqual([
         {
           depth: 1,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseScenario } from "../../domain/index.ts";
 import { scenarioParams } from "../../engine/cypherEngine.ts";
 import { cypher } from "../../neo4j/queries.ts";
-import { load, runCommand, SAMPLE_DIR, testDriver } from "../helpers/database.ts";
+import { load, query, runCommand, SAMPLE_DIR, testDriver } from "../helpers/database.ts";
 
 let driver: Driver;
 beforeAll(async () => {
@@ -14,6 +14,14 @@ afterAll(async () => {
   await driver.close();
 });
 
+async function liveStamp() {
+  const [row] = await query(
+    driver,
+    "MATCH (d:Dataset {id: 'current'}) RETURN d.name AS name, d.fingerprint AS fingerprint, d.loadedAt AS loadedAt",
+  );
+  return row;
+}
+
 function impact(...args: string[]) {
   const result = runCommand("bin/impact.ts", args);
   return {
@@ -23,9 +31,13 @@ function impact(...args: string[]) {
 }
 
 describe("npm run impact on the Isetoh sample", () => {
-  it("answers the DOMAIN.md example for Seishin Shinkin Bank", () => {
+  it("answers the DOMAIN.md example for Seishin Shinkin Bank", async () => {
     const { json, status } = impact("--vendor", "isetoh", "--format", "json");
     expect(status).toBe(0);
+    // The shape's version and the load it was computed on come first.
+    expect(Object.keys(json).slice(0, 3)).toEqual(["format", "dataset", "scenario"]);
+    expect(json.format).toBe(1);
+    expect(json.dataset).toEqual(await liveStamp());
     expect(json.scenario).toEqual({
       compromised: ["isetoh"],
       excludedContracts: [],
@@ -78,6 +90,8 @@ describe("npm run impact on the Isetoh sample", () => {
       "json",
     );
     expect(json.change.records).toBe(-1456507);
+    expect([json.format, json.dataset]).toEqual([1, json.whatIf.dataset]);
+    expect(json.plain.dataset).toEqual(json.whatIf.dataset);
     expect(json.change.noLongerAffected.map((o: { id: string }) => o.id).sort()).toEqual([
       "fujisawa-city",
       "kubota-credit",
@@ -208,7 +222,7 @@ describe("npm run impact on the Isetoh sample", () => {
 
 describe("reports", () => {
   it("CSV: one row per affected organisation, BOM and CRLF for Excel, Japanese intact", () => {
-    const { stdout, status } = impact("--vendor", "isetoh", "--format", "csv");
+    const { stdout, status } = impact("--vendor", "isetoh", "--format", "csv", "--lang", "en");
     expect(status).toBe(0);
     const lines = stdout.split("\r\n");
     expect(lines[0]).toBe(
@@ -219,6 +233,14 @@ describe("reports", () => {
       'seishin-shinkin,静清信用金庫,Seishin Shinkin Bank,shinkin_bank,,2,2702,no,0,0,seishin-shinkin > tokai-shinkin-business > isetoh,"2,702 records (confirmed, 2024-11-18)"',
     );
     expect(lines[1]).toMatch(/^toyota-city,豊田市,Toyota City,municipality,Aichi,1,1035603,no,148620,0,/);
+    // Japanese by default: the headers and words in Japanese, the same figures.
+    const ja = impact("--vendor", "isetoh", "--format", "csv").stdout.split("\r\n");
+    expect(ja[0]).toBe(
+      "\uFEFFID,名称,英語名,種別,地域,段数,件数,件数は下限,人数,件数非公表の契約,経路,公表値",
+    );
+    expect(ja).toContain(
+      'seishin-shinkin,静清信用金庫,Seishin Shinkin Bank,shinkin_bank,,2,2702,いいえ,0,0,seishin-shinkin > tokai-shinkin-business > isetoh,"2,702 件（確定、2024-11-18）"',
+    );
   });
 
   it("Markdown: scenario in words, lower bounds marked, chains, reported beside modelled, sources, fingerprint", () => {
@@ -231,28 +253,38 @@ describe("reports", () => {
       "--compare",
       "--format",
       "md",
+      "--lang",
+      "en",
     );
     expect(stdout).toContain(
-      "Compromise of 株式会社イセトー (Isetoh Co., Ltd.), as of 2024-05-26, with deletion deadlines enforced.",
+      "Compromise of Isetoh Co., Ltd. (株式会社イセトー), as of 2024-05-26, with deletion deadlines enforced.",
     );
     expect(stdout).toContain("| Records exposed | ≥ 81,329 |");
     expect(stdout).toContain(
       "keeps 1,456,507 known records out of the attacker's hands and spares 11 organisations",
     );
-    expect(stdout).toContain("| 藤沢市 (fujisawa-city) | ≥ 0 |");
+    // Nothing of Fujisawa's count is known: undisclosed, never "≥ 0".
+    expect(stdout).toContain("| Fujisawa City (fujisawa-city) | undisclosed |");
     expect(stdout).toContain("sanin-godo-bank (4 persons (possible, 2024-06-06))");
     expect(stdout).toMatch(/Dataset isetoh-2024, fingerprint [0-9a-f]{64}, loaded /);
     expect(stdout).toContain("- https://www.city.toyota.aichi.jp/pressrelease/1060027/1060257.html");
   });
 
-  it("HTML: one self-contained file with the same figures", () => {
+  it("HTML: one self-contained file with the same figures, in Japanese unless asked otherwise", () => {
     const { stdout } = impact("--vendor", "isetoh", "--format", "html");
     expect(stdout.startsWith("<!doctype html>")).toBe(true);
     expect(stdout).not.toMatch(/<script|<link|src=/);
-    expect(stdout).toContain('<td>Records exposed</td><td class="n">≥ 1,537,836</td>');
+    expect(stdout).toContain('<html lang="ja">');
+    expect(stdout).toContain("<h1>影響範囲：株式会社イセトー</h1>");
+    expect(stdout).toContain('<td>流出のおそれがある件数</td><td class="n">≥ 1,537,836</td>');
     expect(stdout).toContain("<td>c-seishin-tsb → c-tsb-isetoh</td>");
     expect(stdout).toContain("静清信用金庫 → 株式会社東海信金ビジネス → 株式会社イセトー");
     expect(stdout).toContain("@media print");
+    const en = impact("--vendor", "isetoh", "--format", "html", "--lang", "en").stdout;
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain("<h1>Blast radius: Isetoh Co., Ltd.</h1>");
+    expect(en).toContain('<td>Records exposed</td><td class="n">≥ 1,537,836</td>');
+    expect(en).toContain("Seishin Shinkin Bank → Tokai Shinkin Business Co., Ltd. → Isetoh Co., Ltd.");
   });
 
   it("GEXF: the blast-radius subgraph for Gephi", () => {

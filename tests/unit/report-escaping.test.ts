@@ -48,16 +48,14 @@ describe("exports neutralise what a spreadsheet, Markdown or XML would run", () 
   });
 
   it("Markdown: markup and control characters from the data are inert", () => {
-    const markdown = renderBlastRadius(
-      "md",
-      {
+    const markdown = renderBlastRadius("md", {
+      result: {
         ...radius,
         affected: radius.affected.map((a, i) =>
           i === 1 ? { ...a, name: "[click](javascript:alert(1)) <img src=x>\u0007" } : a,
         ),
       },
-      { name: "d", fingerprint: "f", loadedAt: "t" },
-    ).body;
+    }).body;
     expect(markdown).toContain("\\[click\\](javascript:alert(1)) &lt;img src=x&gt;");
     expect(markdown).not.toContain("\u0007");
     expect(markdown).not.toContain("<img");

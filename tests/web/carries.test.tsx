@@ -102,6 +102,7 @@ const counted = (id: string, consignor: string, contractor: string, carries: str
 
 /** The subcontractor compromised: Isetoh at depth 1, Yokosuka at depth 2 along c-yoko; Toyota spared. */
 const RADIUS: BlastRadius = {
+  dataset: { name: "hand-made", fingerprint: null, loadedAt: null },
   scenario: scenario(),
   compromised: [
     { id: "encl", name: "再委託先", nameEn: "Enclosing subcontractor", kind: "print_mail_vendor" },

@@ -49,6 +49,7 @@ const TRUNCATED: BlastRadius = {
 };
 
 const GROUPED: GroupedBlastRadius = {
+  dataset: SMALL_RADIUS.dataset,
   scenario: SMALL_RADIUS.scenario,
   compromised: SMALL_RADIUS.compromised,
   totals: TRUNCATED.totals,

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { useExploreData } from "./api/useExploreData.ts";
 import { groupsById, isGroupNode } from "./graph/groups.ts";
+import { tierTotals } from "./graph/tiers.ts";
 import { GraphStoreContext, useGraphDataset } from "./graph/useGraph.ts";
 import { LanguageProvider, useLanguage } from "./i18n/language.tsx";
 import { formatNumber } from "./i18n/strings.ts";
@@ -48,6 +49,10 @@ function Explorer({ state, update }: { state: ExploreState; update: UpdateState 
     () => computeHighlight(data.drawn, state.focus, state.contract),
     [data.drawn, state.focus, state.contract],
   );
+  const tiers = useMemo(
+    () => tierTotals(data.impact, data.drawn, data.grouped),
+    [data.impact, data.drawn, data.grouped],
+  );
   // A group node (a radius too large to draw one by one) opens the group's panel, not an organisation's.
   const [groupId, setGroupId] = useState<string | null>(null);
   const group = groupId ? groupsById(data.grouped).get(groupId) : undefined;
@@ -85,6 +90,7 @@ function Explorer({ state, update }: { state: ExploreState; update: UpdateState 
           <div className="stage">
             <GraphView
               highlight={highlight}
+              tiers={tiers}
               onNodeClick={(id) => {
                 if (isGroupNode(id)) return setGroupId(id);
                 setGroupId(null);
@@ -105,7 +111,7 @@ function Explorer({ state, update }: { state: ExploreState; update: UpdateState 
               </p>
             )}
             {data.grouped && (
-              <p className="overlay note" data-testid="grouped-note">
+              <p className="overlay bottom note" data-testid="grouped-note">
                 {t("drawnAsGroups", { groups: formatNumber(groupsById(data.grouped).size) })}
               </p>
             )}
@@ -165,7 +171,7 @@ function Explorer({ state, update }: { state: ExploreState; update: UpdateState 
                 {!data.impact && !data.loading && !data.error && <p className="note">{t("empty")}</p>}
                 {data.impact && (
                   <ErrorBoundary resetKey={data.impact}>
-                    <TotalsPanel result={data.impact} comparison={data.comparison} />
+                    <TotalsPanel result={data.impact} grouped={data.grouped} comparison={data.comparison} />
                     <ExportMenu params={params} sigma={sigma} />
                     <AffectedTable
                       rows={data.impact.affected}

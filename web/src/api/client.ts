@@ -1,5 +1,6 @@
 import type {
   BlastRadius,
+  ChainTimeline,
   Comparison,
   GroupedBlastRadius,
   Neighbourhood,
@@ -47,5 +48,8 @@ export const api = {
     get<OrganisationDetail>(`/api/organisations/${encodeURIComponent(id)}`, signal),
   neighbourhood: (id: string, signal?: AbortSignal) =>
     get<Neighbourhood>(`/api/organisations/${encodeURIComponent(id)}/neighbourhood`, signal),
+  /** A chain's contracts with their dates and the incidents on its way (the exposure timeline). */
+  chain: (contracts: string[], signal?: AbortSignal) =>
+    get<ChainTimeline>(`/api/chain?${new URLSearchParams(contracts.map((id) => ["contract", id]))}`, signal),
   reportUrl: (params: URLSearchParams, format: string) => `/api/report?${params}&format=${format}`,
 };

@@ -100,7 +100,18 @@ export function groupFigures(
 
 /** A group node's label: "Companies, Tokyo — 1,234 organisations, ≥ 5,678 records". */
 export function groupLabel(lang: Lang, group: AffectedGroup, rest = 0): string {
-  return `${groupTitle(lang, group, rest)} — ${groupFigures(lang, group)}`;
+  return `${groupTitle(lang, group, rest)}${GROUP_LABEL_SEPARATOR}${groupFigures(lang, group)}`;
+}
+
+const GROUP_LABEL_SEPARATOR = " — ";
+
+/**
+ * What the graph writes beside a group node: its title alone ("Companies, Kyoto"), as tiers of
+ * groups stand close together; the figures are in its tooltip, its panel and the tier's heading.
+ */
+export function groupDrawnLabel(label: string): string {
+  const at = label.indexOf(GROUP_LABEL_SEPARATOR);
+  return at < 0 ? label : label.slice(0, at);
 }
 
 /**

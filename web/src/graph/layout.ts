@@ -11,7 +11,11 @@ const ROW_GAP = 26;
  * further tier of clients one column to the left, the largest first. What the view shows while the
  * chain layout (layout/chainLayout.ts, in a worker) is on its way.
  */
-export function layeredPositions(graph: ExploreGraph, impact: BlastRadius): Positions {
+export function layeredPositions(
+  graph: ExploreGraph,
+  impact: BlastRadius,
+  spread?: { aspect: number },
+): Positions {
   const tiers = new Map<number, string[]>();
   tiers.set(
     0,
@@ -23,10 +27,15 @@ export function layeredPositions(graph: ExploreGraph, impact: BlastRadius): Posi
     tiers.set(org.depth, tier);
   }
   const deepest = Math.max(...tiers.keys());
+  // Spread: the tallest tier spans the height the view has for the width the tiers take (a few
+  // nodes a tier, as a grouped drawing has, would otherwise stand in one thin line).
+  const tallest = Math.max(...[...tiers.values()].map((ids) => ids.length));
+  const rowGap =
+    spread && tallest > 1 ? (Math.max(1, deepest) * LAYER_GAP) / spread.aspect / (tallest - 1) : ROW_GAP;
   const positions: Positions = new Map();
   for (const [depth, ids] of tiers) {
     ids.forEach((id, row) => {
-      positions.set(id, { x: (deepest - depth) * LAYER_GAP, y: -(row - (ids.length - 1) / 2) * ROW_GAP });
+      positions.set(id, { x: (deepest - depth) * LAYER_GAP, y: -(row - (ids.length - 1) / 2) * rowGap });
     });
   }
   return withTheRestInside(graph, positions);

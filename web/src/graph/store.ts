@@ -2,6 +2,7 @@ import type { BlastRadius } from "../../../domain/index.ts";
 import type { Lang } from "../i18n/strings.ts";
 import { ChainLayoutRunner, chainLayoutInput, chainLayoutKey } from "../layout/chainRunner.ts";
 import { createExploreGraph, type ExploreGraph, type GraphSources, NO_SOURCES } from "./dataset.ts";
+import { isGroupNode } from "./groups.ts";
 import {
   applyPositions,
   besideNeighbours,
@@ -13,6 +14,9 @@ import { relabel, syncGraph } from "./sync.ts";
 
 /** Above this many affected organisations a blast radius keeps its rough tiers (no dagre). */
 export const CHAIN_LAYOUT_MAX = 1000;
+
+/** Width over height of the view a grouped drawing is spread over (the graph beside the side panel). */
+const GROUPED_ASPECT = 1.1;
 
 /** A blast radius is laid out in tiers; the overview by ForceAtlas2 (in the view, in a worker). */
 export type LayoutMode = "layered" | "force";
@@ -107,6 +111,12 @@ export class GraphStore {
   private layChains(impact: BlastRadius): void {
     // dagre orders thousands of nodes in seconds: a radius that large is drawn in rough tiers
     // at once (a chain of such a radius is read by focusing one organisation anyway).
+    // A grouped drawing links each group only to the largest of the next tier: dagre would stagger
+    // the tiers into a diagonal; columns spread over the view, largest first, read better.
+    if (impact.affected.some((a) => isGroupNode(a.id))) {
+      applyPositions(this.graph, layeredPositions(this.graph, impact, { aspect: GROUPED_ASPECT }));
+      return;
+    }
     if (impact.affected.length > CHAIN_LAYOUT_MAX) {
       applyPositions(this.graph, layeredPositions(this.graph, impact));
       return;

@@ -72,6 +72,15 @@ export const STRINGS = {
     close: "閉じる",
     contract: "委託契約",
     legend: "凡例",
+    tiers: "段ごとの合計",
+    tierOrganisations: "{n} 組織",
+    tierOneOrganisation: "1 組織",
+    timeline: "このチェーンの時系列",
+    timelineNoDates: "このチェーンの契約にも事故にも日付がありません",
+    sinceUnknown: "開始日不明",
+    overdueAtIncident: "事故の発見時点で削除期限を過ぎていた",
+    discovered: "発見",
+    disclosed: "公表",
     compromised: "侵害",
     language: "English",
     vendorsLabel: "侵害を想定する組織",
@@ -182,6 +191,15 @@ export const STRINGS = {
     close: "Close",
     contract: "Contract",
     legend: "Legend",
+    tiers: "Totals per tier",
+    tierOrganisations: "{n} organisations",
+    tierOneOrganisation: "1 organisation",
+    timeline: "Timeline of this chain",
+    timelineNoDates: "Neither the contracts of this chain nor its incidents have dates",
+    sinceUnknown: "start unknown",
+    overdueAtIncident: "past its deletion deadline when the incident was discovered",
+    discovered: "discovered",
+    disclosed: "disclosed",
     compromised: "Compromised",
     language: "日本語",
     vendorsLabel: "Compromised organisations",
@@ -350,4 +368,18 @@ export function orgLabel(
   if (!org.name) return org.id;
   if (!org.nameEn) return org.name;
   return lang === "ja" ? `${org.name}（${org.nameEn}）` : `${org.nameEn} (${org.name})`;
+}
+
+/**
+ * A figure in few characters for a narrow place ("≥ 65.5M", "≥ 6553万", "1.2K"): rounded down, so
+ * that a lower bound stays one; "undisclosed" when nothing of it is known.
+ */
+export function compactFigure(lang: Lang, value: number, undisclosed = 0): string {
+  if (undisclosed > 0 && value === 0) return STRINGS[lang].undisclosedValue;
+  const text = new Intl.NumberFormat(lang === "ja" ? "ja-JP" : "en-US", {
+    notation: "compact",
+    maximumFractionDigits: 1,
+    roundingMode: "floor",
+  } as Intl.NumberFormatOptions).format(value);
+  return undisclosed > 0 ? `≥ ${text}` : text;
 }

@@ -1,5 +1,9 @@
 import { Fragment, type KeyboardEvent, useMemo, useState } from "react";
-import type { AffectedOrganisation, CountedContract } from "../../../domain/index.ts";
+import {
+  type AffectedOrganisation,
+  type CountedContract,
+  undisclosedPersons,
+} from "../../../domain/index.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { formatNumber, type StringKey } from "../i18n/strings.ts";
 import { Figure } from "./Figure.tsx";
@@ -97,12 +101,7 @@ export function AffectedTable({
     key: "records",
     descending: true,
   });
-  const undisclosedPersons = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const c of contracts)
-      if (c.subjects === null) counts.set(c.consignor, (counts.get(c.consignor) ?? 0) + 1);
-    return counts;
-  }, [contracts]);
+  const personsUnknown = useMemo(() => undisclosedPersons(contracts), [contracts]);
   const sorted = useMemo(() => sortAffected(rows, sort.key, sort.descending), [rows, sort]);
   const [shown, setShown] = useState(TABLE_PAGE);
   // The focused organisation is always in the table, however far down it sorts.
@@ -163,7 +162,7 @@ export function AffectedTable({
                 <Figure value={a.records} undisclosed={a.undisclosed} />
               </td>
               <td className="n">
-                <Figure value={a.subjects} undisclosed={undisclosedPersons.get(a.id) ?? 0} compact />
+                <Figure value={a.subjects} undisclosed={personsUnknown.get(a.id) ?? 0} compact />
               </td>
             </tr>
           ))}

@@ -2,6 +2,7 @@ import { Fragment } from "react";
 import type { AffectedOrganisation, BlastRadius, ContractRow } from "../../../domain/index.ts";
 import { api } from "../api/client.ts";
 import { useApi } from "../api/useApi.ts";
+import { ChainTimeline } from "../charts/ChainTimeline.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import { formatNumber } from "../i18n/strings.ts";
 import { CarriedList, type OpenContract } from "./contractWords.tsx";
@@ -152,6 +153,7 @@ export function OrganisationPanel({
       )}
       <Source text={o.source} />
       {affected && <WhyAffected affected={affected} lookup={lookup} onOpen={actions.selectContract} />}
+      {affected && <ChainTimeline affected={affected} asOf={radius?.scenario.asOf ?? null} lookup={lookup} />}
       {radius && !affected && !radius.compromised.some((c) => c.id === o.id) && (
         <WhyNotAffected
           id={o.id}

@@ -1,37 +1,58 @@
-import { type BlastRadius, breakdown, type Comparison } from "../../../domain/index.ts";
+import {
+  type BlastRadius,
+  breakdown,
+  type Comparison,
+  type GroupedBlastRadius,
+} from "../../../domain/index.ts";
+import { RecordBars } from "../charts/RecordBars.tsx";
+import { ReportedBars } from "../charts/ReportedBars.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import { formatNumber } from "../i18n/strings.ts";
 import { Figure } from "./Figure.tsx";
 import { useLookup } from "./lookup.ts";
 
-function Breakdown({ result, by }: { result: BlastRadius; by: "kind" | "region" }) {
+/**
+ * Records by kind or region over every affected organisation: the answer's list, or, when that
+ * list is cut at the draw limit, the grouped answer's groups (a sum over the rows shown would be
+ * neither the total nor a bound of it); nothing until the groups have come.
+ */
+function Breakdown({
+  result,
+  grouped,
+  by,
+}: {
+  result: BlastRadius;
+  grouped: GroupedBlastRadius | null;
+  by: "kind" | "region";
+}) {
   const { t, kind } = useLanguage();
-  return (
-    <table className="mini" aria-label={t(by === "kind" ? "byKind" : "byRegion")}>
-      <thead>
-        <tr>
-          <th>{t(by === "kind" ? "kind" : "region")}</th>
-          <th className="n">{t("affected")}</th>
-          <th className="n">{t("records")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {breakdown(result.affected, by, "—").map((g) => (
-          <tr key={g.key}>
-            <td>{by === "kind" && g.key !== "—" ? kind(g.key) : g.key}</td>
-            <td className="n">{formatNumber(g.organisations)}</td>
-            <td className="n">
-              <Figure value={g.records} undisclosed={g.undisclosed} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const items = grouped
+    ? grouped.tiers.flatMap((tier) => tier.groups)
+    : result.truncated
+      ? null
+      : result.affected;
+  if (!items) return <p role="status">{t("loading")}</p>;
+  const rows = breakdown(items, by, "—").map((g) => ({
+    key: g.key,
+    label: by === "kind" && g.key !== "—" ? kind(g.key) : g.key,
+    organisations: g.organisations,
+    records: g.records,
+    undisclosed: g.undisclosed,
+  }));
+  return <RecordBars rows={rows} label={t(by === "kind" ? "byKind" : "byRegion")} unit={t("undisclosed")} />;
 }
 
 /** Totals of a blast radius, lower bounds marked, with the what-if comparison when there is one. */
-export function TotalsPanel({ result, comparison }: { result: BlastRadius; comparison: Comparison | null }) {
+export function TotalsPanel({
+  result,
+  grouped = null,
+  comparison,
+}: {
+  result: BlastRadius;
+  /** The same answer grouped, when its list is cut at the draw limit. */
+  grouped?: GroupedBlastRadius | null;
+  comparison: Comparison | null;
+}) {
   const { t, orgLabel, orgName, count, word } = useLanguage();
   const lookup = useLookup();
   const totals = result.totals;
@@ -102,18 +123,19 @@ export function TotalsPanel({ result, comparison }: { result: BlastRadius; compa
           </ul>
         </div>
       )}
-      <details>
+      <details open>
         <summary>{t("byKind")}</summary>
-        <Breakdown result={result} by="kind" />
+        <Breakdown result={result} grouped={grouped} by="kind" />
       </details>
       <details>
         <summary>{t("byRegion")}</summary>
-        <Breakdown result={result} by="region" />
+        <Breakdown result={result} grouped={grouped} by="region" />
       </details>
       <details>
         <summary>
           {t("reported")} / {t("modelled")}
         </summary>
+        <ReportedBars affected={result.affected} />
         <table className="mini">
           <tbody>
             {reported.map((a) => (

@@ -16,6 +16,8 @@ const SETTINGS: Partial<Settings<OrgAttributes, ContractAttributes>> = {
   defaultEdgeType: "arrow",
   edgeProgramClasses: { [UNDISCLOSED_EDGE_TYPE]: DashedArrowProgram },
   labelRenderedSizeThreshold: 9,
+  // Room above the drawing for the tier headings pinned to the top of the view.
+  stagePadding: 60,
   labelFont: "system-ui, 'Hiragino Sans', 'Noto Sans CJK JP', sans-serif",
 };
 

@@ -1,4 +1,10 @@
-import type { AffectedOrganisation, BlastRadius, CountedContract } from "../../../domain/index.ts";
+import {
+  type AffectedOrganisation,
+  type BlastRadius,
+  type CountedContract,
+  undisclosedPersons,
+} from "../../../domain/index.ts";
+import { isGroupNode } from "../graph/groups.ts";
 
 /**
  * What the reducers look up: plain sets and maps computed once per answer or click, so that
@@ -20,6 +26,8 @@ export interface Highlight {
   /** The answer's facts by id, for tooltips. */
   affected: Map<string, AffectedOrganisation>;
   contracts: Map<string, CountedContract>;
+  /** Per affected organisation, its counted contracts without a count of persons. */
+  personsUnknown: Map<string, number>;
 }
 
 /** How many of the largest affected organisations are always labelled. */
@@ -36,6 +44,7 @@ export const NO_HIGHLIGHT: Highlight = {
   labelled: new Set(),
   affected: new Map(),
   contracts: new Map(),
+  personsUnknown: new Map(),
 };
 
 /**
@@ -46,6 +55,9 @@ export const NO_HIGHLIGHT: Highlight = {
 export function alwaysLabelled(impact: BlastRadius): Set<string> {
   const labelled = new Set(impact.compromised.map((c) => c.id));
   for (const c of impact.contracts) labelled.add(c.contractor);
+  // Drawn as groups, the tiers stand close: the largest group of each tier (the one the next tier
+  // points at) is named, the others when there is room or on hover.
+  if (impact.affected.some((a) => isGroupNode(a.id))) return labelled;
   const largest = impact.affected
     .filter((a) => a.records > 0)
     .sort((a, b) => b.records - a.records || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -83,5 +95,6 @@ export function computeHighlight(
     labelled: alwaysLabelled(impact),
     affected: new Map(impact.affected.map((a) => [a.id, a])),
     contracts: new Map(impact.contracts.map((c) => [c.id, c])),
+    personsUnknown: undisclosedPersons(impact.contracts),
   };
 }

@@ -7,6 +7,7 @@ import {
   depthColour,
 } from "../graph/appearance.ts";
 import type { ContractAttributes, OrgAttributes } from "../graph/dataset.ts";
+import { groupDrawnLabel, isGroupNode } from "../graph/groups.ts";
 import type { Highlight } from "./highlight.ts";
 
 type NodeData = Partial<NodeDisplayData> & OrgAttributes;
@@ -15,9 +16,12 @@ type EdgeData = Partial<EdgeDisplayData> & ContractAttributes;
 /** Longest label drawn beside a node; the tooltip tells the whole name. */
 const LABEL_CHARS = 34;
 
+/** A group's label: tiers of groups stand closer than tiers of organisations. */
+const GROUP_LABEL_CHARS = 18;
+
 /** A label cut to what fits between two tiers. */
-export function shortLabel(label: string): string {
-  return label.length > LABEL_CHARS ? `${label.slice(0, LABEL_CHARS - 1)}…` : label;
+export function shortLabel(label: string, chars = LABEL_CHARS): string {
+  return label.length > chars ? `${label.slice(0, chars - 1)}…` : label;
 }
 
 /** A counted contract's width: by its records on a log scale (1.5 million ≈ 5 px, undisclosed 1 px). */
@@ -47,7 +51,9 @@ export function nodeReducer(h: Highlight): (node: string, data: OrgAttributes) =
           color: depthColour(depth),
           zIndex: 2,
           forceLabel: h.labelled.has(node),
-          label: shortLabel(data.label),
+          label: isGroupNode(node)
+            ? shortLabel(groupDrawnLabel(data.label), GROUP_LABEL_CHARS)
+            : shortLabel(data.label),
         });
       else Object.assign(out, { color: DIMMED_COLOUR, label: "", zIndex: 0, hidden: true });
     }

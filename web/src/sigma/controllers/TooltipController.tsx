@@ -1,5 +1,6 @@
 import { type CSSProperties, useEffect, useState } from "react";
 import { createPortal } from "react-dom";
+import { isGroupNode } from "../../graph/groups.ts";
 import { useLanguage } from "../../i18n/language.tsx";
 import { formatCount, formatFigure, type Lang } from "../../i18n/strings.ts";
 import { useSigma } from "../context.ts";
@@ -94,7 +95,11 @@ function useTooltipLines(hovered: Hovered, h: Highlight): string[] {
     lines.push(what.filter(Boolean).join(" · "));
     if (affected) {
       lines.push(`${t("records")}: ${formatFigure(lang, affected.records, affected.undisclosed)}`);
-      lines.push(`${t("persons")}: ${formatCount(lang, affected.subjects)}`);
+      // A group's persons are not added up (the grouped answer counts records only).
+      if (!isGroupNode(hovered.id))
+        lines.push(
+          `${t("persons")}: ${formatFigure(lang, affected.subjects, h.personsUnknown.get(hovered.id) ?? 0)}`,
+        );
     } else if (!h.compromised.has(hovered.id))
       lines.push(`${t("records")}: ${formatCount(lang, org.records)}`);
     return lines.filter(Boolean);

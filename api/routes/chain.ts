@@ -1,0 +1,31 @@
+import type { FastifyInstance } from "fastify";
+import { isValidId, ParameterError } from "../../domain/index.ts";
+import { plainValue } from "../../neo4j/plainValues.ts";
+import { type ApiContext, readQuery } from "../context.ts";
+import { checkKnown, type Query } from "../params.ts";
+
+/** A chain is as long as the deepest blast radius shown; far more than any real one. */
+export const CHAIN_MAX_CONTRACTS = 64;
+
+/**
+ * GET /api/chain?contract=ID&contract=ID…: the chain's contracts in the order given, with their
+ * dates, and the incidents that hit their contractors — the exposure timeline of a focused chain.
+ */
+export function chainRoutes(app: FastifyInstance, context: ApiContext): void {
+  app.get("/api/chain", async (request) => {
+    const query = request.query as Query;
+    checkKnown(query, ["contract"]);
+    const given = query.contract;
+    const ids = given === undefined ? [] : Array.isArray(given) ? given : [given];
+    if (ids.length === 0) throw new ParameterError("contract", "contract: name at least one contract");
+    if (ids.length > CHAIN_MAX_CONTRACTS)
+      throw new ParameterError(
+        "contract",
+        `contract: ${ids.length} contracts, more than a chain of ${CHAIN_MAX_CONTRACTS}`,
+      );
+    for (const id of ids)
+      if (!isValidId(id)) throw new ParameterError("contract", `contract: "${id}" is not a valid id`);
+    const [row] = await readQuery(context, "api/chain", { ids });
+    return plainValue(row);
+  });
+}

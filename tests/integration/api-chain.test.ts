@@ -1,0 +1,77 @@
+import type { FastifyInstance } from "fastify";
+import type { Driver } from "neo4j-driver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildServer } from "../../api/server.ts";
+import { databaseConfig } from "../../neo4j/config.ts";
+import { load, SAMPLE_DIR, testDriver } from "../helpers/database.ts";
+
+/** /api/chain: what the exposure timeline of a focused chain draws, from the sample. */
+let driver: Driver;
+let app: FastifyInstance;
+beforeAll(async () => {
+  driver = testDriver();
+  await load(driver, SAMPLE_DIR);
+  app = buildServer({ driver, databaseUri: databaseConfig().uri, queryTimeoutMs: 20_000 });
+});
+afterAll(async () => {
+  await app.close();
+  await driver.close();
+});
+
+const get = async (url: string) => {
+  const response = await app.inject({ method: "GET", url });
+  return { status: response.statusCode, json: response.json() };
+};
+
+describe("GET /api/chain", () => {
+  it("gives Seishin's chain in its order with dates, and the incident that hit Isetoh", async () => {
+    const { status, json } = await get("/api/chain?contract=c-seishin-tsb&contract=c-tsb-isetoh");
+    expect(status).toBe(200);
+    expect(
+      json.contracts.map((c: Record<string, unknown>) => [
+        c.id,
+        c.consignor,
+        c.contractor,
+        c.records,
+        c.since,
+        c.until,
+        c.deleteBy,
+      ]),
+    ).toEqual([
+      ["c-seishin-tsb", "seishin-shinkin", "tokai-shinkin-business", 2702, null, null, null],
+      ["c-tsb-isetoh", "tokai-shinkin-business", "isetoh", 0, null, null, "2023-10"],
+    ]);
+    expect(json.incidents).toEqual([
+      {
+        id: "isetoh-2024",
+        victim: "isetoh",
+        kind: "ransomware",
+        discovered: "2024-05-26",
+        disclosed: "2024-05-29",
+        actor: "8Base",
+        source:
+          "seed:000_f69c4e53233288b4.txt ; seed:004_1c1ba4e370165327.txt ; https://internet.watch.impress.co.jp/docs/news/1630690.html",
+      },
+    ]);
+  });
+
+  it("keeps the order asked, and an unknown contract is simply not there", async () => {
+    const { json } = await get("/api/chain?contract=c-tsb-isetoh&contract=no-such&contract=c-seishin-tsb");
+    expect(json.contracts.map((c: { id: string }) => c.id)).toEqual(["c-tsb-isetoh", "c-seishin-tsb"]);
+  });
+
+  it("refuses no contract, an invalid id, a chain longer than 64 and unknown parameters", async () => {
+    expect(await get("/api/chain")).toEqual({
+      status: 400,
+      json: { error: "bad_request", parameter: "contract", message: "contract: name at least one contract" },
+    });
+    expect((await get("/api/chain?contract=a%20b")).json.message).toBe('contract: "a b" is not a valid id');
+    const many = Array.from({ length: 65 }, (_, i) => `contract=c${i}`).join("&");
+    expect((await get(`/api/chain?${many}`)).json.message).toBe(
+      "contract: 65 contracts, more than a chain of 64",
+    );
+    expect((await get("/api/chain?contract=c-tsb-isetoh&x=1")).json.message).toBe(
+      "x: unknown parameter (known: contract)",
+    );
+  });
+});

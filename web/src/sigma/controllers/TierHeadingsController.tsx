@@ -1,0 +1,92 @@
+import { useEffect, useRef } from "react";
+import type { TierTotal } from "../../graph/tiers.ts";
+import { useGraphSnapshot } from "../../graph/useGraph.ts";
+import { useLanguage } from "../../i18n/language.tsx";
+import { compactFigure, formatNumber } from "../../i18n/strings.ts";
+import { useSigma } from "../context.ts";
+
+/**
+ * A heading over each tier of a drawn blast radius, pinned to the top of the view and following
+ * its column as the camera moves: the depth, how many organisations, how many records (what no
+ * hierarchical view of Bloom or BloodHound adds up). Placed on sigma's afterRender with one
+ * coordinate conversion per tier; the text changes only with the answer and the language.
+ */
+/** Below this many pixels between two columns, a heading says its figures in few characters. */
+const NARROW_GAP = 150;
+
+export function TierHeadingsController({ tiers }: { tiers: TierTotal[] | null }) {
+  const sigma = useSigma();
+  const { t, figure, lang } = useLanguage();
+  const { version } = useGraphSnapshot();
+  const headings = useRef(new Map<number, HTMLDivElement>());
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the trigger (positions moved).
+  useEffect(() => {
+    if (!tiers) return;
+    const place = () => {
+      const graph = sigma.getGraph();
+      const { width } = sigma.getDimensions();
+      // Every node of a tier shares its column's x: any one drawn member places the heading.
+      const xs = tiers.map((tier) => {
+        const member = tier.drawn.find((id) => graph.hasNode(id));
+        return member === undefined ? Number.NaN : sigma.graphToViewport(graph.getNodeAttributes(member)).x;
+      });
+      const known = xs.filter(Number.isFinite).sort((a, b) => a - b);
+      // Headings never overlap: each is at most as wide as the gap between two columns.
+      let gap = Number.POSITIVE_INFINITY;
+      for (let i = 1; i < known.length; i++)
+        gap = Math.min(gap, (known[i] as number) - (known[i - 1] as number));
+      tiers.forEach((tier, i) => {
+        const heading = headings.current.get(tier.depth);
+        const x = xs[i] as number;
+        if (!heading) return;
+        const visible = Number.isFinite(x) && x > -40 && x < width + 40;
+        heading.style.display = visible ? "" : "none";
+        heading.style.maxWidth = Number.isFinite(gap) ? `${Math.max(48, Math.floor(gap) - 6)}px` : "";
+        // Close columns get the figures in few characters (rounded down, a bound stays a bound).
+        heading.classList.toggle("narrow", gap < NARROW_GAP);
+        if (visible) heading.style.transform = `translateX(calc(${Math.round(x)}px - 50%))`;
+      });
+    };
+    place();
+    sigma.on("afterRender", place);
+    return () => {
+      sigma.off("afterRender", place);
+    };
+  }, [sigma, tiers, version]);
+
+  if (!tiers) return null;
+  return (
+    <section className="tier-headings" data-testid="tier-headings" aria-label={t("tiers")}>
+      {tiers.map((tier) => (
+        <div
+          key={tier.depth}
+          className="tier-heading"
+          data-depth={tier.depth}
+          ref={(node) => {
+            if (node) headings.current.set(tier.depth, node);
+            else headings.current.delete(tier.depth);
+          }}
+        >
+          <strong>{tier.depth === 0 ? t("compromised") : `${t("depth")} ${tier.depth}`}</strong>
+          <span className="full">
+            {tier.organisations === 1
+              ? t("tierOneOrganisation")
+              : t("tierOrganisations", { n: formatNumber(tier.organisations) })}
+          </span>
+          <span className="compact">
+            {t("tierOrganisations", { n: compactFigure(lang, tier.organisations) })}
+          </span>
+          {tier.depth > 0 && (
+            <>
+              <span className="full" data-testid={`tier-records-${tier.depth}`}>
+                {figure(tier.records, tier.undisclosed)}
+              </span>
+              <span className="compact">{compactFigure(lang, tier.records, tier.undisclosed)}</span>
+            </>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}
