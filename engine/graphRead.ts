@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
+import type { Driver, ManagedTransaction } from "neo4j-driver";
 import type { DatasetStamp, OrganisationSummary } from "../domain/index.ts";
 import { cypher } from "../neo4j/queries.ts";
 import { type CopiedContract, type CopyColumns, CopyColumnsBuilder } from "./copyColumns.ts";
@@ -81,18 +81,4 @@ export async function readGraphCopy(
 /** A read's copy data; `rank`: rank every vendor now (a worker does, off the event loop). */
 export function copyDataOf(read: GraphRead, rank: boolean): CopyData {
   return deriveCopy(read.columns, read.exposures, rank);
-}
-
-/** The stamp of the dataset the live graph holds: what a report names as its source. */
-export async function readDatasetStamp(driver: Driver): Promise<DatasetStamp> {
-  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
-  try {
-    const result = await session.executeRead((tx) => tx.run(cypher("blast-radius/dataset")), {
-      timeout: 10_000,
-    });
-    const row = result.records[0]?.toObject() ?? {};
-    return { name: row.name ?? null, fingerprint: row.fingerprint ?? null, loadedAt: row.loadedAt ?? null };
-  } finally {
-    await session.close();
-  }
 }
