@@ -28,7 +28,7 @@ interface HeldCopy {
 /**
  * The in-memory engine: answers from an in-memory copy of the graph, keyed by dataset load. A
  * request reads which load is live (one small query, shared by the requests that arrive while it
- * runs); when a new load has swapped in, a new copy is built in the background (in a worker
+ * runs, and at most every `checkEveryMs`); when a new load has swapped in, a new copy is built in the background (in a worker
  * thread when `worker` names the database) and until it is ready requests are answered from the
  * copy they already have, stamped with the earlier load it describes. So nobody waits for a
  * rebuild, nobody is refused, and no answer mixes two loads. Only a scenario naming an id the
@@ -72,13 +72,13 @@ export class InMemoryEngine implements ImpactEngine {
 
   /** A blast radius, its `dataset` the load of the copy (or, from Cypher, of the live graph) it came from. */
   async blastRadius(scenario: Scenario, options: ImpactOptions = {}): Promise<BlastRadius> {
-    const held = await this.copyFor(scenario, options.timeoutMs, this.answered);
+    const held = await this.copyFor(scenario, options.timeoutMs);
     if (!held) return this.cypherEngine.blastRadius(scenario, options);
     return { dataset: held.stamp, ...held.copy.blastRadius(scenario, options.limit) };
   }
 
   async grouped(scenario: Scenario, members: number, timeoutMs?: number): Promise<GroupedBlastRadius> {
-    const held = await this.copyFor(scenario, timeoutMs, this.answered);
+    const held = await this.copyFor(scenario, timeoutMs);
     if (!held) return this.cypherEngine.grouped(scenario, members, timeoutMs);
     return { dataset: held.stamp, ...held.copy.grouped(scenario, members) };
   }
@@ -111,11 +111,8 @@ export class InMemoryEngine implements ImpactEngine {
    * The copy to answer a scenario from: the live load's, or an earlier load's while the live one's
    * is built, as long as it holds every id the scenario names (else undefined: Cypher answers).
    */
-  private async copyFor(
-    scenario: Scenario,
-    timeoutMs: number | undefined,
-    tally: { fromMemory: number; fromEarlierLoad: number; fromCypher: number },
-  ): Promise<HeldCopy | undefined> {
+  private async copyFor(scenario: Scenario, timeoutMs: number | undefined): Promise<HeldCopy | undefined> {
+    const tally = this.answered;
     const asked = Date.now();
     let live = await this.live(timeoutMs ?? this.options.timeoutMs);
     let held = this.held(live);
