@@ -11,8 +11,28 @@ export interface LiveDataset {
   organisations: number | null;
   contracts: number | null;
   exposures: number | null;
-  /** A load is committing a change to the live graph: what is read now may be half of it. */
+}
+
+/** The same, and whether a load is committing a change to the live graph (what is read now may be half of it). */
+interface LookedAt extends LiveDataset {
   committing: boolean;
+}
+
+/**
+ * The live dataset and the load lock, as readOneLoad looks at them before its read (the key first,
+ * then the lock) and after it (the lock first, then the key): whichever way a commit falls
+ * between two queries, a look that finds no commit running brackets the read with keys that
+ * tell whether one was applied in between.
+ */
+async function lookAt(tx: ManagedTransaction, when: "before" | "after"): Promise<LookedAt> {
+  const committing = async () =>
+    (await tx.run(cypher("ingest/lock/committing-now"))).records[0]?.get("committing") === true;
+  if (when === "before") {
+    const live = await liveDataset(tx);
+    return { ...live, committing: await committing() };
+  }
+  const running = await committing();
+  return { ...(await liveDataset(tx)), committing: running };
 }
 
 export const keyOf = (stamp: DatasetStamp) => `${stamp.fingerprint ?? ""}@${stamp.loadedAt ?? ""}`;
@@ -38,7 +58,6 @@ export async function liveDataset(tx: ManagedTransaction): Promise<LiveDataset> 
     organisations: row.organisations ?? null,
     contracts: row.contracts ?? null,
     exposures: row.exposures ?? null,
-    committing: row.committing === true,
   };
 }
 
@@ -87,14 +106,14 @@ export async function readOneLoad<T>(
       try {
         return await session.executeRead(
           async (tx) => {
-            const live = await liveDataset(tx);
+            const live = await lookAt(tx, "before");
             if (live.committing && waiting) throw new LoadCommitting();
             began = live.key;
             const value = await work(tx, live);
-            const end = await liveDataset(tx);
+            const end = await lookAt(tx, "after");
             if (end.committing && waiting) throw new LoadCommitting();
             if (end.key !== live.key) throw new DatasetChanged();
-            return { value, live };
+            return { value, live: datasetOf(live) };
           },
           { timeout: timeoutMs },
         );
@@ -121,7 +140,9 @@ async function swappedSince(session: Session, began: string | undefined, error: 
   if (began === undefined || error instanceof ReloadNeededError) return false;
   // The failed transaction may be unusable: the key is read in a new one.
   const now = await session
-    .executeRead((tx) => liveDataset(tx), { timeout: 10_000 })
+    .executeRead((tx) => lookAt(tx, "after"), { timeout: 10_000 })
     .catch(() => ({ key: began, committing: false }));
   return now.key !== began || now.committing;
 }
+
+const datasetOf = ({ committing: _committing, ...live }: LookedAt): LiveDataset => live;

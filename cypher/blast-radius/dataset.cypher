@@ -1,8 +1,6 @@
 // The dataset the live graph holds: its stamp, the format the loader stored it in, and its sizes
-// (a copy of the graph checks that it read exactly these); and whether a load is committing a
-// change to the live graph right now (its lock says so until its lease runs out).
+// (a copy of the graph checks that it read exactly these).
 OPTIONAL MATCH (d:Dataset {id: 'current'})
-OPTIONAL MATCH (l:LoadLock {id: 'load'})
 RETURN d.name AS name, d.fingerprint AS fingerprint, d.loadedAt AS loadedAt, d.format AS format,
        d.organisations AS organisations, d.contracts AS contracts, d.exposures AS exposures,
-       d IS NOT NULL AS loaded, l.committing = true AND datetime(l.leaseUntil) > datetime() AS committing
+       d IS NOT NULL AS loaded
