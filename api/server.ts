@@ -11,6 +11,7 @@ import { type ApiContext, readQuery } from "./context.ts";
 import { BusyError, Gate } from "./gate.ts";
 import { type GuardOptions, guard } from "./guard.ts";
 import { blastRadiusRoutes } from "./routes/blastRadius.ts";
+import { notifyRoutes } from "./routes/notify.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
 import { overviewRoutes } from "./routes/overview.ts";
 
@@ -111,6 +112,7 @@ export function buildServer(options: ApiOptions): FastifyInstance {
   });
   organisationRoutes(app, context);
   blastRadiusRoutes(app, context);
+  notifyRoutes(app, context);
   overviewRoutes(app, context);
 
   const webRoot = options.webRoot ?? join(PROJECT_ROOT, "web", "dist");

@@ -1,4 +1,6 @@
 export * from "./blastRadius.ts";
+export * from "./breachResponse.ts";
+export * from "./breachRules.ts";
 export * from "./comparison.ts";
 export * from "./contract.ts";
 export * from "./counts.ts";
