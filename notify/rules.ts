@@ -37,7 +37,8 @@ export function loadRules(file = DEFAULT_RULES_FILE): BreachRules {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
+    // V8 names the offset of most syntax errors; an unexpected token it shows in context instead.
+    const message = (error as Error).message.replaceAll("\n", "\\n");
     const at = /position (\d+)/.exec(message);
     const where = at ? `${lineAndColumn(text, Number(at[1]))}: ` : "";
     throw new RuleSetError(shown, [`${where}not valid JSON (${message})`]);

@@ -131,7 +131,7 @@ export const TEXT = {
   ),
   subtitle: both(
     "想定：{scenario}。侵害の把握日 {aware}、原因：{cause}。残り日数の基準日 {today}。データセット {dataset}。",
-    "Scenario: {scenario}. Became known on {aware}; cause: {cause}. Days counted from {today}. Dataset {dataset}.",
+    "Scenario: {scenario}; became known on {aware}; cause: {cause}; days counted from {today}; dataset {dataset}.",
   ),
   scenario: both("{names}の侵害", "compromise of {names}"),
   whatHappened: both("何が起きたか", "What happened"),
