@@ -146,6 +146,15 @@ export function breachResponse(input: BreachInput): BreachResponse {
   const scenario = radius.scenario;
   const aware = resolveAware(input.aware, input.incidents, scenario.compromised);
   const cause = resolveCause(input.cause, input.incidents, rules);
+  // Every deadline is aware plus one of a few clocks: each date is computed once, not per organisation.
+  const dayAfter = new Map<number, string>();
+  const deadline = (days: number) => {
+    const known = dayAfter.get(days);
+    if (known !== undefined) return known;
+    const day = addDays(aware, days);
+    dayAfter.set(days, day);
+    return day;
+  };
   const sensitive = new Set(rules.specialCareCategories);
   const financial = new Set(rules.financialCategories);
 
@@ -196,8 +205,8 @@ export function breachResponse(input: BreachInput): BreachResponse {
       triggers,
       report,
       authority: (kind !== null ? rules.authorityByKind[kind] : undefined) ?? rules.defaultAuthority,
-      preliminaryBy: dated ? addDays(aware, rules.preliminaryDays) : null,
-      finalBy: dated ? addDays(aware, finalDays) : null,
+      preliminaryBy: dated ? deadline(rules.preliminaryDays) : null,
+      finalBy: dated ? deadline(finalDays) : null,
       notify,
     };
   });
