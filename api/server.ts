@@ -12,6 +12,7 @@ import { BusyError, Gate } from "./gate.ts";
 import { type GuardOptions, guard } from "./guard.ts";
 import { blastRadiusRoutes } from "./routes/blastRadius.ts";
 import { chainRoutes } from "./routes/chain.ts";
+import { notifyRoutes } from "./routes/notify.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
 import { overviewRoutes } from "./routes/overview.ts";
 
@@ -113,6 +114,7 @@ export function buildServer(options: ApiOptions): FastifyInstance {
   organisationRoutes(app, context);
   chainRoutes(app, context);
   blastRadiusRoutes(app, context);
+  notifyRoutes(app, context);
   overviewRoutes(app, context);
 
   const webRoot = options.webRoot ?? join(PROJECT_ROOT, "web", "dist");

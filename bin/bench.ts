@@ -1,17 +1,20 @@
 import { startDatabase } from "../neo4j/bundled/lifecycle.ts";
 import { connect } from "../neo4j/connect.ts";
 import { applySchema } from "../neo4j/schema.ts";
-import { benchTable } from "../tools/bench/print.ts";
-import { runBench, SCALES } from "../tools/bench/run.ts";
+import { benchTable, notifyLine } from "../tools/bench/print.ts";
+import { runBench, runNotifyBench, SCALES } from "../tools/bench/run.ts";
 import { fail, parseCommand } from "./command.ts";
 
-const USAGE = `Usage: npm run bench -- [--scale small|full] [--json] [--reuse]
+const USAGE = `Usage: npm run bench -- [--scale small|full] [--json] [--reuse] [--only notify]
 
 Measures Keiro on a generated dataset against a naive baseline run in the same process:
   small ≈ 3,000 organisations / 12,000 contracts (a quick look), full = 100,000 / 1,000,000.
 Uses the bundled server's "bench" instance (port 7689), or the server KEIRO_BENCH_NEO4J_URI
 names (whose graph it replaces); never the one NEO4J_URI names.
---reuse skips generating and loading: it measures the graph already loaded (ingest: null).`;
+--reuse skips generating and loading: it measures the graph already loaded (ingest: null).
+--only notify measures breach response alone: the API's first page sorted by deadline and the
+whole answer streamed for the biggest vendor, and computing and writing 1,000 packets.
+The instance is KEIRO_INSTANCE (default "bench") on KEIRO_BOLT_PORT.`;
 
 const { values } = parseCommand(
   {
@@ -19,6 +22,7 @@ const { values } = parseCommand(
       scale: { type: "string", default: "small" },
       json: { type: "boolean" },
       reuse: { type: "boolean" },
+      only: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   },
@@ -26,6 +30,8 @@ const { values } = parseCommand(
 );
 const scale = SCALES[values.scale as keyof typeof SCALES];
 if (!scale) fail(`scale: "${values.scale}" is not small or full\n\n${USAGE}`, 1);
+if (values.only !== undefined && values.only !== "notify")
+  fail(`only: "${values.only}" is not notify\n\n${USAGE}`, 1);
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
 // The bench replaces the graph it measures: never the analyst's NEO4J_URI (child processes too).
@@ -37,8 +43,13 @@ log(`Neo4j: ${(await startDatabase()).uri}`);
 const { driver } = connect();
 try {
   await applySchema(driver);
-  const result = await runBench(driver, scale, values.reuse === true, log);
-  process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : benchTable(result));
+  if (values.only === "notify") {
+    const figures = await runNotifyBench(driver, scale, values.reuse === true, log);
+    process.stdout.write(values.json ? `${JSON.stringify(figures, null, 2)}\n` : `${notifyLine(figures)}\n`);
+  } else {
+    const result = await runBench(driver, scale, values.reuse === true, log);
+    process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : benchTable(result));
+  }
 } finally {
   await driver.close();
 }
