@@ -226,3 +226,12 @@ export function compareByDeadline(a: OrganisationObligation, b: OrganisationObli
     x === y ? 0 : x === null ? 1 : y === null ? -1 : byCodeUnits(x, y);
   return date(a.preliminaryBy, b.preliminaryBy) || date(a.finalBy, b.finalBy) || byCodeUnits(a.id, b.id);
 }
+
+/** A page of the breach-response answer, as GET /api/notify gives it (sorted by deadline or id). */
+export interface NotifyPage extends Omit<BreachResponse, "organisations"> {
+  /** The day days left are counted from (Japan time unless the request chose one). */
+  today: string;
+  totals: { organisations: number; required: number; assess: number; notRequired: number };
+  page: { sort: "deadline" | "id"; offset: number; limit: number; total: number };
+  organisations: OrganisationObligation[];
+}

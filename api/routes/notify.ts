@@ -13,11 +13,12 @@ import {
 import { computeNotify, type NotifyResult, readContractDetails } from "../../notify/assemble.ts";
 import { notifyCsvLines, notifyJsonChunks } from "../../notify/csv.ts";
 import { PacketBook } from "../../notify/packet.ts";
+import { packetHtml } from "../../notify/render.ts";
 import { loadRules, rulesFileName } from "../../notify/rules.ts";
 import { LANGS, type Lang } from "../../notify/words.ts";
 import { packetFiles } from "../../notify/write.ts";
 import { zipStream } from "../../notify/zip.ts";
-import type { ApiContext } from "../context.ts";
+import { type ApiContext, notFound } from "../context.ts";
 import {
   checkKnown,
   type Query,
@@ -129,29 +130,36 @@ export function notifyRoutes(app: FastifyInstance, context: ApiContext): void {
       .send(Readable.from(format === "json" ? notifyJsonChunks(response) : notifyCsvLines(response, today)));
   });
 
-  app.get("/api/notify/packets", async (request, reply) => {
-    const query = request.query as Query;
-    checkKnown(query, [...NOTIFY_PARAMETERS, "lang"]);
+  /** The packet book of a request's scenario, in the language asked (Japanese by default). */
+  const packetBook = async (query: Query, reply: FastifyReply) => {
     const lang = (single(query, "lang") ?? "ja") as Lang;
     if (!LANGS.includes(lang))
       throw new ParameterError("lang", `lang: "${lang}" is not one of ${LANGS.join(", ")}`);
     const { today, scenario } = notifyParams(query);
     const got = await answer(query, reply);
-    if (!got) return reply;
+    if (!got) return null;
     const { result, rules } = got;
-    const { response } = result;
-    const packets = response.organisations.length + response.compromised.length;
-    if (packets > context.reportLimit)
-      throw new ParameterError(
-        "vendor",
-        `packets: ${packets.toLocaleString("en-US")} organisations are more than one download holds (${context.reportLimit.toLocaleString("en-US")}); write them with npm run notify -- … --out DIR`,
-      );
     const details = await readContractDetails(
       context.driver,
       result.radius.contracts.map((c) => c.id),
       context.queryTimeoutMs,
     );
     const book = new PacketBook(result, details, { rules, rulesFile: rulesFileName(), today, lang });
+    return { book, response: result.response, scenario };
+  };
+
+  app.get("/api/notify/packets", async (request, reply) => {
+    const query = request.query as Query;
+    checkKnown(query, [...NOTIFY_PARAMETERS, "lang"]);
+    const got = await packetBook(query, reply);
+    if (!got) return reply;
+    const { book, response, scenario } = got;
+    const packets = response.organisations.length + response.compromised.length;
+    if (packets > context.reportLimit)
+      throw new ParameterError(
+        "vendor",
+        `packets: ${packets.toLocaleString("en-US")} organisations are more than one download holds (${context.reportLimit.toLocaleString("en-US")}); write them with npm run notify -- … --out DIR`,
+      );
     const folder = `keiro-notify-${scenario.compromised.join("+")}`;
     const files = packetFiles(
       book,
@@ -162,5 +170,23 @@ export function notifyRoutes(app: FastifyInstance, context: ApiContext): void {
       .type("application/zip")
       .header("content-disposition", `attachment; filename="${folder}.zip"`)
       .send(zipStream(files, folder));
+  });
+
+  // One organisation's packet as a printable page (the explorer's Response view opens it).
+  app.get("/api/notify/packet/:id", async (request, reply) => {
+    const query = request.query as Query;
+    checkKnown(query, [...NOTIFY_PARAMETERS, "lang"]);
+    const { id } = request.params as { id: string };
+    const got = await packetBook(query, reply);
+    if (!got) return reply;
+    const { book, response } = got;
+    const doc = response.compromised.some((c) => c.id === id)
+      ? book.compromisedPacket(id)
+      : response.organisations.some((o) => o.id === id)
+        ? book.affectedPacket(id)
+        : null;
+    if (!doc)
+      throw notFound(`no packet for "${id}": it is neither affected nor compromised in this scenario`);
+    return reply.type("text/html; charset=utf-8").send(packetHtml(doc, { packetPrefix: "" }));
   });
 }

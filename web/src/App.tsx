@@ -19,8 +19,9 @@ import { RankPanel } from "./panels/RankPanel.tsx";
 import { SplitHandle, useSideWidth } from "./panels/SplitHandle.tsx";
 import { TotalsPanel } from "./panels/TotalsPanel.tsx";
 import { WhatIfPanel } from "./panels/WhatIfPanel.tsx";
+import { ResponsePanel } from "./response/ResponsePanel.tsx";
 import { scenarioActions, type UpdateState } from "./scenario/actions.ts";
-import { type ExploreState, scenarioParams, serializeState } from "./scenario/urlState.ts";
+import { type ExploreState, notifyParams, scenarioParams, serializeState } from "./scenario/urlState.ts";
 import { useExploreState } from "./scenario/useExploreState.ts";
 import type { ExploreSigma } from "./sigma/context.ts";
 import { GraphView } from "./sigma/GraphView.tsx";
@@ -158,6 +159,10 @@ function Explorer({ state, update }: { state: ExploreState; update: UpdateState 
             {state.view === "rank" ? (
               <ErrorBoundary>
                 <RankPanel onCompromise={actions.compromiseOnly} />
+              </ErrorBoundary>
+            ) : state.view === "response" ? (
+              <ErrorBoundary resetKey={notifyParams(state).toString()}>
+                <ResponsePanel state={state} update={update} />
               </ErrorBoundary>
             ) : (
               <>

@@ -5,6 +5,7 @@ import type {
   GroupedBlastRadius,
   ImpactAnswer,
   Neighbourhood,
+  NotifyPage,
   OrganisationDetail,
   Overview,
   SearchAnswer,
@@ -69,6 +70,13 @@ export const api = {
    */
   changesSince: (params: URLSearchParams, earlier: string, signal?: AbortSignal) =>
     post<ImpactAnswer>(`/api/impact?${params}&limit=1`, earlier, signal),
+  /** Breach response, sorted by deadline: who must report, to whom, by when (a page of `limit`). */
+  notify: (params: URLSearchParams, limit: number, signal?: AbortSignal) =>
+    get<NotifyPage>(`/api/notify?${params}&sort=deadline&limit=${limit}`, signal),
+  /** One organisation's printable packet, and all of them as a zip. */
+  packetUrl: (params: URLSearchParams, id: string, lang: string) =>
+    `/api/notify/packet/${encodeURIComponent(id)}?${params}&lang=${lang}`,
+  packetsUrl: (params: URLSearchParams, lang: string) => `/api/notify/packets?${params}&lang=${lang}`,
   /** A report of the whole answer, in the explorer's language. */
   reportUrl: (params: URLSearchParams, format: string, lang: string) =>
     `/api/report?${params}&format=${format}&lang=${lang}`,

@@ -1,4 +1,5 @@
 import type { KnownKind } from "../../../domain/index.ts";
+import { RESPONSE_STRINGS } from "./responseStrings.ts";
 
 /** The explorer's two languages; the URL's `lang` chooses one. */
 export type Lang = "ja" | "en";
@@ -6,6 +7,7 @@ export type Lang = "ja" | "en";
 /** Every word the explorer shows, in Japanese and English; a test checks both have every key. */
 export const STRINGS = {
   ja: {
+    ...RESPONSE_STRINGS.ja,
     title: "経路 Keiro — サプライチェーン影響分析",
     search: "組織を検索（日本語・英語・ID）",
     searchLabel: "組織検索",
@@ -137,6 +139,7 @@ export const STRINGS = {
     resizeSide: "グラフと右の欄の幅（矢印キーで調整）",
   },
   en: {
+    ...RESPONSE_STRINGS.en,
     title: "Keiro 経路 — supply-chain impact explorer",
     search: "Search organisations (Japanese, English, id)",
     searchLabel: "Organisation search",
