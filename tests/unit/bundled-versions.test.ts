@@ -41,7 +41,7 @@ describe("the bundled server's version", () => {
 
   it("finds a Java each version runs on, or says which one it needs", () => {
     expect(
-      javaCandidates({ KEIRO_JAVA: "/opt/java/bin/java", JAVA_HOME: "/jdk" }, "/nonexistent").slice(0, 3),
+      javaCandidates({ KEIRO_JAVA: "/opt/java/bin/java", JAVA_HOME: "/jdk" }, "/nonexistent", "/none"),
     ).toEqual(["/opt/java/bin/java", "/jdk/bin/java", "java"]);
     const v2025 = bundledVersion("2025.10.1");
     const found = findJava(v2025);
