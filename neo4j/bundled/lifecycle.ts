@@ -109,7 +109,7 @@ export async function startDatabase(instance?: LocalInstance): Promise<StartResu
  * Before stores were kept per version, an instance lived in `.neo4j/instances/NAME`, always made
  * by 5.26.31: it becomes that version's store, so its data and password are kept.
  */
-function adoptUnversionedStore(instance: LocalInstance): void {
+export function adoptUnversionedStore(instance: LocalInstance): void {
   if (instance.version !== DEFAULT_NEO4J_VERSION || existsSync(instance.dir)) return;
   const old = join(instance.dir, "..", instance.name);
   if (!existsSync(join(old, "password"))) return;

@@ -189,7 +189,8 @@ export function ensurePassword(
     );
   }
   mkdirSync(instance.dir, { recursive: true, mode: 0o700 });
-  const password = randomBytes(18).toString("base64url");
+  // base64url may start with "-", which the tool would read as an option: a letter leads.
+  const password = `k${randomBytes(18).toString("base64url")}`;
   const argumentFile = join(instance.dir, "initial-password.args");
   writeFileSync(argumentFile, `${password}\n`, { mode: 0o600 });
   try {

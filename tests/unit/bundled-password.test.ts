@@ -45,7 +45,7 @@ describe("the bundled server's password", () => {
   it("is set by the AdminTool from a file, never from its arguments", () => {
     ensurePassword(instance, lib, java, recordAndRun);
     const password = readFileSync(instance.passwordFile, "utf8").trim();
-    expect(password).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    expect(password).toMatch(/^k[A-Za-z0-9_-]{24}$/);
     expect(spawned).toHaveLength(1);
     expect(spawned[0]?.args.slice(-4)).toEqual([
       "org.neo4j.cli.AdminTool",

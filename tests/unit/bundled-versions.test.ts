@@ -1,6 +1,8 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findJava, javaCandidates } from "../../neo4j/bundled/java.ts";
+import { adoptUnversionedStore } from "../../neo4j/bundled/lifecycle.ts";
 import { serverArgs } from "../../neo4j/bundled/server.ts";
 import { BUNDLED_VERSIONS, bundledVersion } from "../../neo4j/bundled/versions.ts";
 import { bundledVersionName, DEFAULT_NEO4J_VERSION, localInstance } from "../../neo4j/config.ts";
@@ -20,6 +22,25 @@ describe("the bundled server's version", () => {
     expect(localInstance("dev", "5.26.31").dir).toBe(join(instances, "dev-5.26.31"));
     expect(localInstance("dev", "2025.10.1").dir).toBe(join(instances, "dev-2025.10.1"));
     expect(localInstance("dev", "2025.10.1").passwordFile).toBe(join(instances, "dev-2025.10.1", "password"));
+  });
+
+  it("adopts a store made before stores were kept per version as the 5.26.31 one", () => {
+    const legacy = join(PROJECT_ROOT, ".neo4j", "instances", "adopt-probe");
+    const instance = localInstance("adopt-probe", "5.26.31", 1);
+    rmSync(instance.dir, { recursive: true, force: true });
+    mkdirSync(join(legacy, "data"), { recursive: true });
+    writeFileSync(join(legacy, "password"), "kept\n");
+    try {
+      adoptUnversionedStore(localInstance("adopt-probe", "2025.10.1", 1));
+      expect(existsSync(legacy)).toBe(true); // never given to another version
+      adoptUnversionedStore(instance);
+      expect(existsSync(legacy)).toBe(false);
+      expect(readFileSync(instance.passwordFile, "utf8")).toBe("kept\n");
+      expect(existsSync(join(instance.dir, "data"))).toBe(true);
+    } finally {
+      rmSync(legacy, { recursive: true, force: true });
+      rmSync(instance.dir, { recursive: true, force: true });
+    }
   });
 
   it("refuses a version it has no manifest for, listing those it has", () => {
