@@ -116,13 +116,16 @@ export function adoptUnversionedStore(instance: LocalInstance): void {
   const stale = runningPid({ ...instance, dir: old });
   if (stale !== null) {
     throw new ConfigError(
-      `The bundled Neo4j (${instance.name}) still runs from ${old}, where an older Keiro started it (pid ${stale}). Stop it (\`kill ${stale}\`), then start again: its store moves to ${instance.dir}.`,
+      `The bundled Neo4j (${instance.name}) still runs from ${old}, where an older Keiro started it (pid ${stale}). Stop it with \`npm run db:stop\`, then start again: its store moves to ${instance.dir}.`,
     );
   }
   renameSync(old, instance.dir);
   process.stderr.write(`Moved the store of ${old} to ${instance.dir} (one store per Neo4j version).\n`);
 }
 
+/** Stops the instance's server; also one an older Keiro started from its unversioned folder. */
 export async function stopDatabase(instance: LocalInstance = localInstance()): Promise<boolean> {
-  return stopServer(instance);
+  if (await stopServer(instance)) return true;
+  if (instance.version !== DEFAULT_NEO4J_VERSION) return false;
+  return stopServer({ ...instance, dir: join(instance.dir, "..", instance.name) });
 }

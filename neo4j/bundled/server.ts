@@ -212,7 +212,9 @@ export function runningPid(instance: LocalInstance): number | null {
   const pid = Number(readFileSync(file, "utf8").trim());
   try {
     const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-    if (MAIN_CLASSES.some((main) => cmdline.includes(main)) && cmdline.includes(instance.dir)) return pid;
+    const args = cmdline.split("\0");
+    if (MAIN_CLASSES.some((main) => args.includes(main)) && args.includes(`--home-dir=${instance.dir}`))
+      return pid;
   } catch {
     // No such process.
   }
