@@ -54,6 +54,8 @@ const MAY_IMPORT: Record<string, string[]> = {
   tools: ["domain", "neo4j", "bundled server", "engine", "ingest", "report", "notify", "api", "reference"],
   reference: ["domain"],
   "vite.config.ts": [],
+  // The tests' configuration: which bundled Neo4j versions they run on.
+  "vitest.config.ts": ["neo4j"],
 };
 
 /** Packages only the server side may use: the browser and the reports never touch the database. */
