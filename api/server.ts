@@ -10,8 +10,10 @@ import { isRetryLater, isUnreachable } from "../neo4j/errors.ts";
 import { type ApiContext, readQuery } from "./context.ts";
 import { BusyError, Gate } from "./gate.ts";
 import { type GuardOptions, guard } from "./guard.ts";
+import { MAX_PARAM_LENGTH } from "./params.ts";
 import { blastRadiusRoutes } from "./routes/blastRadius.ts";
 import { chainRoutes } from "./routes/chain.ts";
+import { notifyRoutes } from "./routes/notify.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
 import { overviewRoutes } from "./routes/overview.ts";
 
@@ -50,7 +52,12 @@ The web explorer is not built yet: run <code>npm run build</code>.</p></body></h
 export function buildServer(options: ApiOptions): FastifyInstance {
   const queryTimeoutMs = options.queryTimeoutMs ?? 30_000;
   // A request that has not been answered in twice the query timeout is given up (Node closes it).
-  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, requestTimeout: 2 * queryTimeoutMs + 5_000 });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT,
+    requestTimeout: 2 * queryTimeoutMs + 5_000,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+  });
   guard(app, options.guard ?? {});
   const context: ApiContext = {
     driver: options.driver,
@@ -113,6 +120,7 @@ export function buildServer(options: ApiOptions): FastifyInstance {
   organisationRoutes(app, context);
   chainRoutes(app, context);
   blastRadiusRoutes(app, context);
+  notifyRoutes(app, context);
   overviewRoutes(app, context);
 
   const webRoot = options.webRoot ?? join(PROJECT_ROOT, "web", "dist");

@@ -1,11 +1,11 @@
 import { startDatabase } from "../neo4j/bundled/lifecycle.ts";
 import { connect } from "../neo4j/connect.ts";
 import { applySchema } from "../neo4j/schema.ts";
-import { benchTable, reloadLines } from "../tools/bench/print.ts";
-import { runBench, runReloadBench, SCALES } from "../tools/bench/run.ts";
+import { benchTable, notifyLine, reloadLines } from "../tools/bench/print.ts";
+import { runBench, runNotifyBench, runReloadBench, SCALES } from "../tools/bench/run.ts";
 import { fail, parseCommand } from "./command.ts";
 
-const USAGE = `Usage: npm run bench -- [--scale small|full] [--json] [--reuse] [--only reload]
+const USAGE = `Usage: npm run bench -- [--scale small|full] [--json] [--reuse] [--only notify|reload]
 
 Measures Keiro on a generated dataset against a naive baseline run in the same process:
   small ≈ 3,000 organisations / 12,000 contracts (a quick look), full = 100,000 / 1,000,000.
@@ -13,11 +13,13 @@ Rows: ingest, impact, rank, api (20 clients asking blast radii for 30 s), reload
 clients while \`npm run ingest -- DIR --replace\` reloads the dataset: over the whole reload,
 the swap and the API's copy rebuild, at least 30 s; requests/s, p95, max, and every answer that
 is not a 200 by status, timeouts and failed requests; target 0 errors, p95 < 500 ms), web.
-Uses the bundled server's "bench" instance (port 7689; KEIRO_INSTANCE and KEIRO_BOLT_PORT name
-another), or the server KEIRO_BENCH_NEO4J_URI names (whose graph it replaces); never the one
-NEO4J_URI names.
+Uses the bundled server's "bench" instance (port 7689), or the server KEIRO_BENCH_NEO4J_URI
+names (whose graph it replaces); never the one NEO4J_URI names.
 --reuse skips generating and loading: it measures the graph already loaded (ingest: null).
---only reload measures the reload row alone (loading the dataset first unless --reuse).`;
+--only notify measures breach response alone: the API's first page sorted by deadline and the
+whole answer streamed for the biggest vendor, and computing and writing 1,000 packets.
+--only reload measures the reload row alone (loading the dataset first unless --reuse).
+The instance is KEIRO_INSTANCE (default "bench") on KEIRO_BOLT_PORT.`;
 
 const { values } = parseCommand(
   {
@@ -33,8 +35,8 @@ const { values } = parseCommand(
 );
 const scale = SCALES[values.scale as keyof typeof SCALES];
 if (!scale) fail(`scale: "${values.scale}" is not small or full\n\n${USAGE}`, 1);
-if (values.only !== undefined && values.only !== "reload")
-  fail(`only: "${values.only}" is not reload\n\n${USAGE}`, 1);
+if (values.only !== undefined && values.only !== "notify" && values.only !== "reload")
+  fail(`only: "${values.only}" is not notify or reload\n\n${USAGE}`, 1);
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
 // The bench replaces the graph it measures: never the analyst's NEO4J_URI (child processes too).
@@ -53,6 +55,9 @@ try {
         ? `${JSON.stringify(result, null, 2)}\n`
         : `${reloadLines(result.apiDuringReload).join("\n")}\n`,
     );
+  } else if (values.only === "notify") {
+    const figures = await runNotifyBench(driver, scale, values.reuse === true, log);
+    process.stdout.write(values.json ? `${JSON.stringify(figures, null, 2)}\n` : `${notifyLine(figures)}\n`);
   } else {
     const result = await runBench(driver, scale, values.reuse === true, log);
     process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : benchTable(result));

@@ -1,14 +1,21 @@
-import { NEO4J_VERSION, startDatabase, stopDatabase } from "../neo4j/bundled/lifecycle.ts";
-import { ConfigError } from "../neo4j/config.ts";
+import { startDatabase, stopDatabase } from "../neo4j/bundled/lifecycle.ts";
+import { BUNDLED_VERSIONS } from "../neo4j/bundled/versions.ts";
+import { bundledVersionName, ConfigError, DEFAULT_NEO4J_VERSION } from "../neo4j/config.ts";
 
 const USAGE = `Usage: npm run db:start | npm run db:stop
 
-db:start  assembles Neo4j Community ${NEO4J_VERSION} from Maven Central on first use (cached in .neo4j/),
+db:start  assembles Neo4j Community ${bundledVersionName()} from Maven Central on first use (cached in
+          .neo4j/lib/, every jar checked against neo4j/bundled/manifests/ then and at every start),
           starts it on 127.0.0.1 and returns once Bolt answers. Idempotent.
           With NEO4J_URI set, only checks that that server answers.
 db:stop   stops the bundled server cleanly.
 
-Environment: KEIRO_INSTANCE (dev), KEIRO_BOLT_PORT, KEIRO_NEO4J_HEAP, KEIRO_NEO4J_PAGECACHE.`;
+Environment: KEIRO_INSTANCE (dev), KEIRO_NEO4J_VERSION (${DEFAULT_NEO4J_VERSION}; also ${BUNDLED_VERSIONS.map(
+  (v) => v.version,
+)
+  .filter((v) => v !== DEFAULT_NEO4J_VERSION)
+  .join(", ")}), KEIRO_BOLT_PORT,
+KEIRO_NEO4J_HEAP, KEIRO_NEO4J_PAGECACHE, KEIRO_JAVA (the \`java\` to run it with).`;
 
 const command = process.argv[2];
 try {

@@ -1,5 +1,5 @@
 import { SingleBar } from "cli-progress";
-import { formatProblem, MAX_PROBLEMS, validateDataset } from "../ingest/dataset.ts";
+import { DatasetChangedError, formatProblem, MAX_PROBLEMS, validateDataset } from "../ingest/dataset.ts";
 import { loadDataset } from "../ingest/load.ts";
 import { LoadRunningError } from "../ingest/lock.ts";
 import { StagingMismatchError } from "../ingest/staged.ts";
@@ -111,6 +111,7 @@ async function main(): Promise<void> {
       unreachable: " Nothing was loaded.",
       refusal: (error) => {
         if (error instanceof LoadRunningError) return { message: error.message, code: EXIT_LOAD_RUNNING };
+        if (error instanceof DatasetChangedError) return error.message;
         return error instanceof StagingMismatchError ? error.message : undefined;
       },
     },

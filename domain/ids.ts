@@ -1,5 +1,8 @@
+/** The longest id of an organisation, contract or incident. */
+export const ID_MAX_LENGTH = 128;
+
 /** Ids of organisations, contracts and incidents: 1–128 characters of `A-Z a-z 0-9 . _ : -`. */
-export const ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+export const ID_PATTERN = new RegExp(`^[A-Za-z0-9._:-]{1,${ID_MAX_LENGTH}}$`);
 
 export function isValidId(value: string): boolean {
   return ID_PATTERN.test(value);

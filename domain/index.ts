@@ -1,5 +1,7 @@
 export * from "./answer.ts";
 export * from "./blastRadius.ts";
+export * from "./breachResponse.ts";
+export * from "./breachRules.ts";
 export * from "./changes.ts";
 export * from "./comparison.ts";
 export * from "./contract.ts";

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
-import { type FileFacts, inspectFile } from "./encoding.ts";
+import { type FileFacts, inspectFile, utf16Problem } from "./encoding.ts";
 import { FieldReader } from "./fields.ts";
 import { readCsv } from "./readCsv.ts";
 import { type ParsedRow, TABLES, type TableName, type TableSpec } from "./tables.ts";
@@ -41,7 +41,9 @@ export function formatProblem(problem: Problem): string {
 /**
  * Checks a dataset folder against docs/data-format.md without touching any database: every file, every
  * row, every reference. Reads each file twice, streaming (fingerprint and encoding, then rows),
- * and keeps only the ids in memory.
+ * and keeps only the ids in memory. The rows checked are the bytes fingerprinted: the second
+ * read is hashed too, and a file that changed in between is a problem. The loader hashes what it
+ * reads once more (readRows), so what is loaded is what was checked.
  */
 export async function validateDataset(
   dir: string,
@@ -71,11 +73,17 @@ export async function validateDataset(
       continue;
     }
     const facts = await inspectFile(path);
+    if (facts.utf16 !== undefined) {
+      report(path, 1, utf16Problem(facts.utf16));
+      continue;
+    }
+    const parsed = createHash("sha256");
+    const problemsBefore = problemCount;
     let count = 0;
     // `carries` may name contracts further down the file: checked once the whole file is read.
     const contractorOf = new Map<string, string>();
     const carried: { line: number; consignor: string; ids: string[] }[] = [];
-    for await (const item of readCsv(path, facts.encoding, spec.required)) {
+    for await (const item of readCsv(path, facts.encoding, spec.required, parsed)) {
       if (item.kind === "problem") {
         report(path, item.line, item.message);
         continue;
@@ -114,6 +122,13 @@ export async function validateDataset(
         }
       }
     }
+    // Only a file read to its end has a hash to compare (a missing column stops the reading).
+    if (problemCount === problemsBefore && parsed.digest("hex") !== facts.sha256)
+      report(
+        path,
+        0,
+        "the file changed while it was being checked; check it again once nothing writes to it",
+      );
     rows[spec.name] = count;
     files.push({ spec, path, facts, rows: count });
   }
@@ -123,13 +138,28 @@ export async function validateDataset(
   return { dir, files, fingerprint: fingerprint.digest("hex"), rows, problems, problemCount };
 }
 
-/** The parsed rows of a file that validated cleanly, streaming, for the loader. */
+/** A file that is not, byte for byte, the one that was validated: nothing of it is swapped in. */
+export class DatasetChangedError extends Error {}
+
+function changedMessage(file: DatasetFile): string {
+  return `${file.path} changed after it was validated; nothing was loaded. Load it again once nothing writes to it.`;
+}
+
+/**
+ * The parsed rows of a file that validated cleanly, streaming, for the loader. Every byte read is
+ * hashed, and the last row is handed over only once the hash equals the validated file's: a file
+ * changed (or replaced) since it was validated throws before the load can swap it in or commit it.
+ */
 export async function* readRows(file: DatasetFile): AsyncGenerator<ParsedRow> {
-  for await (const item of readCsv(file.path, file.facts.encoding, file.spec.required)) {
-    if (item.kind === "problem")
-      throw new Error(`${file.path}:${item.line}: ${item.message} (file changed while loading?)`);
-    yield file.spec.parse(new FieldReader(item.record));
+  const read = createHash("sha256");
+  let pending: ParsedRow | undefined;
+  for await (const item of readCsv(file.path, file.facts.encoding, file.spec.required, read)) {
+    if (item.kind === "problem") throw new DatasetChangedError(changedMessage(file));
+    if (pending) yield pending;
+    pending = file.spec.parse(new FieldReader(item.record));
   }
+  if (read.digest("hex") !== file.facts.sha256) throw new DatasetChangedError(changedMessage(file));
+  if (pending) yield pending;
 }
 
 function describeKey(spec: TableSpec): string {

@@ -10,20 +10,27 @@ export interface FileFacts {
   encoding: FileEncoding;
   sha256: string;
   bytes: number;
+  /** Set when the file is UTF-16, which is refused: how it was recognised. */
+  utf16?: string;
 }
 
 /**
  * Reads a file once, streaming: its fingerprint, its size, and its encoding. A file that is
  * valid UTF-8 from end to end is UTF-8; anything else is read as CP932, and bytes that are not
- * CP932 either are reported line by line when the file is parsed.
+ * CP932 either are reported line by line when the file is parsed. UTF-16 (Excel's "Unicode
+ * Text") is recognised by its byte order mark, or by the NUL bytes its ASCII characters carry.
  */
 export async function inspectFile(path: string): Promise<FileFacts> {
   const hash = createHash("sha256");
   const utf8 = new TextDecoder("utf-8", { fatal: true });
   let isUtf8 = true;
   let bytes = 0;
+  let utf16: string | undefined;
   for await (const chunk of createReadStream(path)) {
     const buffer = chunk as Buffer;
+    if (bytes === 0) utf16 = utf16Mark(buffer);
+    if (utf16 === undefined && buffer.includes(0))
+      utf16 = "it holds NUL bytes, as UTF-16 without a byte order mark does";
     hash.update(buffer);
     bytes += buffer.length;
     if (isUtf8) {
@@ -41,7 +48,19 @@ export async function inspectFile(path: string): Promise<FileFacts> {
       isUtf8 = false;
     }
   }
-  return { encoding: isUtf8 ? "utf-8" : "cp932", sha256: hash.digest("hex"), bytes };
+  const facts: FileFacts = { encoding: isUtf8 ? "utf-8" : "cp932", sha256: hash.digest("hex"), bytes };
+  return utf16 === undefined ? facts : { ...facts, utf16 };
+}
+
+function utf16Mark(start: Buffer): string | undefined {
+  if (start[0] === 0xff && start[1] === 0xfe) return "byte order mark FF FE, little-endian";
+  if (start[0] === 0xfe && start[1] === 0xff) return "byte order mark FE FF, big-endian";
+  return undefined;
+}
+
+/** The problem reported for a UTF-16 file: what it is and how to save it as UTF-8. */
+export function utf16Problem(how: string): string {
+  return `this file is UTF-16 (${how}); Keiro reads UTF-8 or Shift_JIS. Save it as UTF-8: in Excel "Save As" → "CSV UTF-8 (Comma delimited) (*.csv)", in LibreOffice "Character set: Unicode (UTF-8)", or convert it with \`iconv -f UTF-16 -t UTF-8 FILE > NEW\``;
 }
 
 /** A stream of text from a stream of bytes in the given encoding. */

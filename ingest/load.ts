@@ -2,7 +2,7 @@ import { basename, resolve } from "node:path";
 import neo4j, { type Driver } from "neo4j-driver";
 import { GRAPH_FORMAT } from "../domain/index.ts";
 import { cypher } from "../neo4j/queries.ts";
-import { applySchema } from "../neo4j/schema.ts";
+import { applySchema, refreshIndexStatistics } from "../neo4j/schema.ts";
 import { formatProblem, type ValidatedDataset, validateDataset } from "./dataset.ts";
 import { type HeldLoadLock, withLoadLock } from "./lock.ts";
 import { type LoadProgress, type LoadSummary, recordDataset, storedBatches } from "./rows.ts";
@@ -52,11 +52,13 @@ export async function loadDataset(
     loadedAt: new Date().toISOString(),
     format: neo4j.int(GRAPH_FORMAT),
   };
-  return withLoadLock(driver, async (lock) => {
+  const summary = await withLoadLock(driver, async (lock) => {
     const empty = (await driver.executeQuery(cypher("ingest/is-empty"))).records[0]?.get("empty") === true;
     if (!options.replace && !empty) return mergeLoad(driver, dataset, progress, datasetParams, lock);
     return stagedLoad(driver, dataset, { replace: options.replace, progress, onPhase, datasetParams, lock });
   });
+  await refreshIndexStatistics(driver);
+  return summary;
 }
 
 /** The big load: staged beside the live graph, swapped in, the retired graph deleted. */

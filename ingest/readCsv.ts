@@ -1,5 +1,7 @@
+import type { Hash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { basename } from "node:path";
+import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parse } from "csv-parse";
 import { decoder, type FileEncoding } from "./encoding.ts";
@@ -14,6 +16,13 @@ export type CsvItem =
   | { kind: "record"; record: CsvRecord }
   | { kind: "problem"; line: number; message: string };
 
+/** The longest record read, in characters: a quote left open must not swallow the whole file. */
+export const MAX_RECORD_CHARACTERS = 1_048_576;
+/** The most fields a record (the header included) may have; the widest table has 12 columns. */
+export const MAX_FIELDS = 1_000;
+
+const figure = (n: number) => n.toLocaleString("en-US");
+
 /**
  * Streams a CSV file's rows. The first row is the header: names are trimmed and compared
  * without case; extra columns are ignored. Problems of the file itself (missing columns,
@@ -23,16 +32,41 @@ export async function* readCsv(
   path: string,
   encoding: FileEncoding,
   requiredColumns: readonly string[],
+  /** Takes every byte read, as read: the caller hashes what was parsed. */
+  bytesRead?: Hash,
 ): AsyncGenerator<CsvItem> {
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true });
-  const feeding = pipeline(createReadStream(path), decoder(encoding), parser).catch(() => {
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    info: true,
+    max_record_size: MAX_RECORD_CHARACTERS,
+  });
+  const tap = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytesRead?.update(chunk);
+      done(null, chunk);
+    },
+  });
+  const feeding = pipeline(createReadStream(path), tap, decoder(encoding), parser).catch(() => {
     // Parse errors surface through the parser's iterator below.
   });
   let header: Map<string, number> | undefined;
   let width = 0;
+  let lastLine = 0;
   try {
     for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       const { record, info } = item;
+      lastLine = info.lines;
+      if (record.length > MAX_FIELDS) {
+        yield {
+          kind: "problem",
+          line: info.lines,
+          message: `a record of ${figure(record.length)} fields is over the limit of ${figure(MAX_FIELDS)}`,
+        };
+        if (!header) return;
+        continue;
+      }
       if (!header) {
         header = new Map();
         for (const [index, raw] of record.entries()) {
@@ -78,6 +112,14 @@ export async function* readCsv(
     }
   } catch (error) {
     const err = error as { message?: string; lines?: number; code?: string };
+    if (err.code === "CSV_MAX_RECORD_SIZE") {
+      yield {
+        kind: "problem",
+        line: lastLine + 1,
+        message: `a record longer than the limit of ${figure(MAX_RECORD_CHARACTERS)} characters (is a quote left open?); the rest of the file was not read`,
+      };
+      return;
+    }
     const line = typeof err.lines === "number" ? err.lines : 0;
     yield {
       kind: "problem",

@@ -14,12 +14,16 @@ export interface DatabaseConfig {
   uri: string;
   user: string;
   password: string;
+  /** The database every session opens (NEO4J_DATABASE); null: the server's default database. */
+  database: string | null;
   /** The bundled server's instance name, or null for an external server. */
   localInstance: string | null;
 }
 
 export interface LocalInstance {
   name: string;
+  /** The Neo4j version it runs (KEIRO_NEO4J_VERSION); each version has a store of its own. */
+  version: string;
   boltPort: number;
   dir: string;
   passwordFile: string;
@@ -29,8 +33,23 @@ export interface LocalInstance {
   extraSettings: string[];
 }
 
-/** `dev` for the product, `test` for the test suite, so tests never touch an analyst's data. */
-export function localInstance(name = process.env.KEIRO_INSTANCE ?? "dev"): LocalInstance {
+/** The bundled server's version unless KEIRO_NEO4J_VERSION names another: 5.26, the LTS. */
+export const DEFAULT_NEO4J_VERSION = "5.26.31";
+
+export function bundledVersionName(env: NodeJS.ProcessEnv = process.env): string {
+  return env.KEIRO_NEO4J_VERSION || DEFAULT_NEO4J_VERSION;
+}
+
+/**
+ * `dev` for the product, `test` for the test suite, so tests never touch an analyst's data. Its
+ * folder is named by instance and version (`.neo4j/instances/dev-5.26.31`): a store is only ever
+ * opened by the version that made it, so switching versions never upgrades or corrupts one.
+ */
+export function localInstance(
+  name = process.env.KEIRO_INSTANCE ?? "dev",
+  version = bundledVersionName(),
+  boltPort?: number,
+): LocalInstance {
   const defaults: Record<string, { port: number; heap: string; pageCache: string; extra?: string[] }> = {
     dev: { port: 7687, heap: "2g", pageCache: "1g" },
     test: { port: 7688, heap: "1g", pageCache: "256m" },
@@ -47,10 +66,11 @@ export function localInstance(name = process.env.KEIRO_INSTANCE ?? "dev"): Local
     },
   };
   const base = defaults[name] ?? { port: 7689, heap: "1g", pageCache: "256m" };
-  const dir = join(PROJECT_ROOT, ".neo4j", "instances", name);
+  const dir = join(PROJECT_ROOT, ".neo4j", "instances", `${name}-${version}`);
   return {
     name,
-    boltPort: Number(process.env.KEIRO_BOLT_PORT ?? base.port),
+    version,
+    boltPort: boltPort ?? Number(process.env.KEIRO_BOLT_PORT ?? base.port),
     dir,
     passwordFile: join(dir, "password"),
     heap: process.env.KEIRO_NEO4J_HEAP ?? base.heap,
@@ -61,6 +81,11 @@ export function localInstance(name = process.env.KEIRO_INSTANCE ?? "dev"): Local
 
 export class ConfigError extends Error {}
 
+/** The database sessions open: NEO4J_DATABASE on a server that has several, else its default. */
+export function databaseName(env: NodeJS.ProcessEnv = process.env): string | null {
+  return env.NEO4J_DATABASE?.trim() || null;
+}
+
 export function databaseConfig(): DatabaseConfig {
   const uri = process.env.NEO4J_URI;
   if (uri) {
@@ -68,19 +93,25 @@ export function databaseConfig(): DatabaseConfig {
       uri,
       user: process.env.NEO4J_USER ?? "neo4j",
       password: process.env.NEO4J_PASSWORD ?? "",
+      database: databaseName(),
       localInstance: null,
     };
   }
-  const instance = localInstance();
+  return localConfig(localInstance());
+}
+
+/** How to reach a bundled instance: loopback, its port, the password generated at its setup. */
+export function localConfig(instance: LocalInstance): DatabaseConfig {
   if (!existsSync(instance.passwordFile)) {
     throw new ConfigError(
-      `The bundled Neo4j (${instance.name}) has not been set up yet: run \`npm run db:start\`, or set NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD to use another server.`,
+      `The bundled Neo4j ${instance.version} (${instance.name}) has not been set up yet: run \`npm run db:start\`, or set NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD to use another server.`,
     );
   }
   return {
     uri: `bolt://127.0.0.1:${instance.boltPort}`,
     user: "neo4j",
     password: readFileSync(instance.passwordFile, "utf8").trim(),
+    database: databaseName(),
     localInstance: instance.name,
   };
 }

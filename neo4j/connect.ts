@@ -1,7 +1,7 @@
 import type { Driver } from "neo4j-driver";
 import { ConfigError, type DatabaseConfig, databaseConfig } from "./config.ts";
 import { openDriver } from "./driver.ts";
-import { isAuthFailure, isUnreachable } from "./errors.ts";
+import { isAuthFailure, isDatabaseMissing, isForbidden, isUnreachable } from "./errors.ts";
 
 /** Exit code of every command when the database cannot be reached (README, Commands). */
 export const EXIT_UNREACHABLE = 2;
@@ -45,6 +45,12 @@ export function describeConnectionProblem(error: unknown, uri: string | undefine
   }
   if (isAuthFailure(error)) {
     return `The database at ${where} refused the credentials. Check NEO4J_USER and NEO4J_PASSWORD (or the bundled server's .neo4j password file).`;
+  }
+  if (isDatabaseMissing(error)) {
+    return `The server at ${where} has no database "${process.env.NEO4J_DATABASE ?? ""}". Check NEO4J_DATABASE (unset, the server's default database is used).`;
+  }
+  if (isForbidden(error)) {
+    return `The server at ${where} does not allow NEO4J_USER "${process.env.NEO4J_USER ?? "neo4j"}" to write or change the schema. A read-only user (role \`reader\`) can answer (\`npm run serve\`, \`impact\`, \`cypher\`); loading needs a user with the \`architect\` role (see README, Configuration).`;
   }
   return undefined;
 }

@@ -18,6 +18,19 @@ export function isAuthFailure(error: unknown): boolean {
   return AUTH.has(codeOf(error) ?? "");
 }
 
+/** NEO4J_DATABASE names a database the server does not have. */
+export function isDatabaseMissing(error: unknown): boolean {
+  return codeOf(error) === "Neo.ClientError.Database.DatabaseNotFound";
+}
+
+/** The user lacks a privilege (a `reader` asked to write or to create an index). */
+export function isForbidden(error: unknown): boolean {
+  const code = codeOf(error) ?? "";
+  return (
+    code === "Neo.ClientError.Security.Forbidden" || code.startsWith("Neo.ClientError.Security.Forbidden")
+  );
+}
+
 export function isWriteRefused(error: unknown): boolean {
   return WRITE_IN_READ.has(codeOf(error) ?? "");
 }
@@ -29,7 +42,7 @@ export function isClientError(error: unknown): boolean {
 
 /** Unreachable or refusing us: the command cannot talk to the database at all. */
 export function isConnectionProblem(error: unknown): boolean {
-  return isUnreachable(error) || isAuthFailure(error);
+  return isUnreachable(error) || isAuthFailure(error) || isDatabaseMissing(error);
 }
 
 /** A query that ran out of time, or a passing condition of the server: worth trying again later. */

@@ -13,16 +13,17 @@ import {
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ConfigError, type LocalInstance } from "../config.ts";
+import type { JavaRuntime } from "./java.ts";
+import { jarDifference, manifestPath } from "./manifest.ts";
+import { bundledVersion, MAIN_CLASSES } from "./versions.ts";
 
 /** The project's root folder, wherever the command was started from. */
 const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
-/** The Neo4j version the bundled server is assembled from; kept in step with neo4j/bundled/pom.xml. */
-export const NEO4J_VERSION = readFileSync(join(PROJECT_ROOT, "neo4j", "bundled", "pom.xml"), "utf8").match(
-  /<neo4j\.version>([^<]+)<\/neo4j\.version>/,
-)?.[1] as string;
-
-const LIB_DIR = join(PROJECT_ROOT, ".neo4j", "lib", NEO4J_VERSION);
+/** Where each version's jars are cached (git-ignored), one folder per version. */
+export function libDir(version: string): string {
+  return join(PROJECT_ROOT, ".neo4j", "lib", version);
+}
 
 /** The launcher's 5.26 defaults (see shared/NEO4J.md), as the entry point does not read them itself. */
 const JVM_FLAGS = [
@@ -45,53 +46,66 @@ function log(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 
-/** Java 17 or 21 (what 5.26 runs on), or a message that says how to get it. */
-export function checkJava(): void {
-  const probe = spawnSync("java", ["-version"], { encoding: "utf8" });
-  if (probe.error || probe.status !== 0) {
+/** Refuses (ConfigError naming the jar) a lib folder whose jars differ from the version's manifest. */
+export function verifyAssembled(lib: string, version: string, manifest = manifestPath(version)): void {
+  const difference = jarDifference(lib, manifest);
+  if (difference) {
     throw new ConfigError(
-      "Java 17 or 21 is needed to run the bundled Neo4j and was not found. Install it (Debian/Ubuntu: `apt-get install openjdk-17-jre-headless`), or set NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD to use a Neo4j 5 server you already have.",
-    );
-  }
-  const major = Number(/version "(\d+)/.exec(probe.stderr)?.[1] ?? 0);
-  if (major < 17 || major > 24) {
-    throw new ConfigError(
-      `Java ${major} was found, but Neo4j ${NEO4J_VERSION} needs Java 17 or 21. Install openjdk-17-jre-headless, or set NEO4J_URI to use another server.`,
+      `The bundled Neo4j ${version} in ${lib} has changed since it was assembled: ${difference}. Refusing to start it. Delete ${lib} to assemble it again from Maven Central.`,
     );
   }
 }
 
-/** Downloads the server's jars from Maven Central once, into a git-ignored cache. */
-export function assembleServer(): string {
-  if (existsSync(join(LIB_DIR, ".complete"))) return LIB_DIR;
+/** The Maven command that assembles a version's lib folder: checksums enforced, version pinned. */
+export function mavenArgs(version: string, outputDirectory: string): string[] {
+  return [
+    "-q",
+    "-B",
+    // Refuse any artifact whose checksum does not match the one Maven Central publishes.
+    "--strict-checksums",
+    "-f",
+    join(PROJECT_ROOT, "neo4j", "bundled", "pom.xml"),
+    `-Dneo4j.version=${version}`,
+    "dependency:copy-dependencies",
+    "-DincludeScope=runtime",
+    `-DoutputDirectory=${outputDirectory}`,
+  ];
+}
+
+/**
+ * The version's jars, downloaded from Maven Central once into a git-ignored cache and checked
+ * against the committed manifest; on every later call the cache is checked against it again.
+ */
+export function assembleServer(version: string): string {
+  const lib = libDir(version);
+  const manifest = manifestPath(version);
+  if (existsSync(join(lib, ".complete"))) {
+    verifyAssembled(lib, version, manifest);
+    return lib;
+  }
   const maven = spawnSync("mvn", ["-v"], { encoding: "utf8" });
   if (maven.error || maven.status !== 0) {
     throw new ConfigError(
       "Maven is needed once, to assemble Neo4j from Maven Central, and was not found. Install it (Debian/Ubuntu: `apt-get install maven`), or set NEO4J_URI to use another server.",
     );
   }
-  log(`Assembling Neo4j Community ${NEO4J_VERSION} from Maven Central (first run only)…`);
-  const staging = `${LIB_DIR}.partial`;
+  log(`Assembling Neo4j Community ${version} from Maven Central (first run only)…`);
+  const staging = `${lib}.partial`;
   rmSync(staging, { recursive: true, force: true });
-  const result = spawnSync(
-    "mvn",
-    [
-      "-q",
-      "-B",
-      "-f",
-      join(PROJECT_ROOT, "neo4j", "bundled", "pom.xml"),
-      "dependency:copy-dependencies",
-      "-DincludeScope=runtime",
-      `-DoutputDirectory=${staging}`,
-    ],
-    { stdio: ["ignore", "inherit", "inherit"] },
-  );
+  const result = spawnSync("mvn", mavenArgs(version, staging), { stdio: ["ignore", "inherit", "inherit"] });
   if (result.status !== 0)
-    throw new ConfigError(`Maven could not assemble Neo4j ${NEO4J_VERSION} (exit ${result.status}).`);
+    throw new ConfigError(`Maven could not assemble Neo4j ${version} (exit ${result.status}).`);
+  const difference = jarDifference(staging, manifest);
+  if (difference) {
+    rmSync(staging, { recursive: true, force: true });
+    throw new ConfigError(
+      `Maven assembled Neo4j ${version} with jars other than the committed ones: ${difference}. Nothing was kept.`,
+    );
+  }
   writeFileSync(join(staging, ".complete"), `${new Date().toISOString()}\n`);
-  rmSync(LIB_DIR, { recursive: true, force: true });
-  renameSync(staging, LIB_DIR);
-  return LIB_DIR;
+  rmSync(lib, { recursive: true, force: true });
+  renameSync(staging, lib);
+  return lib;
 }
 
 function writeConfig(instance: LocalInstance): void {
@@ -99,7 +113,7 @@ function writeConfig(instance: LocalInstance): void {
   mkdirSync(conf, { recursive: true });
   mkdirSync(join(instance.dir, "plugins"), { recursive: true });
   const lines = [
-    "# Generated by `npm run db:start` on every start; edit db/localServer.ts instead.",
+    "# Generated by `npm run db:start` on every start; edit neo4j/bundled/server.ts instead.",
     "server.default_listen_address=127.0.0.1",
     `server.bolt.listen_address=127.0.0.1:${instance.boltPort}`,
     "server.http.enabled=false",
@@ -122,24 +136,68 @@ function writeConfig(instance: LocalInstance): void {
   writeFileSync(join(conf, "neo4j.conf"), lines.join("\n"));
 }
 
+/** The server's environment: its folders, and none of the credentials a user may have exported. */
 function adminEnv(instance: LocalInstance): NodeJS.ProcessEnv {
-  return { ...process.env, NEO4J_HOME: instance.dir, NEO4J_CONF: join(instance.dir, "conf") };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEO4J_HOME: instance.dir,
+    NEO4J_CONF: join(instance.dir, "conf"),
+  };
+  for (const name of Object.keys(env)) if (/PASSWORD|TOKEN/.test(name)) delete env[name];
+  return env;
 }
 
+/**
+ * The AdminTool command that sets the initial password. The password itself is never an
+ * argument (any user can read another's arguments in `ps` or /proc): it is read by the tool from
+ * an argument file (`@file`, expanded by the tool's command-line parser) that only we can read.
+ */
+export function initialPasswordArgs(lib: string, argumentFile: string, java: JavaRuntime): string[] {
+  return [
+    ...unsafeAccess(java),
+    "-cp",
+    `${lib}/*`,
+    "org.neo4j.cli.AdminTool",
+    "dbms",
+    "set-initial-password",
+    `@${argumentFile}`,
+  ];
+}
+
+/** Java 24 and later warn at every start that Neo4j and Netty use sun.misc.Unsafe; they need it. */
+function unsafeAccess(java: JavaRuntime): string[] {
+  return java.major >= 24 ? ["--sun-misc-unsafe-memory-access=allow"] : [];
+}
+
+export type CommandRunner = (command: string, args: string[], env: NodeJS.ProcessEnv) => void;
+
+const runQuietly: CommandRunner = (command, args, env) => {
+  execFileSync(command, args, { env, stdio: ["ignore", "ignore", "inherit"] });
+};
+
 /** Sets a generated password before the very first start; it is kept in a git-ignored file. */
-function ensurePassword(instance: LocalInstance, lib: string): void {
+export function ensurePassword(
+  instance: LocalInstance,
+  lib: string,
+  java: JavaRuntime,
+  run: CommandRunner = runQuietly,
+): void {
   if (existsSync(instance.passwordFile)) return;
   if (existsSync(join(instance.dir, "data", "dbms", "auth.ini"))) {
     throw new ConfigError(
       `${instance.passwordFile} is missing but the database in ${join(instance.dir, "data")} already has a password. Delete ${instance.dir} to start afresh (its data is lost), or restore the file.`,
     );
   }
-  const password = randomBytes(18).toString("base64url");
-  execFileSync(
-    "java",
-    ["-cp", `${lib}/*`, "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", password],
-    { env: adminEnv(instance), stdio: ["ignore", "ignore", "inherit"] },
-  );
+  mkdirSync(instance.dir, { recursive: true, mode: 0o700 });
+  // base64url may start with "-", which the tool would read as an option: a letter leads.
+  const password = `k${randomBytes(18).toString("base64url")}`;
+  const argumentFile = join(instance.dir, "initial-password.args");
+  writeFileSync(argumentFile, `${password}\n`, { mode: 0o600 });
+  try {
+    run(java.command, initialPasswordArgs(lib, argumentFile, java), adminEnv(instance));
+  } finally {
+    rmSync(argumentFile, { force: true });
+  }
   writeFileSync(instance.passwordFile, `${password}\n`, { mode: 0o600 });
 }
 
@@ -154,7 +212,9 @@ export function runningPid(instance: LocalInstance): number | null {
   const pid = Number(readFileSync(file, "utf8").trim());
   try {
     const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-    if (cmdline.includes("CommunityEntryPoint") && cmdline.includes(instance.dir)) return pid;
+    const args = cmdline.split("\0");
+    if (MAIN_CLASSES.some((main) => args.includes(main)) && args.includes(`--home-dir=${instance.dir}`))
+      return pid;
   } catch {
     // No such process.
   }
@@ -162,32 +222,43 @@ export function runningPid(instance: LocalInstance): number | null {
   return null;
 }
 
-/** Starts the server in the background; returns its pid and where its console output goes. */
-export function launchServer(instance: LocalInstance, lib: string): { pid: number; consoleLog: string } {
-  writeConfig(instance);
-  ensurePassword(instance, lib);
-  mkdirSync(join(instance.dir, "logs"), { recursive: true });
-  const consoleLog = join(instance.dir, "logs", "console.log");
-  const out = openSync(consoleLog, "w");
+/** The server's command line: no credential is ever part of it (the password is in data/dbms). */
+export function serverArgs(instance: LocalInstance, lib: string, java: JavaRuntime): string[] {
+  const version = bundledVersion(instance.version);
   const classpath = [
     join(instance.dir, "plugins", "*"),
     join(instance.dir, "conf", "*"),
     join(lib, "*"),
   ].join(":");
-  const child = spawn(
-    "java",
-    [
-      ...JVM_FLAGS,
-      `-Xms${instance.heap}`,
-      `-Xmx${instance.heap}`,
-      "-cp",
-      classpath,
-      "org.neo4j.server.CommunityEntryPoint",
-      `--home-dir=${instance.dir}`,
-      `--config-dir=${join(instance.dir, "conf")}`,
-    ],
-    { detached: true, stdio: ["ignore", out, out], env: adminEnv(instance) },
-  );
+  return [
+    ...JVM_FLAGS,
+    ...unsafeAccess(java),
+    `-Xms${instance.heap}`,
+    `-Xmx${instance.heap}`,
+    "-cp",
+    classpath,
+    version.mainClass,
+    `--home-dir=${instance.dir}`,
+    `--config-dir=${join(instance.dir, "conf")}`,
+  ];
+}
+
+/** Starts the server in the background; returns its pid and where its console output goes. */
+export function launchServer(
+  instance: LocalInstance,
+  lib: string,
+  java: JavaRuntime,
+): { pid: number; consoleLog: string } {
+  writeConfig(instance);
+  ensurePassword(instance, lib, java);
+  mkdirSync(join(instance.dir, "logs"), { recursive: true });
+  const consoleLog = join(instance.dir, "logs", "console.log");
+  const out = openSync(consoleLog, "w");
+  const child = spawn(java.command, serverArgs(instance, lib, java), {
+    detached: true,
+    stdio: ["ignore", out, out],
+    env: adminEnv(instance),
+  });
   closeSync(out);
   child.unref();
   if (child.pid === undefined) throw new ConfigError("Java could not be started.");

@@ -47,12 +47,15 @@ const MAY_IMPORT: Record<string, string[]> = {
   "bundled server": ["neo4j"],
   engine: ["domain", "neo4j"],
   ingest: ["domain", "neo4j"],
-  api: ["domain", "neo4j", "engine", "report"],
+  notify: ["domain", "neo4j", "engine", "report"],
+  api: ["domain", "neo4j", "engine", "report", "notify"],
   web: [],
-  bin: ["domain", "neo4j", "bundled server", "engine", "ingest", "report", "api", "web", "tools"],
-  tools: ["domain", "neo4j", "bundled server", "engine", "ingest", "report", "api", "reference"],
+  bin: ["domain", "neo4j", "bundled server", "engine", "ingest", "report", "notify", "api", "web", "tools"],
+  tools: ["domain", "neo4j", "bundled server", "engine", "ingest", "report", "notify", "api", "reference"],
   reference: ["domain"],
   "vite.config.ts": [],
+  // The tests' configuration: which bundled Neo4j versions they run on.
+  "vitest.config.ts": ["neo4j"],
 };
 
 /** Packages only the server side may use: the browser and the reports never touch the database. */

@@ -1,4 +1,5 @@
 import { DEFAULT_LIMIT } from "../../api/routes/blastRadius.ts";
+import type { NotifyFigures } from "./notify.ts";
 import type { ReloadMeasurement } from "./reload.ts";
 import { type BenchResult, NAIVE_TIMEOUT_MS } from "./run.ts";
 
@@ -10,9 +11,14 @@ function ratio(a: number | null, b: number | null): string {
   return a === null ? `>${(NAIVE_TIMEOUT_MS / b).toFixed(0)}×` : `${(a / b).toFixed(1)}×`;
 }
 
+/** The notify figures in one line: the API's first page and whole answer, and writing packets. */
+export function notifyLine(f: NotifyFigures): string {
+  return `notify   ${f.vendor} (${n(f.organisations)} affected): API first page by deadline ${f.firstPageMs} ms, whole answer streamed ${f.streamedMs} ms (${f.streamedMiB} MiB); ${n(f.packets)} packets computed and written in ${f.packetsMs} ms`;
+}
+
 /** The bench's figures as the table the README quotes. */
 export function benchTable(result: BenchResult): string {
-  const { ingest, api, web } = result;
+  const { ingest, api, web, notify } = result;
   const lines = [
     `dataset  ${n(result.dataset.organisations)} organisations, ${n(result.dataset.contracts)} contracts`,
     ingest
@@ -26,6 +32,7 @@ export function benchTable(result: BenchResult): string {
     `rank     ${n(result.rank.vendors)} vendors in ${result.rank.ms} ms (reading the graph included); ${result.rank.fromCopyMs} ms from the API's in-memory copy`,
     `api      ${api.requestsPerSecond} requests/s, p95 ${api.p95Ms} ms, ${api.errors} errors (20 clients, 30 s, random vendors, ${DEFAULT_LIMIT} listed); in-memory copy built in ${result.inMemoryCopy.buildMs} ms`,
     ...reloadLines(result.apiDuringReload),
+    notify ? notifyLine(notify) : "notify   (no vendor)",
     `web      ${n(web.organisations)}-organisation blast radius drawn in ${web.ms} ms; pan/zoom frames p50 ${web.frameP50Ms} ms, p95 ${web.frameP95Ms} ms`,
     result.emptyWeb
       ? `         the same pan over an empty blast radius (the renderer's floor): frames p50 ${result.emptyWeb.frameP50Ms} ms, p95 ${result.emptyWeb.frameP95Ms} ms`

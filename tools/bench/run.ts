@@ -15,6 +15,7 @@ import { measureApi } from "./api.ts";
 import { realIngest } from "./ingest.ts";
 import { medianMs, round, time } from "./measure.ts";
 import { naiveImpactMs, naiveLoad } from "./naive.ts";
+import { measureNotify } from "./notify.ts";
 import { measureApiDuringReload } from "./reload.ts";
 import { type ApiProcess, startApiProcess } from "./server.ts";
 import { measureWeb } from "./web.ts";
@@ -129,6 +130,8 @@ export async function runBench(driver: Driver, scale: Scale, reuse: boolean, log
     }
 
     const server = await startApiProcess(process.env, log);
+    log(`Notify: the API's first page and whole answer, and 1,000 packets, for ${picks[0]?.id}…`);
+    const notify = picks[0] ? await measureNotify(driver, server.base, picks[0].id) : null;
     // The browser first, on an idle server: the load test leaves queries running behind it.
     const webVendor = withClients.reduce((best, v) =>
       Math.abs(v.organisations - 5000) < Math.abs(best.organisations - 5000) ? v : best,
@@ -165,6 +168,7 @@ export async function runBench(driver: Driver, scale: Scale, reuse: boolean, log
       impact,
       rank: { vendors: ranked.value.length, ms: round(ranked.ms), fromCopyMs: round(rankFromCopy.ms) },
       inMemoryCopy: { buildMs: copyBuildMs },
+      notify,
       api,
       apiDuringReload,
       web,
@@ -222,5 +226,38 @@ export async function runReloadBench(
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Only the breach-response figures (`npm run bench -- --only notify`): the dataset generated and
+ * loaded as the full bench does it (unless `reuse`), the biggest vendor found by the ranking, the
+ * API in its own process.
+ */
+export async function runNotifyBench(
+  driver: Driver,
+  scale: Scale,
+  reuse: boolean,
+  log: (line: string) => void,
+) {
+  if (!reuse) {
+    const dir = mkdtempSync(join(tmpdir(), "keiro-bench-"));
+    try {
+      log(`Generating ${scale.organisations} organisations / ${scale.contracts} contracts…`);
+      await generateDataset(dir, { organisations: scale.organisations, contracts: scale.contracts, seed: 1 });
+      log("Real ingest…");
+      await realIngest(dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const biggest = (await new CypherEngine(driver).rank(1))[0];
+  if (!biggest) throw new Error("the graph has no vendor to compromise");
+  const server = await startApiProcess(process.env, log);
+  try {
+    log(`Notify for the biggest vendor ${biggest.id} (${biggest.organisations} affected)…`);
+    return await measureNotify(driver, server.base, biggest.id);
+  } finally {
+    await server.stop();
   }
 }

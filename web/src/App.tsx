@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { useExploreData } from "./api/useExploreData.ts";
+import { ChangesPanel } from "./changes/ChangesPanel.tsx";
+import { useChanges } from "./changes/useChanges.ts";
 import { groupsById, isGroupNode } from "./graph/groups.ts";
 import { tierTotals } from "./graph/tiers.ts";
 import { GraphStoreContext, useGraphDataset } from "./graph/useGraph.ts";
@@ -17,8 +19,9 @@ import { RankPanel } from "./panels/RankPanel.tsx";
 import { SplitHandle, useSideWidth } from "./panels/SplitHandle.tsx";
 import { TotalsPanel } from "./panels/TotalsPanel.tsx";
 import { WhatIfPanel } from "./panels/WhatIfPanel.tsx";
+import { ResponsePanel } from "./response/ResponsePanel.tsx";
 import { scenarioActions, type UpdateState } from "./scenario/actions.ts";
-import { type ExploreState, scenarioParams, serializeState } from "./scenario/urlState.ts";
+import { type ExploreState, notifyParams, scenarioParams, serializeState } from "./scenario/urlState.ts";
 import { useExploreState } from "./scenario/useExploreState.ts";
 import type { ExploreSigma } from "./sigma/context.ts";
 import { GraphView } from "./sigma/GraphView.tsx";
@@ -45,9 +48,11 @@ function Explorer({ state, update }: { state: ExploreState; update: UpdateState 
     state.lang,
   );
   const [sigma, setSigma] = useState<ExploreSigma | null>(null);
+  const params = state.compromised.length > 0 ? scenarioParams(state) : null;
+  const changes = useChanges(params);
   const highlight = useMemo(
-    () => computeHighlight(data.drawn, state.focus, state.contract),
-    [data.drawn, state.focus, state.contract],
+    () => computeHighlight(data.drawn, state.focus, state.contract, changes.changes),
+    [data.drawn, state.focus, state.contract, changes.changes],
   );
   const tiers = useMemo(
     () => tierTotals(data.impact, data.drawn, data.grouped),
@@ -57,7 +62,6 @@ function Explorer({ state, update }: { state: ExploreState; update: UpdateState 
   const [groupId, setGroupId] = useState<string | null>(null);
   const group = groupId ? groupsById(data.grouped).get(groupId) : undefined;
   const actions = scenarioActions(state, update);
-  const params = state.compromised.length > 0 ? scenarioParams(state) : null;
   const [sideWidth, setSideWidth] = useSideWidth();
 
   // Escape closes the panel on top (a contract's, then an organisation's), unless a field takes it.
@@ -99,7 +103,7 @@ function Explorer({ state, update }: { state: ExploreState; update: UpdateState 
               onEdgeClick={actions.selectContract}
               onReady={setSigma}
             />
-            <Legend byDepth={data.impact !== null} />
+            <Legend byDepth={data.impact !== null} changes={changes.changes !== null} />
             {data.overview?.truncated && !data.impact && (
               <p className="overlay note">
                 {t("overviewCapped", {
@@ -156,6 +160,10 @@ function Explorer({ state, update }: { state: ExploreState; update: UpdateState 
               <ErrorBoundary>
                 <RankPanel onCompromise={actions.compromiseOnly} />
               </ErrorBoundary>
+            ) : state.view === "response" ? (
+              <ErrorBoundary resetKey={notifyParams(state).toString()}>
+                <ResponsePanel state={state} update={update} />
+              </ErrorBoundary>
             ) : (
               <>
                 <ErrorBoundary>
@@ -173,9 +181,15 @@ function Explorer({ state, update }: { state: ExploreState; update: UpdateState 
                   <ErrorBoundary resetKey={data.impact}>
                     <TotalsPanel result={data.impact} grouped={data.grouped} comparison={data.comparison} />
                     <ExportMenu params={params} sigma={sigma} />
+                    <ChangesPanel
+                      state={changes}
+                      onPick={actions.focus}
+                      personsLowerBound={data.impact.totals.undisclosedSubjectContracts > 0}
+                    />
                     <AffectedTable
                       rows={data.impact.affected}
                       contracts={data.impact.contracts}
+                      changes={changes.changes}
                       focus={state.focus}
                       onSelect={actions.focus}
                     />

@@ -3,7 +3,9 @@ import type {
   ChainTimeline,
   Comparison,
   GroupedBlastRadius,
+  ImpactAnswer,
   Neighbourhood,
+  NotifyPage,
   OrganisationDetail,
   Overview,
   SearchAnswer,
@@ -21,8 +23,19 @@ export class ApiError extends Error {
 }
 
 /** One GET; `signal` aborts it when the answer is no longer wanted (see useApi). */
-async function get<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(path, { signal });
+function get<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return answer<T>(fetch(path, { signal }));
+}
+
+/** One POST of a JSON body (an earlier answer: the API only reads, whatever the method). */
+function post<T>(path: string, json: string, signal?: AbortSignal): Promise<T> {
+  return answer<T>(
+    fetch(path, { method: "POST", body: json, headers: { "content-type": "application/json" }, signal }),
+  );
+}
+
+async function answer<T>(request: Promise<Response>): Promise<T> {
+  const response = await request;
   const body = await response.json().catch(() => ({ message: response.statusText }));
   if (!response.ok)
     throw new ApiError(response.status, (body as { message?: string }).message ?? response.statusText);
@@ -51,5 +64,20 @@ export const api = {
   /** A chain's contracts with their dates and the incidents on its way (the exposure timeline). */
   chain: (contracts: string[], signal?: AbortSignal) =>
     get<ChainTimeline>(`/api/chain?${new URLSearchParams(contracts.map((id) => ["contract", id]))}`, signal),
-  reportUrl: (params: URLSearchParams, format: string) => `/api/report?${params}&format=${format}`,
+  /**
+   * What changed since an earlier answer (its JSON, as the analyst kept it) for the same scenario:
+   * the API works the changes out over the whole answer; its lists are not needed here (limit 1).
+   */
+  changesSince: (params: URLSearchParams, earlier: string, signal?: AbortSignal) =>
+    post<ImpactAnswer>(`/api/impact?${params}&limit=1`, earlier, signal),
+  /** Breach response, sorted by deadline: who must report, to whom, by when (a page of `limit`). */
+  notify: (params: URLSearchParams, limit: number, signal?: AbortSignal) =>
+    get<NotifyPage>(`/api/notify?${params}&sort=deadline&limit=${limit}`, signal),
+  /** One organisation's printable packet, and all of them as a zip. */
+  packetUrl: (params: URLSearchParams, id: string, lang: string) =>
+    `/api/notify/packet/${encodeURIComponent(id)}?${params}&lang=${lang}`,
+  packetsUrl: (params: URLSearchParams, lang: string) => `/api/notify/packets?${params}&lang=${lang}`,
+  /** A report of the whole answer, in the explorer's language. */
+  reportUrl: (params: URLSearchParams, format: string, lang: string) =>
+    `/api/report?${params}&format=${format}&lang=${lang}`,
 };

@@ -48,3 +48,8 @@ export function depthColour(depth: number): string {
 export function nodeSize(records: number): number {
   return 4 + 2.2 * Math.log10(1 + Math.max(0, records));
 }
+
+/** Since an earlier answer (Okabe–Ito, apart from the blue depth ramp): affected since then. */
+export const ENTERED_COLOUR = "#009e73";
+/** Since an earlier answer: affected both times, with other figures now. */
+export const CHANGED_COLOUR = "#cc79a7";

@@ -1,4 +1,5 @@
 import type { KnownKind } from "../../../domain/index.ts";
+import { RESPONSE_STRINGS } from "./responseStrings.ts";
 
 /** The explorer's two languages; the URL's `lang` chooses one. */
 export type Lang = "ja" | "en";
@@ -6,6 +7,7 @@ export type Lang = "ja" | "en";
 /** Every word the explorer shows, in Japanese and English; a test checks both have every key. */
 export const STRINGS = {
   ja: {
+    ...RESPONSE_STRINGS.ja,
     title: "経路 Keiro — サプライチェーン影響分析",
     search: "組織を検索（日本語・英語・ID）",
     searchLabel: "組織検索",
@@ -112,6 +114,18 @@ export const STRINGS = {
     recordsUnit: "件",
     personsUnit: "人",
     andMoreOrgs: "ほか {n} 組織",
+    changesHeading: "以前の回答からの変化",
+    changesPick: "以前に保存した回答（JSON）を選ぶかここにドロップ：",
+    changesHint: "いまの回答を残すには、上の JSON をダウンロードしておく（全件入り）",
+    changesSince: "比較対象：{file}",
+    changesClear: "比較をやめる",
+    changesLoaded: "以前の回答のデータ読込日時：{loadedAt}",
+    changesEntered: "新たに影響（{n}）",
+    changesLeft: "影響がなくなった（{n}）",
+    changesChanged: "数値が変わった（{n}）",
+    keepAnswer: "この回答の全件（一覧は画面では省略される）。保存しておけば、のちの変化を比べられる",
+    changeEntered: "新たに影響",
+    changeChanged: "数値が変化",
     noLongerAffectedList: "影響を免れる組織と、その委託していた件数：",
     recordsHere: "この想定での件数",
     undisclosedNote: "（非公表の契約 {n} 件を除く）",
@@ -125,6 +139,7 @@ export const STRINGS = {
     resizeSide: "グラフと右の欄の幅（矢印キーで調整）",
   },
   en: {
+    ...RESPONSE_STRINGS.en,
     title: "Keiro 経路 — supply-chain impact explorer",
     search: "Search organisations (Japanese, English, id)",
     searchLabel: "Organisation search",
@@ -232,6 +247,18 @@ export const STRINGS = {
     recordsUnit: "records",
     personsUnit: "persons",
     andMoreOrgs: "and {n} more organisations",
+    changesHeading: "Changes since an earlier answer",
+    changesPick: "Choose or drop an earlier answer (JSON):",
+    changesHint: "To keep this answer, download its JSON above (it has every organisation)",
+    changesSince: "Compared with {file}",
+    changesClear: "Stop comparing",
+    changesLoaded: "The earlier answer's data was loaded at {loadedAt}",
+    changesEntered: "Affected now, not then ({n})",
+    changesLeft: "Affected then, not now ({n})",
+    changesChanged: "Figures changed ({n})",
+    keepAnswer: "The whole answer (the lists on screen are cut): keep it to see later what changed",
+    changeEntered: "Affected since",
+    changeChanged: "Figures changed",
     noLongerAffectedList: "The organisations no longer affected, with the records they entrust:",
     recordsHere: "Records in this scenario",
     undisclosedNote: "(+ {n} undisclosed)",

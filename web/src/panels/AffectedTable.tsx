@@ -1,6 +1,7 @@
 import { Fragment, type KeyboardEvent, useMemo, useState } from "react";
 import {
   type AffectedOrganisation,
+  type Changes,
   type CountedContract,
   undisclosedPersons,
 } from "../../../domain/index.ts";
@@ -84,12 +85,15 @@ export function AffectedTable({
   contracts = [],
   focus,
   onSelect,
+  changes = null,
 }: {
   rows: AffectedOrganisation[];
   /** The counted contracts: an organisation's persons are undisclosed on those it entrusts without a count. */
   contracts?: CountedContract[];
   focus: string | null;
   onSelect: (id: string) => void;
+  /** Since an earlier answer: rows of organisations that entered, or whose figures changed, are marked. */
+  changes?: Changes | null;
 }) {
   const { t, orgLabel, kind } = useLanguage();
   const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, id: string) => {
@@ -102,6 +106,8 @@ export function AffectedTable({
     descending: true,
   });
   const personsUnknown = useMemo(() => undisclosedPersons(contracts), [contracts]);
+  const entered = useMemo(() => new Set(changes?.entered ?? []), [changes]);
+  const changed = useMemo(() => new Map((changes?.changed ?? []).map((c) => [c.id, c])), [changes]);
   const sorted = useMemo(() => sortAffected(rows, sort.key, sort.descending), [rows, sort]);
   const [shown, setShown] = useState(TABLE_PAGE);
   // The focused organisation is always in the table, however far down it sorts.
@@ -154,6 +160,20 @@ export function AffectedTable({
                 <button type="button" className="link" tabIndex={-1} onClick={() => onSelect(a.id)}>
                   {orgLabel(a)}
                 </button>
+                {entered.has(a.id) && (
+                  <span className="badge entered" data-change="entered">
+                    {t("changeEntered")}
+                  </span>
+                )}
+                {changed.has(a.id) && (
+                  <span
+                    className="badge changed"
+                    data-change="changed"
+                    title={`${t("records")}: ${(changed.get(a.id)?.records ?? []).map((n) => formatNumber(n)).join(" → ")}`}
+                  >
+                    {t("changeChanged")}
+                  </span>
+                )}
               </td>
               <td className="kind">{kind(a.kind)}</td>
               <td className="region">{a.region && <Breakable text={a.region} />}</td>

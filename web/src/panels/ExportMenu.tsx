@@ -12,13 +12,19 @@ export function ExportMenu({
   params: URLSearchParams | null;
   sigma: ExploreSigma | null;
 }) {
-  const { t } = useLanguage();
+  const { t, lang } = useLanguage();
   return (
     <section className="export" aria-label={t("export")}>
       <span>{t("export")}:</span>
       {params &&
         (["html", "csv", "json", "gexf"] as const).map((format) => (
-          <a key={format} href={api.reportUrl(params, format)} download data-format={format}>
+          <a
+            key={format}
+            href={api.reportUrl(params, format, lang)}
+            download
+            data-format={format}
+            title={format === "json" ? t("keepAnswer") : undefined}
+          >
             {format.toUpperCase()}
           </a>
         ))}

@@ -2,7 +2,7 @@ import { useLanguage } from "../i18n/language.tsx";
 import type { View } from "../scenario/urlState.ts";
 import { SearchBox } from "./SearchBox.tsx";
 
-/** Title, search, the two views and the language toggle. */
+/** Title, search, the three views and the language toggle. */
 export function Header({
   view,
   onView,
@@ -25,6 +25,9 @@ export function Header({
         </button>
         <button type="button" aria-pressed={view === "rank"} onClick={() => onView("rank")}>
           {t("rank")}
+        </button>
+        <button type="button" aria-pressed={view === "response"} onClick={() => onView("response")}>
+          {t("response")}
         </button>
         <button type="button" onClick={onToggleLanguage} data-testid="language">
           {t("language")}

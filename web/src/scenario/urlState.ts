@@ -5,7 +5,7 @@ import type { Lang } from "../i18n/strings.ts";
  * fields speak the domain's words (`Scenario`); the URL keeps the command line's parameter names,
  * so that links already shared keep working.
  */
-export type View = "graph" | "rank";
+export type View = "graph" | "rank" | "response";
 
 export interface ExploreState {
   compromised: string[];
@@ -20,6 +20,10 @@ export interface ExploreState {
   contract: string | null;
   lang: Lang;
   view: View;
+  /** Breach response: the day the compromise became known, its cause, and the day days left count from ("" = the answer's own). */
+  aware: string;
+  cause: string;
+  today: string;
 }
 
 export const EMPTY_STATE: ExploreState = {
@@ -33,7 +37,12 @@ export const EMPTY_STATE: ExploreState = {
   contract: null,
   lang: "ja",
   view: "graph",
+  aware: "",
+  cause: "",
+  today: "",
 };
+
+const VIEWS: View[] = ["graph", "rank", "response"];
 
 export function parseState(search: string): ExploreState {
   const params = new URLSearchParams(search);
@@ -47,7 +56,10 @@ export function parseState(search: string): ExploreState {
     focus: params.get("focus"),
     contract: params.get("contract"),
     lang: params.get("lang") === "en" ? "en" : "ja",
-    view: params.get("view") === "rank" ? "rank" : "graph",
+    view: VIEWS.find((v) => v === params.get("view")) ?? "graph",
+    aware: params.get("aware") ?? "",
+    cause: params.get("cause") ?? "",
+    today: params.get("today") ?? "",
   };
 }
 
@@ -69,6 +81,7 @@ export function serializeState(state: ExploreState): string {
   if (state.contract) params.set("contract", state.contract);
   if (state.lang !== "ja") params.set("lang", state.lang);
   if (state.view !== "graph") params.set("view", state.view);
+  for (const key of ["aware", "cause", "today"] as const) if (state[key]) params.set(key, state[key]);
   const text = params.toString();
   return text ? `?${text}` : "";
 }
@@ -82,4 +95,11 @@ export function isWhatIf(state: ExploreState): boolean {
     state.asOf !== "" ||
     state.enforceRetention
   );
+}
+
+/** The breach-response request: the scenario plus aware, cause and today when chosen. */
+export function notifyParams(state: ExploreState): URLSearchParams {
+  const params = scenarioParams(state);
+  for (const key of ["aware", "cause", "today"] as const) if (state[key]) params.set(key, state[key]);
+  return params;
 }

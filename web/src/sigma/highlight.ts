@@ -1,6 +1,7 @@
 import {
   type AffectedOrganisation,
   type BlastRadius,
+  type Changes,
   type CountedContract,
   undisclosedPersons,
 } from "../../../domain/index.ts";
@@ -28,6 +29,9 @@ export interface Highlight {
   contracts: Map<string, CountedContract>;
   /** Per affected organisation, its counted contracts without a count of persons. */
   personsUnknown: Map<string, number>;
+  /** Since an earlier answer: organisations affected now and not then, and those whose figures changed. */
+  entered: Set<string>;
+  changed: Set<string>;
 }
 
 /** How many of the largest affected organisations are always labelled. */
@@ -45,6 +49,8 @@ export const NO_HIGHLIGHT: Highlight = {
   affected: new Map(),
   contracts: new Map(),
   personsUnknown: new Map(),
+  entered: new Set(),
+  changed: new Set(),
 };
 
 /**
@@ -80,6 +86,7 @@ export function computeHighlight(
   impact: BlastRadius | null,
   focus: string | null,
   selectedEdge: string | null,
+  changes: Changes | null = null,
 ): Highlight {
   if (!impact)
     return { ...NO_HIGHLIGHT, focus, selectedEdge, chainNodes: focus ? new Set([focus]) : new Set() };
@@ -96,5 +103,7 @@ export function computeHighlight(
     affected: new Map(impact.affected.map((a) => [a.id, a])),
     contracts: new Map(impact.contracts.map((c) => [c.id, c])),
     personsUnknown: undisclosedPersons(impact.contracts),
+    entered: new Set(changes?.entered ?? []),
+    changed: new Set(changes?.changed.map((c) => c.id) ?? []),
   };
 }

@@ -1,10 +1,12 @@
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import {
   CHAIN_EDGE_COLOUR,
+  CHANGED_COLOUR,
   COMPROMISED_COLOUR,
   COUNTED_EDGE_COLOUR,
   DIMMED_COLOUR,
   depthColour,
+  ENTERED_COLOUR,
 } from "../graph/appearance.ts";
 import type { ContractAttributes, OrgAttributes } from "../graph/dataset.ts";
 import { groupDrawnLabel, isGroupNode } from "../graph/groups.ts";
@@ -57,6 +59,9 @@ export function nodeReducer(h: Highlight): (node: string, data: OrgAttributes) =
         });
       else Object.assign(out, { color: DIMMED_COLOUR, label: "", zIndex: 0, hidden: true });
     }
+    // Since an earlier answer: who entered and whose figures changed stand out from the depth ramp.
+    if (h.entered.has(node)) Object.assign(out, { color: ENTERED_COLOUR, forceLabel: true, zIndex: 3 });
+    else if (h.changed.has(node)) Object.assign(out, { color: CHANGED_COLOUR, forceLabel: true, zIndex: 3 });
     // The focused chain is labelled and shown even outside the radius (a spared organisation that was focused).
     if (h.chainNodes.has(node))
       Object.assign(out, {

@@ -45,7 +45,10 @@ export function TierHeadingsController({ tiers }: { tiers: TierTotal[] | null })
         heading.style.maxWidth = Number.isFinite(gap) ? `${Math.max(48, Math.floor(gap) - 6)}px` : "";
         // Close columns get the figures in few characters (rounded down, a bound stays a bound).
         heading.classList.toggle("narrow", gap < NARROW_GAP);
-        if (visible) heading.style.transform = `translateX(calc(${Math.round(x)}px - 50%))`;
+        // Centred over its column, but never cut by the edge of the view.
+        const half = heading.offsetWidth / 2;
+        const left = Math.min(Math.max(0, x - half), Math.max(0, width - 2 * half));
+        if (visible) heading.style.transform = `translateX(${Math.round(left)}px)`;
       });
     };
     place();

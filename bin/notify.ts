@@ -1,0 +1,128 @@
+import {
+  type Cause,
+  ParameterError,
+  parseCause,
+  parseDay,
+  parseScenario,
+  RuleSetError,
+  type Scenario,
+  todayInJapan,
+} from "../domain/index.ts";
+import { CypherEngine } from "../engine/cypherEngine.ts";
+import { computeNotify, readContractDetails } from "../notify/assemble.ts";
+import { notifyCsv, notifyJsonChunks } from "../notify/csv.ts";
+import { PacketBook } from "../notify/packet.ts";
+import { DEFAULT_RULES_FILE, loadRules, rulesFileName } from "../notify/rules.ts";
+import { LANGS, type Lang } from "../notify/words.ts";
+import { packetFiles, writePacketFiles } from "../notify/write.ts";
+import { fail, parseCommand, withDatabase } from "./command.ts";
+
+const USAGE = `Usage:
+  npm run notify -- --vendor ID [--vendor ID …] [--exclude-contract ID …] [--exclude-org ID …]
+                    [--max-depth N] [--as-of DATE] [--enforce-retention]
+                    [--aware DAY] [--cause unauthorized|accidental] [--format json|csv]
+                    [--out DIR] [--lang ja|en] [--today DAY] [--rules FILE]
+
+Breach response (docs/breach-response.md): for every organisation the compromise affects, whether
+the APPI obliges it to report and notify, to whom, and by when; and whom each intermediary and
+each compromised organisation must tell. A decision aid computed from the rule set in
+data/rules/appi.json, not legal advice.
+
+  --vendor …, --exclude-contract …, --exclude-org …, --max-depth, --as-of, --enforce-retention
+                         the scenario, as npm run impact takes it
+  --aware DAY            the day the compromise became known (YYYY-MM-DD); by default the
+                         earliest discovered date of the incidents that hit the compromised
+                         organisations (a partial date: its first day)
+  --cause C              unauthorized or accidental; by default accidental only when every such
+                         incident is a misdelivery, loss or misconfiguration
+  --format F             json (default) or csv, on standard output
+  --out DIR              also write one printable packet per organisation (HTML and Markdown)
+                         and an index sorted by deadline into DIR
+  --lang L               the packets' language: ja (default) or en
+  --today DAY            count the days left from this day (default: today in Japan)
+  --rules FILE           another rule file (default: data/rules/appi.json)
+
+Exit status: 0 answered; 1 refused (a bad option, an unknown id, --aware needed, a rule file
+that does not fit); 2 the database cannot be reached.`;
+
+const { values } = parseCommand(
+  {
+    options: {
+      vendor: { type: "string", multiple: true },
+      "exclude-contract": { type: "string", multiple: true },
+      "exclude-org": { type: "string", multiple: true },
+      "max-depth": { type: "string" },
+      "as-of": { type: "string" },
+      "enforce-retention": { type: "boolean" },
+      aware: { type: "string" },
+      cause: { type: "string" },
+      format: { type: "string", default: "json" },
+      out: { type: "string" },
+      lang: { type: "string", default: "ja" },
+      today: { type: "string" },
+      rules: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  },
+  USAGE,
+);
+
+// Every option is checked before the database is asked anything.
+let scenario: Scenario;
+let aware: string | undefined;
+let cause: Cause | undefined;
+let today: string;
+try {
+  scenario = parseScenario(values);
+  aware = values.aware === undefined ? undefined : parseDay("aware", values.aware);
+  cause = values.cause === undefined ? undefined : parseCause(values.cause);
+  today = values.today === undefined ? todayInJapan() : parseDay("today", values.today);
+  if (values.format !== "json" && values.format !== "csv")
+    throw new ParameterError("format", `format: "${values.format}" is not json or csv`);
+  if (!LANGS.includes(values.lang as Lang))
+    throw new ParameterError("lang", `lang: "${values.lang}" is not one of ${LANGS.join(", ")}`);
+} catch (error) {
+  if (error instanceof ParameterError) fail(error.message, 1);
+  throw error;
+}
+const rulesFile = values.rules ?? DEFAULT_RULES_FILE;
+let rules: ReturnType<typeof loadRules>;
+try {
+  rules = loadRules(rulesFile);
+} catch (error) {
+  if (error instanceof RuleSetError) fail(error.message, 1);
+  throw error;
+}
+
+await withDatabase(async ({ driver }) => {
+  const result = await computeNotify(new CypherEngine(driver), driver, { scenario, aware, cause, rules });
+  const { response, radius } = result;
+  if (values.out) {
+    const details = await readContractDetails(
+      driver,
+      radius.contracts.map((c) => c.id),
+    );
+    const book = new PacketBook(result, details, {
+      rules,
+      rulesFile: rulesFileName(rulesFile),
+      today,
+      lang: values.lang as Lang,
+    });
+    const written = writePacketFiles(
+      values.out,
+      packetFiles(
+        book,
+        response.compromised.map((c) => c.id),
+        response.organisations.map((o) => o.id),
+      ),
+    );
+    process.stderr.write(
+      `Wrote ${written} files to ${values.out}: index.html and index.md, and a packet (HTML and Markdown) for each of ${response.compromised.length} compromised and ${response.organisations.length} affected organisations.\n`,
+    );
+  }
+  if (values.format === "csv") process.stdout.write(notifyCsv(response, today));
+  else {
+    for (const chunk of notifyJsonChunks(response)) process.stdout.write(chunk);
+    process.stdout.write("\n");
+  }
+});

@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Driver } from "neo4j-driver";
+import { plainCompromise } from "../../domain/index.ts";
+import { InMemoryEngine } from "../../engine/inMemoryEngine.ts";
+import { computeNotify, readContractDetails } from "../../notify/assemble.ts";
+import { PacketBook } from "../../notify/packet.ts";
+import { loadRules, rulesFileName } from "../../notify/rules.ts";
+import { packetFiles, writePacketFiles } from "../../notify/write.ts";
+import { medianMs, round, time } from "./measure.ts";
+
+/** Generated datasets record no incidents: the clocks start on this day. */
+const AWARE = "2024-05-26";
+export const PACKETS = 1000;
+
+export interface NotifyFigures {
+  vendor: string;
+  organisations: number;
+  /** The API's first page (200 organisations, sorted by deadline), median of 3 after a warm-up. */
+  firstPageMs: number | null;
+  /** The whole answer through the API, streamed as JSON, and its size. */
+  streamedMs: number | null;
+  streamedMiB: number | null;
+  /** Computing the answer and writing PACKETS packets (HTML and Markdown) plus the index. */
+  packets: number;
+  packetsMs: number;
+}
+
+/** Times the notify routes of a running API (`base`), or null where no API is given. */
+async function apiFigures(base: string | null, vendor: string) {
+  if (base === null) return { firstPageMs: null, streamedMs: null, streamedMiB: null };
+  const url = (path: string) => `${base}${path}?vendor=${encodeURIComponent(vendor)}&aware=${AWARE}`;
+  const get = async (path: string, extra = "") => {
+    const response = await fetch(url(path) + extra);
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
+    return (await response.arrayBuffer()).byteLength;
+  };
+  const firstPageMs = await medianMs(3, () => get("/api/notify", "&sort=deadline&limit=200"));
+  const streamed = await time(() => get("/api/notify/export"));
+  return {
+    firstPageMs: round(firstPageMs),
+    streamedMs: round(streamed.ms),
+    streamedMiB: Math.round((streamed.value / 1024 / 1024) * 10) / 10,
+  };
+}
+
+/**
+ * The bench's notify figures for a vendor: the API's first page and the streamed answer (when an
+ * API process is given), and the time to compute the answer and write 1,000 packets to disk.
+ */
+export async function measureNotify(
+  driver: Driver,
+  base: string | null,
+  vendor: string,
+): Promise<NotifyFigures> {
+  const api = await apiFigures(base, vendor);
+  const engine = new InMemoryEngine(driver, { timeoutMs: 120_000 });
+  await engine.warm();
+  const rules = loadRules();
+  const dir = mkdtempSync(join(tmpdir(), "keiro-bench-packets-"));
+  try {
+    const { ms, value } = await time(async () => {
+      const result = await computeNotify(engine, driver, {
+        scenario: plainCompromise([vendor]),
+        aware: AWARE,
+        rules,
+      });
+      const affected = result.response.organisations.map((o) => o.id).slice(0, PACKETS - 1);
+      const shown = new Set(affected);
+      const details = await readContractDetails(
+        driver,
+        result.radius.contracts
+          .filter((c) => shown.has(c.consignor) || c.contractor === vendor)
+          .map((c) => c.id),
+      );
+      const book = new PacketBook(result, details, {
+        rules,
+        rulesFile: rulesFileName(),
+        today: AWARE,
+        lang: "ja",
+      });
+      writePacketFiles(dir, packetFiles(book, [vendor], affected));
+      return { organisations: result.response.organisations.length, packets: affected.length + 1 };
+    });
+    return {
+      vendor,
+      organisations: value.organisations,
+      ...api,
+      packets: value.packets,
+      packetsMs: round(ms) as number,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

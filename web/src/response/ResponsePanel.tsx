@@ -1,0 +1,222 @@
+import { useState } from "react";
+import type { NotifyPage, OrganisationObligation } from "../../../domain/index.ts";
+import { api } from "../api/client.ts";
+import { useApi } from "../api/useApi.ts";
+import { useLanguage } from "../i18n/language.tsx";
+import { formatNumber } from "../i18n/strings.ts";
+import { ErrorMessage } from "../panels/ErrorBoundary.tsx";
+import { useLookup } from "../panels/lookup.ts";
+import type { ExploreState } from "../scenario/urlState.ts";
+import { notifyParams, scenarioParams } from "../scenario/urlState.ts";
+import { daysLeft, NO_FILTER, type ResponseFilter, type ResponseSort, responseRows } from "./rows.ts";
+
+/** The answer is read whole up to this many organisations (the API's largest page). */
+const PAGE = 5000;
+
+function Deadline({ day, today }: { day: string | null; today: string }) {
+  const { t } = useLanguage();
+  const left = daysLeft(today, day);
+  if (day === null || left === null) return <>—</>;
+  const words =
+    left > 0 ? t("daysLeft", { n: left }) : left === 0 ? t("dueToday") : t("daysOverdue", { n: -left });
+  return (
+    <span className={left < 0 ? "overdue" : undefined} data-days={left}>
+      {day}
+      <br />
+      <small>{words}</small>
+    </span>
+  );
+}
+
+/**
+ * Breach response (対応): one row per affected organisation — report required / assess / not
+ * required, to which authority, 速報 and 確報 deadlines with days left, its role and whom it must
+ * tell — with filters and sorting; a row focuses the organisation on the graph, its packet opens.
+ */
+export function ResponsePanel({
+  state,
+  update,
+}: {
+  state: ExploreState;
+  update: (change: Partial<ExploreState>) => void;
+}) {
+  const { t, lang, orgName } = useLanguage();
+  const lookup = useLookup();
+  const [filter, setFilter] = useState<ResponseFilter>(NO_FILTER);
+  const [sort, setSort] = useState<ResponseSort>("deadline");
+  const params = state.compromised.length > 0 ? notifyParams(state) : null;
+  const { data, error, loading } = useApi<NotifyPage>(params ? `notify:${params}` : null, (signal) =>
+    api.notify(params as URLSearchParams, PAGE, signal),
+  );
+  if (!params) return <p className="note">{t("responseEmpty")}</p>;
+  const name = (id: string) => orgName(lookup.org(id));
+  const rows = data
+    ? responseRows(data.organisations, filter, sort, (o) => orgName(lookup.org(o.id, o)))
+    : [];
+  const select = <K extends keyof ResponseFilter>(key: K, values: string[]) => (
+    <select
+      value={filter[key]}
+      aria-label={t(`filter_${key}`)}
+      data-testid={`filter-${key}`}
+      onChange={(e) => setFilter({ ...filter, [key]: e.target.value })}
+    >
+      {["all", ...values].map((v) => (
+        <option key={v} value={v}>
+          {v === "all"
+            ? t("filterAll")
+            : key === "report"
+              ? t(`report_${v as OrganisationObligation["report"]}`)
+              : key === "role"
+                ? t(`role_${v as OrganisationObligation["role"]}`)
+                : v}
+        </option>
+      ))}
+    </select>
+  );
+  return (
+    <section className="response" aria-label={t("response")} data-testid="response">
+      <h2>{t("responseHeading")}</h2>
+      <div className="response-controls">
+        <label>
+          {t("aware")}{" "}
+          <input
+            type="date"
+            value={state.aware || data?.aware || ""}
+            onChange={(e) => update({ aware: e.target.value })}
+          />
+        </label>
+        <label>
+          {t("cause")}{" "}
+          <select value={state.cause} onChange={(e) => update({ cause: e.target.value })} data-testid="cause">
+            <option value="">
+              {data ? `${t("causeFromIncidents")} (${t(`cause_${data.cause}`)})` : t("causeFromIncidents")}
+            </option>
+            <option value="unauthorized">{t("cause_unauthorized")}</option>
+            <option value="accidental">{t("cause_accidental")}</option>
+          </select>
+        </label>
+        <label>
+          {t("today")}{" "}
+          <input
+            type="date"
+            value={state.today || data?.today || ""}
+            onChange={(e) => update({ today: e.target.value })}
+          />
+        </label>
+      </div>
+      {error && <ErrorMessage error={error} what="errorScenario" />}
+      {loading && <p role="status">{t("loading")}</p>}
+      {data && (
+        <>
+          <p data-testid="response-totals">
+            {t("responseTotals", {
+              required: formatNumber(data.totals.required),
+              assess: formatNumber(data.totals.assess),
+              notRequired: formatNumber(data.totals.notRequired),
+            })}
+          </p>
+          <ul className="duties" data-testid="compromised-duties">
+            {data.compromised.map((c) => (
+              <li key={c.id}>
+                {t("compromisedDuty", { name: name(c.id), n: formatNumber(c.notify.length) })}{" "}
+                <a href={api.packetUrl(scenarioParams(state), c.id, lang)} target="_blank" rel="noreferrer">
+                  {t("packet")}
+                </a>
+              </li>
+            ))}
+          </ul>
+          <p className="downloads">
+            <a href={`/api/notify/export?${params}&format=csv`} download>
+              CSV
+            </a>{" "}
+            <a href={`/api/notify/export?${params}&format=json`} download>
+              JSON
+            </a>{" "}
+            <a href={api.packetsUrl(params, lang)} download>
+              {t("packetsZip")}
+            </a>
+          </p>
+          <div className="response-filters">
+            {select("report", ["required", "assess", "not_required"])}
+            {select("role", ["intermediary", "client"])}
+            {select("authority", [...new Set(data.organisations.map((o) => o.authority))].sort())}
+            <select
+              value={sort}
+              aria-label={t("sortBy")}
+              onChange={(e) => setSort(e.target.value as ResponseSort)}
+            >
+              <option value="deadline">{t("sortDeadline")}</option>
+              <option value="name">{t("sortName")}</option>
+              <option value="persons">{t("sortPersons")}</option>
+            </select>
+            <span className="note">
+              {t("rowsShown", { shown: formatNumber(rows.length), total: formatNumber(data.page.total) })}
+            </span>
+          </div>
+          <table className="affected response-table" data-testid="response-table">
+            <thead>
+              <tr>
+                <th>{t("name")}</th>
+                <th>{t("reportColumn")}</th>
+                <th>{t("preliminaryBy")}</th>
+                <th>{t("finalBy")}</th>
+                <th>{t("roleColumn")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((o) => (
+                <tr key={o.id} data-id={o.id} className={o.id === state.focus ? "selected" : undefined}>
+                  <td className="name">
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => update({ focus: o.id, contract: null })}
+                    >
+                      {orgName(lookup.org(o.id, o))}
+                    </button>
+                    <br />
+                    <a
+                      href={api.packetUrl(scenarioParams(state), o.id, lang)}
+                      target="_blank"
+                      rel="noreferrer"
+                    >
+                      {t("packet")}
+                    </a>
+                  </td>
+                  <td data-report={o.report}>
+                    {t(`report_${o.report}`)}
+                    {o.report !== "not_required" && <> · {o.authority}</>}
+                    {o.triggers.length > 0 && (
+                      <>
+                        <br />
+                        <small>{o.triggers.map((tr) => t(`trigger_${tr}`)).join(t("listSeparator"))}</small>
+                      </>
+                    )}
+                  </td>
+                  <td className="n">
+                    <Deadline day={o.preliminaryBy} today={data.today} />
+                  </td>
+                  <td className="n">
+                    <Deadline day={o.finalBy} today={data.today} />
+                  </td>
+                  <td>
+                    {t(`role_${o.role}`)}
+                    {o.notify.length > 0 && (
+                      <>
+                        <br />
+                        <small title={o.notify.map(name).join(t("listSeparator"))}>
+                          {t("tellClients", { n: formatNumber(o.notify.length) })}
+                        </small>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="note">{t("decisionAid")}</p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import { daysBetween, type OrganisationObligation } from "../../../domain/index.ts";
+
+/** What the Response view shows of the answer: every filter "all" shows everyone. */
+export interface ResponseFilter {
+  report: "all" | OrganisationObligation["report"];
+  role: "all" | OrganisationObligation["role"];
+  authority: "all" | string;
+}
+
+export type ResponseSort = "deadline" | "name" | "persons";
+
+export const NO_FILTER: ResponseFilter = { report: "all", role: "all", authority: "all" };
+
+/**
+ * The rows shown: filtered, then sorted (by deadline the answer's own order, which is the API's:
+ * earliest final report first; by name; or by persons, most first, unknown counted as none).
+ */
+export function responseRows(
+  rows: OrganisationObligation[],
+  filter: ResponseFilter,
+  sort: ResponseSort,
+  nameOf: (o: OrganisationObligation) => string,
+): OrganisationObligation[] {
+  const kept = rows.filter(
+    (o) =>
+      (filter.report === "all" || o.report === filter.report) &&
+      (filter.role === "all" || o.role === filter.role) &&
+      (filter.authority === "all" || o.authority === filter.authority),
+  );
+  if (sort === "name") return [...kept].sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+  if (sort === "persons") return [...kept].sort((a, b) => b.persons - a.persons || a.id.localeCompare(b.id));
+  return kept;
+}
+
+/** Days from `today` to a deadline: positive left, 0 due today, negative overdue; null: no deadline. */
+export function daysLeft(today: string, deadline: string | null): number | null {
+  return deadline === null ? null : daysBetween(today, deadline);
+}
