@@ -52,7 +52,9 @@ describe("the API's in-memory copy of the graph", () => {
 
     // The same id in another graph: one client with 100 records. Until its copy is built, the
     // sample's copy answers, whole and saying so; an id only the new graph holds goes to Cypher.
-    // (Asked together, both requests find the new load before its copy can be built.)
+    // Asked together, the first finds the new load before its copy can be built. The second, for
+    // an id the held copy lacks, reads which load is live again; by then the tiny new copy may be
+    // built (it answers) or not (Cypher does): either is right, and both are stamped with the new load.
     await load(driver, graphDataset(graph("c1: city -> isetoh 100")));
     const [earlier, city] = await Promise.all([
       store.blastRadius(isetoh),
@@ -61,7 +63,12 @@ describe("the API's in-memory copy of the graph", () => {
     expect(earlier).toEqual(sample);
     expect(city.dataset).not.toEqual(sampleStamp);
     expect(city.totals.organisations).toBe(0);
-    expect(store.answered).toEqual({ fromMemory: 1, fromEarlierLoad: 1, fromCypher: 1 });
+    const cityFromCypher = store.answered.fromCypher;
+    expect(store.answered).toEqual(
+      cityFromCypher === 1
+        ? { fromMemory: 1, fromEarlierLoad: 1, fromCypher: 1 }
+        : { fromMemory: 2, fromEarlierLoad: 1, fromCypher: 0 },
+    );
 
     await store.warm();
     expect(built.map(({ organisations, contracts }) => [organisations, contracts])).toEqual([
@@ -71,7 +78,7 @@ describe("the API's in-memory copy of the graph", () => {
     const next = await store.blastRadius(isetoh);
     expect(next.dataset).toEqual(city.dataset);
     expect(next.totals).toMatchObject({ organisations: 1, contracts: 1, records: 100 });
-    expect(store.answered).toEqual({ fromMemory: 2, fromEarlierLoad: 1, fromCypher: 1 });
+    expect(store.answered).toEqual({ fromMemory: 3 - cityFromCypher, fromEarlierLoad: 1, fromCypher: cityFromCypher });
   });
 
   it("holds what was reported: built in a worker, it answers the sample exactly as the Cypher engine", async () => {
