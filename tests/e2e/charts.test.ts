@@ -1,7 +1,14 @@
 import type { Driver } from "neo4j-driver";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Explorer, screenshot, startExplorer, stopExplorer, watchErrors } from "../helpers/browser.ts";
+import {
+  type Explorer,
+  screenshot,
+  startExplorer,
+  stopExplorer,
+  waitForSettledGraph,
+  watchErrors,
+} from "../helpers/browser.ts";
 import { load, SAMPLE_DIR, testDriver } from "../helpers/database.ts";
 
 /** Pictures of a blast radius (issue 12 item 4) and the totals per tier, in real Chromium, on the sample. */
@@ -32,9 +39,9 @@ async function open(path: string): Promise<void> {
     .poll(() => page.getByTestId("total-records").textContent(), { timeout: 15_000 })
     .toBe("≥ 1,537,836");
   await page.waitForFunction(
-    () => (window as unknown as { __KEIRO__?: { nodeCount(): number } }).__KEIRO__?.nodeCount() === 47,
+    () => (window as unknown as { __KEIRO__?: { nodeCount(): number } }).__KEIRO__?.nodeCount() === 35,
   );
-  await page.waitForTimeout(1200); // the worker's layout, then the camera
+  await waitForSettledGraph(page); // the worker's layout, then the camera
 }
 
 const headings = () =>

@@ -4,10 +4,17 @@ import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { GroupedBlastRadius, VendorRank } from "../../domain/index.ts";
+import type { BlastRadius, GroupedBlastRadius, VendorRank } from "../../domain/index.ts";
 import { CypherEngine } from "../../engine/cypherEngine.ts";
 import { generateDataset } from "../../tools/generate/generator.ts";
-import { type Explorer, screenshot, startExplorer, stopExplorer, watchErrors } from "../helpers/browser.ts";
+import {
+  type Explorer,
+  screenshot,
+  startExplorer,
+  stopExplorer,
+  waitForSettledGraph,
+  watchErrors,
+} from "../helpers/browser.ts";
 import { load, SAMPLE_DIR, testDriver } from "../helpers/database.ts";
 
 /** A radius larger than the explorer draws, in real headless Chromium: drawn as groups. */
@@ -16,10 +23,13 @@ let explorer: Explorer;
 let base: string;
 let page: Page;
 let biggest: VendorRank;
+let ranked: VendorRank[];
 let dir: string;
 const errors: string[] = [];
 
 type Hook = {
+  nodeDrawn(id: string): { type: string } | null;
+  edgeTypes(): Record<string, number>;
   nodeCount(): number;
   groupNodes(): string[];
   nodeViewport(id: string): { x: number; y: number } | null;
@@ -30,7 +40,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "keiro-grouped-"));
   await generateDataset(dir, { organisations: 6000, contracts: 30000, seed: 1 });
   await load(driver, dir);
-  [biggest] = (await new CypherEngine(driver).rank(1)) as [VendorRank];
+  ranked = await new CypherEngine(driver).rank();
+  biggest = ranked[0] as VendorRank;
   explorer = await startExplorer(driver);
   ({ base } = explorer);
   page = watchErrors(await explorer.browser.newPage({ viewport: { width: 1440, height: 900 } }), errors);
@@ -67,7 +78,7 @@ describe("the grouped view", () => {
     expect(grouped.totals.organisations).toBe(biggest.organisations);
     expect(grouped.tiers.reduce((n, t) => n + t.organisations, 0)).toBe(biggest.organisations);
     expect(await page.getByTestId("grouped-note").textContent()).toContain(`${groupCount} groups`);
-    await page.waitForTimeout(1500); // the chain layout and the camera settle
+    await waitForSettledGraph(page); // the chain layout and the camera settle
     await screenshot(page, "grouped-biggest-en");
     // Records by kind cover every affected organisation (from the groups), not the 5,000 listed.
     const companies = grouped.tiers
@@ -87,14 +98,8 @@ describe("the grouped view", () => {
     const id = `group:${grouped.tiers[0]?.depth}:${first.kind ?? ""}:${first.region ?? ""}`;
     const where = () =>
       page.evaluate((node) => (window as unknown as { __KEIRO__: Hook }).__KEIRO__.nodeViewport(node), id);
-    // The chain layout and the camera have settled when the node stays where it is.
-    let position = await where();
-    for (let i = 0; i < 40; i++) {
-      await page.waitForTimeout(250);
-      const next = await where();
-      if (next && position && Math.abs(next.x - position.x) + Math.abs(next.y - position.y) < 0.5) break;
-      position = next;
-    }
+    await waitForSettledGraph(page);
+    const position = await where();
     if (!position) throw new Error(`${id} is not drawn`);
     const box = await page.getByTestId("graph").boundingBox();
     await page.mouse.click((box?.x ?? 0) + position.x, (box?.y ?? 0) + position.y);
@@ -114,4 +119,54 @@ describe("the grouped view", () => {
     await expect.poll(() => page.url()).toContain(`focus=${encodeURIComponent(first.largest[0]?.id ?? "")}`);
     expect(errors).toEqual([]);
   }, 180_000);
+
+  it("draws a radius of thousands as points and thin lines, its large tiers folded, headings apart", async () => {
+    const vendor = ranked.find((r) => r.organisations > 2000 && r.organisations <= 5000);
+    if (!vendor) throw new Error("the generated dataset has no vendor of 2,001–5,000 affected organisations");
+    const answer = (await (
+      await fetch(`${base}/api/impact?vendor=${encodeURIComponent(vendor.id)}&limit=5000`)
+    ).json()) as BlastRadius;
+    await page.goto(`${base}/?vendor=${encodeURIComponent(vendor.id)}&lang=en`);
+    await expect
+      .poll(() => page.getByTestId("total-organisations").textContent(), { timeout: 30_000 })
+      .toBe(vendor.organisations.toLocaleString("en-US"));
+    await waitForSettledGraph(page);
+    // Every organisation a point; every counted contract a thin line, or dashed when undisclosed.
+    const undisclosed = answer.contracts.filter((c) => c.records === null).length;
+    expect(
+      await page.evaluate(() => (window as unknown as { __KEIRO__: Hook }).__KEIRO__.edgeTypes()),
+    ).toEqual({ plain: answer.contracts.length - undisclosed, undisclosed });
+    expect(
+      await page.evaluate(
+        (id) => (window as unknown as { __KEIRO__: Hook }).__KEIRO__.nodeDrawn(id)?.type,
+        answer.affected[0]?.id ?? "",
+      ),
+    ).toBe("point");
+    expect(await page.getByTestId("plain-contracts").textContent()).toBe(
+      "Over 2,000 contracts: drawn as thin lines (width not by records)",
+    );
+    // The drawing is about as wide as it is tall (a folded tier is not one thin column).
+    const box = await page.evaluate(
+      (ids) => {
+        const h = (window as unknown as { __KEIRO__: Hook }).__KEIRO__;
+        const at = ids.map((id) => h.nodeViewport(id)).filter((p) => p !== null);
+        const xs = at.map((p) => p.x);
+        const ys = at.map((p) => p.y);
+        return { width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+      },
+      answer.affected.map((a) => a.id),
+    );
+    expect(box.width / box.height).toBeGreaterThan(0.5);
+    // One heading per tier, none over another.
+    const headings = await page
+      .locator(".tier-heading")
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.right]));
+    const depths = new Set(answer.affected.map((a) => a.depth)).size + 1;
+    expect(headings).toHaveLength(depths);
+    const sorted = [...headings].sort((a, b) => (a[0] as number) - (b[0] as number));
+    for (let i = 1; i < sorted.length; i++)
+      expect(sorted[i]?.[0] as number).toBeGreaterThanOrEqual((sorted[i - 1]?.[1] as number) - 0.5);
+    await screenshot(page, "radius-thousands-en");
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

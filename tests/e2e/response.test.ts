@@ -64,6 +64,17 @@ describe("the Response view (対応)", () => {
         .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-id"))),
     ).toEqual(["tokai-shinkin-business", expect.any(String)]);
     await screenshot(page, "response-isetoh-en");
+    // Every column in the side panel, without scrolling sideways, at 1440 and at 1280 px.
+    const fits = () =>
+      page.getByTestId("side").evaluate((side) => {
+        const last = side.querySelector('[data-testid="response-table"] thead th:last-child');
+        const right = last?.getBoundingClientRect().right ?? Number.POSITIVE_INFINITY;
+        return side.scrollWidth <= side.clientWidth && right <= side.getBoundingClientRect().right;
+      });
+    expect(await fits()).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(fits).toBe(true);
+    await page.setViewportSize({ width: 1440, height: 900 });
     // A packet opens as a printable page in the language chosen.
     const href = await row("tokai-shinkin-business").getByText("Packet").getAttribute("href");
     const packet = await fetch(`${explorer.base}${href}`);

@@ -21,7 +21,32 @@ export function launchBrowser(): Promise<Browser> {
   return launchChromium();
 }
 
+/**
+ * Waits until the graph view has stood still for a while: no layout in a worker, no ForceAtlas2,
+ * no camera animation, and the last frame drew contracts and labels (LayoutController marks it).
+ * "A while" because a new answer, a focus or a new layout may start moving it a frame later.
+ */
+export async function waitForSettledGraph(page: Page, stillMs = 300, timeoutMs = 20_000): Promise<void> {
+  await page.waitForFunction(
+    (still) => {
+      const view = document.querySelector<HTMLElement>("[data-settled]");
+      if (!view) return false;
+      const w = window as unknown as { __settledSince?: number };
+      if (view.dataset.settled !== "true") {
+        w.__settledSince = undefined;
+        return false;
+      }
+      w.__settledSince ??= performance.now();
+      return performance.now() - w.__settledSince >= still;
+    },
+    stillMs,
+    { timeout: timeoutMs, polling: 50 },
+  );
+}
+
+/** A screenshot of the page once any graph on it has settled, in .screenshots/ (a test artefact). */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if ((await page.locator("[data-settled]").count()) > 0) await waitForSettledGraph(page);
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }

@@ -78,7 +78,11 @@ describe("the API's in-memory copy of the graph", () => {
     const next = await store.blastRadius(isetoh);
     expect(next.dataset).toEqual(city.dataset);
     expect(next.totals).toMatchObject({ organisations: 1, contracts: 1, records: 100 });
-    expect(store.answered).toEqual({ fromMemory: 3 - cityFromCypher, fromEarlierLoad: 1, fromCypher: cityFromCypher });
+    expect(store.answered).toEqual({
+      fromMemory: 3 - cityFromCypher,
+      fromEarlierLoad: 1,
+      fromCypher: cityFromCypher,
+    });
   });
 
   it("holds what was reported: built in a worker, it answers the sample exactly as the Cypher engine", async () => {

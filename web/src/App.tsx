@@ -103,7 +103,11 @@ function Explorer({ state, update }: { state: ExploreState; update: UpdateState 
               onEdgeClick={actions.selectContract}
               onReady={setSigma}
             />
-            <Legend byDepth={data.impact !== null} changes={changes.changes !== null} />
+            <Legend
+              byDepth={data.impact !== null}
+              changes={changes.changes !== null}
+              plainContracts={highlight.plainContracts}
+            />
             {data.overview?.truncated && !data.impact && (
               <p className="overlay note">
                 {t("overviewCapped", {

@@ -22,8 +22,24 @@ export class ApiError extends Error {
   }
 }
 
+/** A request web/public/early.js started before this code loaded. */
+interface EarlyRequest {
+  response: Promise<Response>;
+  controller: AbortController;
+}
+
+/** The early requests by path; each is taken once, by the first GET of its path. */
+const early: Record<string, EarlyRequest> =
+  (globalThis as { __keiroEarly?: Record<string, EarlyRequest> }).__keiroEarly ?? {};
+
 /** One GET; `signal` aborts it when the answer is no longer wanted (see useApi). */
 function get<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const started = early[path];
+  if (started) {
+    delete early[path];
+    signal?.addEventListener("abort", () => started.controller.abort(), { once: true });
+    return answer<T>(started.response);
+  }
   return answer<T>(fetch(path, { signal }));
 }
 

@@ -6,10 +6,24 @@ export type Positions = Map<string, { x: number; y: number }>;
 const LAYER_GAP = 240;
 const ROW_GAP = 26;
 
+/** A tier taller than this many rows is folded into several columns of its own (see layeredPositions). */
+export const FOLD_ABOVE = 200;
+
+/** The share of the gap between tiers that a folded tier's columns take. */
+const FOLD_BAND = 0.7;
+
 /**
  * A blast radius in layers, at once and roughly: the compromised vendors at the right, each
  * further tier of clients one column to the left, the largest first. What the view shows while the
- * chain layout (layout/chainLayout.ts, in a worker) is on its way.
+ * chain layout (layout/chainLayout.ts, in a worker) is on its way, and what a radius too large for
+ * that layout keeps.
+ *
+ * `spread` (a grouped drawing: a few nodes a tier) spreads the tallest tier over the height the
+ * view has for the width the tiers take, or they would stand in one thin line. A tier of more than
+ * FOLD_ABOVE organisations is folded into columns side by side within its band (largest first, top
+ * to bottom, then the next column), so that the drawing stays about as tall as it is wide: a
+ * 1,600-organisation tier in one column would make the drawing 25 times taller than wide, and sigma,
+ * fitting its height to the view, would squeeze every tier into one vertical smear.
  */
 export function layeredPositions(
   graph: ExploreGraph,
@@ -27,15 +41,33 @@ export function layeredPositions(
     tiers.set(org.depth, tier);
   }
   const deepest = Math.max(...tiers.keys());
-  // Spread: the tallest tier spans the height the view has for the width the tiers take (a few
-  // nodes a tier, as a grouped drawing has, would otherwise stand in one thin line).
+  const width = Math.max(1, deepest) * LAYER_GAP;
   const tallest = Math.max(...[...tiers.values()].map((ids) => ids.length));
-  const rowGap =
-    spread && tallest > 1 ? (Math.max(1, deepest) * LAYER_GAP) / spread.aspect / (tallest - 1) : ROW_GAP;
+  const rowGap = spread && tallest > 1 ? width / spread.aspect / (tallest - 1) : ROW_GAP;
+  // A folded tier fills the height of the tallest unfolded one, or the width, in square cells.
+  const unfolded = Math.max(...[...tiers.values()].map((ids) => (ids.length <= FOLD_ABOVE ? ids.length : 1)));
+  const height = Math.max(width, ROW_GAP * (unfolded - 1));
   const positions: Positions = new Map();
   for (const [depth, ids] of tiers) {
-    ids.forEach((id, row) => {
-      positions.set(id, { x: (deepest - depth) * LAYER_GAP, y: -(row - (ids.length - 1) / 2) * rowGap });
+    const x = (deepest - depth) * LAYER_GAP;
+    if (spread || ids.length <= FOLD_ABOVE) {
+      ids.forEach((id, row) => {
+        positions.set(id, { x, y: -(row - (ids.length - 1) / 2) * rowGap });
+      });
+      continue;
+    }
+    const band = LAYER_GAP * FOLD_BAND;
+    const columns = Math.floor(band / Math.sqrt((band * height) / ids.length)) + 1;
+    const perColumn = Math.ceil(ids.length / columns);
+    const [gapX, gapY] = [columns > 1 ? band / (columns - 1) : 0, height / Math.max(1, perColumn - 1)];
+    ids.forEach((id, i) => {
+      const column = Math.floor(i / perColumn);
+      const row = i - column * perColumn;
+      const inColumn = Math.min(perColumn, ids.length - column * perColumn);
+      positions.set(id, {
+        x: x + (column - (columns - 1) / 2) * gapX,
+        y: -(row - (inColumn - 1) / 2) * gapY,
+      });
     });
   }
   return withTheRestInside(graph, positions);

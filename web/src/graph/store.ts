@@ -27,6 +27,8 @@ export interface GraphSnapshot {
   layout: LayoutMode;
   /** Changes whenever positions were laid anew: the view resets its camera or runs ForceAtlas2. */
   layoutRun: number;
+  /** A worker is laying the shown blast radius out as chains: positions will move once more. */
+  laying: boolean;
 }
 
 /** Told before and after a change of many organisations at once (the view detaches meanwhile). */
@@ -50,7 +52,9 @@ export class GraphStore {
   private sources: GraphSources = NO_SOURCES;
   private lang: Lang;
   private laidOut: LayoutMode | null = null;
-  private snapshot: GraphSnapshot = { version: 0, layout: "force", layoutRun: 0 };
+  private snapshot: GraphSnapshot = { version: 0, layout: "force", layoutRun: 0, laying: false };
+  /** The blast radius a worker is laying out, if any (only the one still shown counts). */
+  private layingFor: BlastRadius | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly bulkListeners = new Set<BulkListener>();
   /** Lays blast radii out as chains (in a worker where there is one) and remembers them. */
@@ -99,8 +103,13 @@ export class GraphStore {
     } finally {
       for (const listener of this.bulkListeners) listener.after();
     }
+    if (this.layingFor !== sources.impact) this.layingFor = null;
     const { layoutRun } = this.snapshot;
-    this.publish({ layout, layoutRun: laidAnew ? layoutRun + 1 : layoutRun });
+    this.publish({
+      layout,
+      layoutRun: laidAnew ? layoutRun + 1 : layoutRun,
+      laying: this.layingFor !== null,
+    });
   }
 
   /**
@@ -131,10 +140,12 @@ export class GraphStore {
       return;
     }
     applyPositions(this.graph, layeredPositions(this.graph, impact));
+    this.layingFor = impact;
     void laid.then((positions) => {
       if (this.sources.impact !== impact) return;
+      this.layingFor = null;
       applyPositions(this.graph, withTheRestInside(this.graph, positions));
-      this.publish({ layoutRun: this.snapshot.layoutRun + 1 });
+      this.publish({ layoutRun: this.snapshot.layoutRun + 1, laying: false });
     });
   }
 

@@ -54,6 +54,7 @@ export const STRINGS = {
     empty: "組織を検索して「侵害を想定」を選ぶか、URL に ?vendor=ID を付けてください。",
     drawnAsGroups:
       "組織が多いため、段・種別・地域ごとの {groups} グループとして描画（グループをクリックで内訳）",
+    plainContracts: "契約が {count} 件を超えるため細線で表示（太さは件数によらない）",
     group: "グループ",
     groupTier: "段 {depth}",
     groupLargest: "最大の組織",
@@ -77,6 +78,8 @@ export const STRINGS = {
     tiers: "段ごとの合計",
     tierOrganisations: "{n} 組織",
     tierOneOrganisation: "1 組織",
+    tierOrganisationsShort: "{n} 組織",
+    tierOneOrganisationShort: "1 組織",
     timeline: "このチェーンの時系列",
     timelineNoDates: "このチェーンの契約にも事故にも日付がありません",
     sinceUnknown: "開始日不明",
@@ -186,6 +189,7 @@ export const STRINGS = {
     empty: "Search for an organisation and choose Compromise, or add ?vendor=ID to the URL.",
     drawnAsGroups:
       "Too many to draw one by one: drawn as {groups} groups by tier, kind and region (click a group for its members)",
+    plainContracts: "Over {count} contracts: drawn as thin lines (width not by records)",
     group: "Group",
     groupTier: "tier {depth}",
     groupLargest: "Largest members",
@@ -209,6 +213,8 @@ export const STRINGS = {
     tiers: "Totals per tier",
     tierOrganisations: "{n} organisations",
     tierOneOrganisation: "1 organisation",
+    tierOrganisationsShort: "{n} orgs",
+    tierOneOrganisationShort: "1 org",
     timeline: "Timeline of this chain",
     timelineNoDates: "Neither the contracts of this chain nor its incidents have dates",
     sinceUnknown: "start unknown",

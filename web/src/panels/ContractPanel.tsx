@@ -1,3 +1,4 @@
+import { useContractService } from "../api/useContractService.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { ContractLink, contractEnds, type OpenContract } from "./contractWords.tsx";
 import { useLookup } from "./lookup.ts";
@@ -24,6 +25,7 @@ export function ContractPanel({
   const { t, orgName, count } = useLanguage();
   const lookup = useLookup(); // the contract may arrive with the next answer
   const contract = lookup.contract(id);
+  const service = useContractService(contract ? id : null, contract?.service);
   if (!contract) return null;
   const consignor = orgName(lookup.org(contract.consignor));
   return (
@@ -38,7 +40,8 @@ export function ContractPanel({
       </header>
       <p data-testid="contract-ends">{contractEnds(lookup, orgName, id)}</p>
       <p>
-        {contract.service} · {t("records")} {count(contract.records)}
+        {service && `${service} · `}
+        {t("records")} {count(contract.records)}
       </p>
       <h3>{t("carriesHeading")}</h3>
       {contract.carries ? (

@@ -6,9 +6,19 @@ import {
   KIND_COLOURS,
 } from "../graph/appearance.ts";
 import { useLanguage } from "../i18n/language.tsx";
+import { formatNumber } from "../i18n/strings.ts";
+import { PLAIN_CONTRACTS_ABOVE } from "../sigma/highlight.ts";
 
-/** Colours by kind (the overview) or by depth (a blast radius). */
-export function Legend({ byDepth, changes = false }: { byDepth: boolean; changes?: boolean }) {
+/** Colours by kind (the overview) or by depth (a blast radius); says when contracts are plain lines. */
+export function Legend({
+  byDepth,
+  changes = false,
+  plainContracts = false,
+}: {
+  byDepth: boolean;
+  changes?: boolean;
+  plainContracts?: boolean;
+}) {
   const { t, kind } = useLanguage();
   const items: [string, string][] = byDepth
     ? [
@@ -29,6 +39,11 @@ export function Legend({ byDepth, changes = false }: { byDepth: boolean; changes
           {label}
         </li>
       ))}
+      {plainContracts && (
+        <li className="legend-note" data-testid="plain-contracts">
+          {t("plainContracts", { count: formatNumber(PLAIN_CONTRACTS_ABOVE) })}
+        </li>
+      )}
     </ul>
   );
 }

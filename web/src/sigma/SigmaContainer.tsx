@@ -1,10 +1,11 @@
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import Sigma from "sigma";
+import { EdgeLineProgram, NodeCircleProgram, NodePointProgram } from "sigma/rendering";
 import type { Settings } from "sigma/settings";
 import { type ContractAttributes, createExploreGraph, type OrgAttributes } from "../graph/dataset.ts";
 import { useGraphStore } from "../graph/useGraph.ts";
 import { type ExploreSigma, SigmaContext } from "./context.ts";
-import { UNDISCLOSED_EDGE_TYPE } from "./reducers.ts";
+import { PLAIN_EDGE_TYPE, POINT_NODE_TYPE, UNDISCLOSED_EDGE_TYPE } from "./reducers.ts";
 import { DashedArrowProgram } from "./undisclosedEdge.ts";
 
 const SETTINGS: Partial<Settings<OrgAttributes, ContractAttributes>> = {
@@ -14,7 +15,8 @@ const SETTINGS: Partial<Settings<OrgAttributes, ContractAttributes>> = {
   hideLabelsOnMove: true,
   zIndex: true,
   defaultEdgeType: "arrow",
-  edgeProgramClasses: { [UNDISCLOSED_EDGE_TYPE]: DashedArrowProgram },
+  nodeProgramClasses: { circle: NodeCircleProgram, [POINT_NODE_TYPE]: NodePointProgram },
+  edgeProgramClasses: { [UNDISCLOSED_EDGE_TYPE]: DashedArrowProgram, [PLAIN_EDGE_TYPE]: EdgeLineProgram },
   labelRenderedSizeThreshold: 9,
   // Room above the drawing for the tier headings pinned to the top of the view.
   stagePadding: 60,

@@ -17,6 +17,10 @@ export interface Highlight {
   compromised: Set<string>;
   /** Counted contracts of the blast radius. */
   counted: Set<string>;
+  /** So many contracts are drawn that they are drawn as plain lines (see PLAIN_CONTRACTS_ABOVE). */
+  plainContracts: boolean;
+  /** So many organisations are drawn that they are drawn as points (see POINT_NODES_ABOVE). */
+  pointNodes: boolean;
   /** The focused organisation's chain to the compromised vendor. */
   chainNodes: Set<string>;
   chainEdges: Set<string>;
@@ -34,6 +38,24 @@ export interface Highlight {
   changed: Set<string>;
 }
 
+/**
+ * Past this many drawn contracts, those off the focused chain are drawn as plain 1 px lines. sigma's
+ * arrows are wide quads with heads, and a software renderer (no GPU, as on this machine and many
+ * analysts' virtual desktops) pays for every one on every frame, hidden or not: at 6,000 contracts
+ * (a 5,000-organisation radius) plain lines take the first picture from about 2.0 s to 1.3 s. The
+ * tiers already say which way data flows (left to right); undisclosed ones stay dashed and the
+ * focused chain keeps its arrows.
+ */
+export const PLAIN_CONTRACTS_ABOVE = 2000;
+
+/**
+ * Past this many drawn organisations, they are drawn as WebGL points (one vertex each) instead of
+ * sigma's circles (a triangle each, drawn twice with picking): the same discs, and panning a
+ * 5,000-organisation radius under a software renderer goes from frames of 67–83 ms to 17–33 ms
+ * (p50). A point whose centre leaves the view leaves with it, which only shows at the view's edge.
+ */
+export const POINT_NODES_ABOVE = 2000;
+
 /** How many of the largest affected organisations are always labelled. */
 export const LABELLED_LARGEST = 15;
 
@@ -41,6 +63,8 @@ export const NO_HIGHLIGHT: Highlight = {
   depthOf: null,
   compromised: new Set(),
   counted: new Set(),
+  plainContracts: false,
+  pointNodes: false,
   chainNodes: new Set(),
   chainEdges: new Set(),
   focus: null,
@@ -56,14 +80,18 @@ export const NO_HIGHLIGHT: Highlight = {
 /**
  * The organisations whose names a chain cannot be read without: the compromised ones, the
  * intermediaries (contractors of a counted contract, which pass others' data on) and the
- * `LABELLED_LARGEST` affected ones with the most records.
+ * `LABELLED_LARGEST` affected ones with the most records. In a radius drawn as points (thousands
+ * of organisations, hundreds of them intermediaries, the largest side by side at the top of their
+ * tiers) forced names would be drawn over each other: there only the compromised are, and sigma
+ * names the others as one zooms in (and the table lists them).
  */
 export function alwaysLabelled(impact: BlastRadius): Set<string> {
   const labelled = new Set(impact.compromised.map((c) => c.id));
-  for (const c of impact.contracts) labelled.add(c.contractor);
+  const manyOrganisations = impact.affected.length > POINT_NODES_ABOVE;
+  if (!manyOrganisations) for (const c of impact.contracts) labelled.add(c.contractor);
   // Drawn as groups, the tiers stand close: the largest group of each tier (the one the next tier
   // points at) is named, the others when there is room or on hover.
-  if (impact.affected.some((a) => isGroupNode(a.id))) return labelled;
+  if (impact.affected.some((a) => isGroupNode(a.id)) || manyOrganisations) return labelled;
   const largest = impact.affected
     .filter((a) => a.records > 0)
     .sort((a, b) => b.records - a.records || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -95,6 +123,8 @@ export function computeHighlight(
     depthOf: new Map(impact.affected.map((a) => [a.id, a.depth])),
     compromised: new Set(impact.compromised.map((c) => c.id)),
     counted: new Set(impact.contracts.map((c) => c.id)),
+    plainContracts: impact.contracts.length > PLAIN_CONTRACTS_ABOVE,
+    pointNodes: impact.affected.length > POINT_NODES_ABOVE,
     chainNodes: chain.nodes,
     chainEdges: chain.edges,
     focus,

@@ -72,13 +72,17 @@ export function nodeReducer(h: Highlight): (node: string, data: OrgAttributes) =
         hidden: false,
       });
     if (node === h.focus) out.highlighted = true;
+    // Thousands of points at full size would merge into bars: a third of it (they grow as one zooms in).
+    if (h.pointNodes)
+      Object.assign(out, { type: POINT_NODE_TYPE, size: Math.max(1.5, data.size * POINT_SCALE) });
     return out;
   };
 }
 
 /**
  * Contracts: the focused chain and the selected contract thick and red; in a radius, only the
- * counted ones, as wide as their records, those of undisclosed records thin and dashed.
+ * counted ones, as wide as their records (plain lines past PLAIN_CONTRACTS_ABOVE), those of
+ * undisclosed records thin and dashed.
  */
 export function edgeReducer(h: Highlight): (edge: string, data: ContractAttributes) => EdgeData {
   return (edge, data) => {
@@ -89,7 +93,9 @@ export function edgeReducer(h: Highlight): (edge: string, data: ContractAttribut
       Object.assign(
         out,
         h.counted.has(edge)
-          ? { color: COUNTED_EDGE_COLOUR, size: contractWidth(data.records), zIndex: 2 }
+          ? h.plainContracts
+            ? { color: COUNTED_EDGE_COLOUR, size: 1, zIndex: 2, type: PLAIN_EDGE_TYPE }
+            : { color: COUNTED_EDGE_COLOUR, size: contractWidth(data.records), zIndex: 2 }
           : { hidden: true },
       );
     if (data.records === null && !out.hidden) (out as { type: string }).type = UNDISCLOSED_EDGE_TYPE;
@@ -99,3 +105,12 @@ export function edgeReducer(h: Highlight): (edge: string, data: ContractAttribut
 
 /** The edge program of contracts whose records are undisclosed (SigmaContainer registers it). */
 export const UNDISCLOSED_EDGE_TYPE = "undisclosed";
+
+/** How much smaller an organisation is drawn in a radius drawn as points. */
+const POINT_SCALE = 0.35;
+
+/** The node program of organisations in a large radius (see POINT_NODES_ABOVE). */
+export const POINT_NODE_TYPE = "point";
+
+/** The edge program of plain 1 px contracts in a large radius (see PLAIN_CONTRACTS_ABOVE). */
+export const PLAIN_EDGE_TYPE = "plain";

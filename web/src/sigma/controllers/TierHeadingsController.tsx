@@ -23,31 +23,44 @@ export function TierHeadingsController({ tiers }: { tiers: TierTotal[] | null })
   // biome-ignore lint/correctness/useExhaustiveDependencies: version is the trigger (positions moved).
   useEffect(() => {
     if (!tiers) return;
+    // A tier's column, in the graph's coordinates: the middle of its members' x (a tier of
+    // thousands is folded into several columns side by side). Read once per layout, not per frame.
+    const graph = sigma.getGraph();
+    const columns = tiers.map((tier) => {
+      let [low, high, y] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 0];
+      for (const id of tier.drawn) {
+        if (!graph.hasNode(id)) continue;
+        const at = graph.getNodeAttributes(id);
+        [low, high, y] = [Math.min(low, at.x), Math.max(high, at.x), at.y];
+      }
+      return low <= high ? { x: (low + high) / 2, y } : null;
+    });
     const place = () => {
-      const graph = sigma.getGraph();
       const { width } = sigma.getDimensions();
-      // Every node of a tier shares its column's x: any one drawn member places the heading.
-      const xs = tiers.map((tier) => {
-        const member = tier.drawn.find((id) => graph.hasNode(id));
-        return member === undefined ? Number.NaN : sigma.graphToViewport(graph.getNodeAttributes(member)).x;
-      });
+      const xs = columns.map((column) => (column ? sigma.graphToViewport(column).x : Number.NaN));
       const known = xs.filter(Number.isFinite).sort((a, b) => a - b);
       // Headings never overlap: each is at most as wide as the gap between two columns.
       let gap = Number.POSITIVE_INFINITY;
       for (let i = 1; i < known.length; i++)
         gap = Math.min(gap, (known[i] as number) - (known[i - 1] as number));
+      const rightmost = known[known.length - 1];
       tiers.forEach((tier, i) => {
         const heading = headings.current.get(tier.depth);
         const x = xs[i] as number;
         if (!heading) return;
         const visible = Number.isFinite(x) && x > -40 && x < width + 40;
+        // The rightmost heading (the compromised) has the room right of its column to itself.
+        const last = x === rightmost && known.length > 1;
         heading.style.display = visible ? "" : "none";
-        heading.style.maxWidth = Number.isFinite(gap) ? `${Math.max(48, Math.floor(gap) - 6)}px` : "";
+        heading.style.maxWidth =
+          Number.isFinite(gap) && !last ? `${Math.max(48, Math.floor(gap) - 6)}px` : "";
         // Close columns get the figures in few characters (rounded down, a bound stays a bound).
         heading.classList.toggle("narrow", gap < NARROW_GAP);
-        // Centred over its column, but never cut by the edge of the view.
+        // Centred over its column (the rightmost starts half a gap left of it, the rest to its right),
+        // but never cut by the edge of the view.
         const half = heading.offsetWidth / 2;
-        const left = Math.min(Math.max(0, x - half), Math.max(0, width - 2 * half));
+        const start = last && gap < NARROW_GAP ? x - Math.min(half, Math.floor(gap / 2) - 3) : x - half;
+        const left = Math.min(Math.max(0, start), Math.max(0, width - 2 * half));
         if (visible) heading.style.transform = `translateX(${Math.round(left)}px)`;
       });
     };
@@ -78,7 +91,9 @@ export function TierHeadingsController({ tiers }: { tiers: TierTotal[] | null })
               : t("tierOrganisations", { n: formatNumber(tier.organisations) })}
           </span>
           <span className="compact">
-            {t("tierOrganisations", { n: compactFigure(lang, tier.organisations) })}
+            {tier.organisations === 1
+              ? t("tierOneOrganisationShort")
+              : t("tierOrganisationsShort", { n: compactFigure(lang, tier.organisations) })}
           </span>
           {tier.depth > 0 && (
             <>

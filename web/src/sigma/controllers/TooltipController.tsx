@@ -1,5 +1,6 @@
 import { type CSSProperties, useEffect, useState } from "react";
 import { createPortal } from "react-dom";
+import { useContractService } from "../../api/useContractService.ts";
 import { isGroupNode } from "../../graph/groups.ts";
 import { useLanguage } from "../../i18n/language.tsx";
 import { formatCount, formatFigure, type Lang } from "../../i18n/strings.ts";
@@ -83,6 +84,8 @@ function useTooltipLines(hovered: Hovered, h: Highlight): string[] {
   const { lang, t, orgName, kind } = useLanguage();
   const words = WORDS[lang];
   const graph = sigma.getGraph();
+  const edge = hovered?.kind === "edge" && graph.hasEdge(hovered.id) ? hovered.id : null;
+  const service = useContractService(edge, edge ? graph.getEdgeAttribute(edge, "service") : null);
   if (!hovered) return [];
   if (hovered.kind === "node") {
     if (!graph.hasNode(hovered.id)) return [];
@@ -111,10 +114,7 @@ function useTooltipLines(hovered: Hovered, h: Highlight): string[] {
     return orgName({ id, name: org.name, nameEn: org.nameEn });
   });
   const counted = h.contracts.get(hovered.id);
-  const lines = [
-    `${from} → ${to}`,
-    `${words.contract} ${hovered.id}${contract.service ? ` · ${contract.service}` : ""}`,
-  ];
+  const lines = [`${from} → ${to}`, `${words.contract} ${hovered.id}${service ? ` · ${service}` : ""}`];
   lines.push(`${t("records")}: ${formatCount(lang, contract.records)}`);
   if (counted) lines.push(`${t("persons")}: ${formatCount(lang, counted.subjects)}`);
   return lines;

@@ -9,7 +9,9 @@ export interface KeiroHook {
   /** Where an organisation is drawn, in pixels from the graph's top left; null when it is not. */
   nodeViewport: (id: string) => { x: number; y: number } | null;
   /** How sigma last drew an organisation (after the reducers); null when it is not in the graph. */
-  nodeDrawn: (id: string) => { hidden: boolean; label: string | null; forceLabel: boolean } | null;
+  nodeDrawn: (
+    id: string,
+  ) => { hidden: boolean; label: string | null; forceLabel: boolean; type: string } | null;
   /** How many organisations are drawn. */
   nodeCount: () => number;
   /** The group nodes drawn (a radius too large to draw one by one), sorted. */
@@ -18,6 +20,8 @@ export interface KeiroHook {
   graph: () => ExploreGraph;
   /** The contracts sigma last drew as the focused chain or the selected contract, sorted. */
   chainEdges: () => string[];
+  /** How many contracts sigma last drew with each edge program (hidden ones left out). */
+  edgeTypes: () => Record<string, number>;
 }
 
 export function WindowHookController() {
@@ -33,6 +37,7 @@ export function WindowHookController() {
               hidden: drawn.hidden === true,
               label: drawn.label ?? null,
               forceLabel: drawn.forceLabel === true,
+              type: drawn.type,
             }
           : null;
       },
@@ -47,6 +52,14 @@ export function WindowHookController() {
             return drawn !== undefined && !drawn.hidden && drawn.color === CHAIN_EDGE_COLOUR;
           })
           .sort(),
+      edgeTypes: () => {
+        const counts: Record<string, number> = {};
+        sigma.getGraph().forEachEdge((edge) => {
+          const drawn = sigma.getEdgeDisplayData(edge);
+          if (drawn && !drawn.hidden) counts[drawn.type] = (counts[drawn.type] ?? 0) + 1;
+        });
+        return counts;
+      },
     };
     const page = window as unknown as { __KEIRO__?: KeiroHook };
     page.__KEIRO__ = hook;
