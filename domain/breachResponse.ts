@@ -1,4 +1,4 @@
-import type { BlastRadius } from "./blastRadius.ts";
+import { type BreachRadius, byCodeUnits } from "./breachFacts.ts";
 import type { BreachRules, Trigger } from "./breachRules.ts";
 import type { DatasetStamp } from "./dataset.ts";
 import { parsePartialDate } from "./dates.ts";
@@ -54,8 +54,8 @@ export interface BreachResponse {
 export type IncidentHit = Pick<Incident, "id" | "victim" | "kind" | "discovered">;
 
 export interface BreachInput {
-  /** The whole blast radius of the scenario (not truncated). */
-  radius: Pick<BlastRadius, "scenario" | "compromised" | "affected" | "contracts" | "truncated">;
+  /** What the whole blast radius of the scenario (not truncated) says: see breachRadiusOf. */
+  radius: BreachRadius;
   dataset: DatasetStamp;
   incidents: IncidentHit[];
   /** `--aware`, when given. */
@@ -64,8 +64,6 @@ export interface BreachInput {
   cause?: Cause | null;
   rules: BreachRules;
 }
-
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A calendar day plus n days (`YYYY-MM-DD`); calendar days have no time zone of their own. */
 export function addDays(day: string, n: number): string {
@@ -157,42 +155,26 @@ export function breachResponse(input: BreachInput): BreachResponse {
   };
   const sensitive = new Set(rules.specialCareCategories);
   const financial = new Set(rules.financialCategories);
-
-  const ownContracts = new Map<string, BlastRadius["contracts"]>();
-  const clientsOf = new Map<string, Set<string>>();
-  for (const c of radius.contracts) {
-    const own = ownContracts.get(c.consignor) ?? [];
-    own.push(c);
-    ownContracts.set(c.consignor, own);
-    const clients = clientsOf.get(c.contractor) ?? new Set<string>();
-    clients.add(c.consignor);
-    clientsOf.set(c.contractor, clients);
-  }
-  const clients = (id: string) => [...(clientsOf.get(id) ?? [])].sort(byCodeUnits);
+  const unauthorized = cause === "unauthorized";
+  const clients = (id: string) => radius.clients.get(id) ?? [];
 
   const organisations = radius.affected.map((org): OrganisationObligation => {
-    const contracts = ownContracts.get(org.id) ?? [];
-    const holdsData = contracts.some((c) => c.records === null || c.records > 0);
-    let persons = 0;
-    let personsUnknown = 0;
-    for (const c of contracts) {
-      if (c.subjects === null) personsUnknown += 1;
-      else persons += c.subjects;
-    }
-    const kind = org.kind;
+    const { holdsData, persons, personsUnknown, kind } = org;
     const threshold =
       (kind !== null ? rules.personsThresholdByKind[kind] : undefined) ?? rules.defaultPersonsThreshold;
-    const holds: Record<Trigger, boolean> = {
-      sensitive: org.dataCategories.some((c) => sensitive.has(c)),
-      financial: org.dataCategories.some((c) => financial.has(c)),
-      unauthorized: cause === "unauthorized",
-      persons: persons > threshold,
-    };
-    const triggers = holdsData ? (Object.keys(holds) as Trigger[]).filter((t) => holds[t]) : [];
+    // In the order of Trigger: sensitive, financial, unauthorized, persons.
+    const triggers: Trigger[] = [];
+    if (holdsData) {
+      if (org.dataCategories.some((c) => sensitive.has(c))) triggers.push("sensitive");
+      if (org.dataCategories.some((c) => financial.has(c))) triggers.push("financial");
+      if (unauthorized) triggers.push("unauthorized");
+      if (persons > threshold) triggers.push("persons");
+    }
     const report: ReportDecision =
       triggers.length > 0 ? "required" : holdsData && personsUnknown > 0 ? "assess" : "not_required";
     const dated = report !== "not_required";
-    const finalDays = Math.max(rules.finalDays, ...triggers.map((t) => rules.finalDaysByTrigger[t] ?? 0));
+    let finalDays = rules.finalDays;
+    for (const t of triggers) finalDays = Math.max(finalDays, rules.finalDaysByTrigger[t] ?? 0);
     const notify = clients(org.id);
     return {
       id: org.id,

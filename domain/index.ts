@@ -1,5 +1,6 @@
 export * from "./answer.ts";
 export * from "./blastRadius.ts";
+export * from "./breachFacts.ts";
 export * from "./breachResponse.ts";
 export * from "./breachRules.ts";
 export * from "./changes.ts";

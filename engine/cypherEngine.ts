@@ -2,6 +2,8 @@ import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
 import {
   asOfDay,
   type BlastRadius,
+  type BreachRadius,
+  breachRadiusOf,
   type CountedContract,
   type DatasetStamp,
   type GroupedBlastRadius,
@@ -85,6 +87,14 @@ export class CypherEngine implements ImpactEngine {
 
   grouped(scenario: Scenario, members: number, timeoutMs?: number): Promise<GroupedBlastRadius> {
     return this.fromOneLoad((tx) => groupedAnswer(tx, scenario, members), timeoutMs);
+  }
+
+  async breachRadius(
+    scenario: Scenario,
+    timeoutMs?: number,
+  ): Promise<BreachRadius & { dataset: DatasetStamp }> {
+    const radius = await this.blastRadius(scenario, { timeoutMs });
+    return { dataset: radius.dataset, ...breachRadiusOf(radius) };
   }
 
   /** An answer read from one load, stamped with it. */

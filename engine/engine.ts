@@ -1,4 +1,11 @@
-import type { BlastRadius, DatasetStamp, GroupedBlastRadius, Scenario, VendorRank } from "../domain/index.ts";
+import type {
+  BlastRadius,
+  BreachRadius,
+  DatasetStamp,
+  GroupedBlastRadius,
+  Scenario,
+  VendorRank,
+} from "../domain/index.ts";
 
 /** How much of an answer to list, and how long to wait for it. */
 export interface ImpactOptions {
@@ -23,6 +30,11 @@ export interface Stamped<T> {
  */
 export interface ImpactEngine {
   blastRadius(scenario: Scenario, options?: ImpactOptions): Promise<BlastRadius>;
+  /**
+   * What breach response needs of the whole blast radius (domain/breachFacts.ts), stamped: exactly
+   * breachRadiusOf(blastRadius(scenario)), which an engine may compute without building the radius.
+   */
+  breachRadius(scenario: Scenario, timeoutMs?: number): Promise<BreachRadius & { dataset: DatasetStamp }>;
   /** The blast radius grouped by tier, kind and region, each group's `members` largest named. */
   grouped(scenario: Scenario, members: number, timeoutMs?: number): Promise<GroupedBlastRadius>;
   /** Every organisation with a contract pointing at it, ranked (the first `top`). */

@@ -2,6 +2,7 @@ import {
   type AffectedOrganisation,
   asOfDay,
   type BlastRadius,
+  type BreachRadius,
   type CountedContract,
   type GroupedBlastRadius,
   groupAffected,
@@ -14,6 +15,7 @@ import {
 } from "../domain/index.ts";
 import { attachReported, truncation, unknownId } from "./assemble.ts";
 import { type ContractTable, carriesIds, type Reach, type ReachSummary, summarise } from "./contractReach.ts";
+import { copyBreachFacts } from "./copyBreach.ts";
 import { type CopiedContract, columnsOf } from "./copyColumns.ts";
 import {
   type CopiedExposure,
@@ -197,6 +199,33 @@ export class InMemoryCopy {
 
   /** Steps 2–6 of a scenario over the copy (see summarise); `limit` organisations spelled out. */
   private summary(scenario: Scenario, limit: number | undefined): ReachSummary {
+    return this.withReach(scenario, (reach, isCompromised) =>
+      summarise(this.table, reach, isCompromised, limit),
+    );
+  }
+
+  /** What breach response needs of a scenario's whole blast radius, without building the radius. */
+  breachRadius(scenario: Scenario): BreachRadius {
+    const { affected, clients } = this.withReach(scenario, (reach, isCompromised) =>
+      copyBreachFacts(
+        {
+          table: this.table,
+          organisations: this.organisations,
+          categoryOf: this.categoryOf,
+          categories: this.categories,
+        },
+        reach,
+        isCompromised,
+      ),
+    );
+    return { scenario, compromised: this.names(scenario.compromised), affected, clients };
+  }
+
+  /** Step 2 of a scenario over the copy, handed to `use`, then undone for the next answer. */
+  private withReach<T>(
+    scenario: Scenario,
+    use: (reach: Reach, isCompromised: (v: number) => boolean) => T,
+  ): T {
     this.check(scenario);
     const compromised = new Uint8Array(this.organisations.length);
     const sources: number[] = [];
@@ -211,7 +240,7 @@ export class InMemoryCopy {
       scenario.maxDepth ?? Number.MAX_SAFE_INTEGER,
     );
     try {
-      return summarise(this.table, reach, (v) => compromised[v] === 1, limit);
+      return use(reach, (v) => compromised[v] === 1);
     } finally {
       // Back to unreached for the next answer: only what this one touched.
       for (let q = 0; q < reach.count; q++) reach.level[reach.queue[q] as number] = -1;

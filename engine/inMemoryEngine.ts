@@ -1,6 +1,13 @@
 import { threadId } from "node:worker_threads";
 import neo4j, { type Driver } from "neo4j-driver";
-import type { BlastRadius, DatasetStamp, GroupedBlastRadius, Scenario, VendorRank } from "../domain/index.ts";
+import type {
+  BlastRadius,
+  BreachRadius,
+  DatasetStamp,
+  GroupedBlastRadius,
+  Scenario,
+  VendorRank,
+} from "../domain/index.ts";
 import type { DatabaseConfig } from "../neo4j/config.ts";
 import { type BuiltCopy, buildCopyInWorker } from "./copyBuild.ts";
 import { CypherEngine } from "./cypherEngine.ts";
@@ -75,6 +82,15 @@ export class InMemoryEngine implements ImpactEngine {
     const held = await this.copyFor(scenario, options.timeoutMs);
     if (!held) return this.cypherEngine.blastRadius(scenario, options);
     return { dataset: held.stamp, ...held.copy.blastRadius(scenario, options.limit) };
+  }
+
+  async breachRadius(
+    scenario: Scenario,
+    timeoutMs?: number,
+  ): Promise<BreachRadius & { dataset: DatasetStamp }> {
+    const held = await this.copyFor(scenario, timeoutMs);
+    if (!held) return this.cypherEngine.breachRadius(scenario, timeoutMs);
+    return { dataset: held.stamp, ...held.copy.breachRadius(scenario) };
   }
 
   async grouped(scenario: Scenario, members: number, timeoutMs?: number): Promise<GroupedBlastRadius> {

@@ -1,10 +1,13 @@
 import neo4j, { type Driver } from "neo4j-driver";
 import {
   type BlastRadius,
+  type BreachRadius,
   type BreachResponse,
   type BreachRules,
+  breachRadiusOf,
   breachResponse,
   type Cause,
+  type DatasetStamp,
   type Incident,
   type Scenario,
 } from "../domain/index.ts";
@@ -47,10 +50,49 @@ async function read<T>(driver: Driver, name: string, params: Record<string, unkn
   }
 }
 
+/** The arithmetic of domain/breachResponse.ts over a radius's facts, its incidents and the rules. */
+async function respond(
+  facts: BreachRadius,
+  dataset: DatasetStamp,
+  driver: Driver,
+  request: NotifyRequest,
+  timeoutMs: number,
+): Promise<{ response: BreachResponse; incidents: Incident[] }> {
+  const incidents = await read<Incident>(
+    driver,
+    "notify/incidents",
+    { compromised: request.scenario.compromised },
+    timeoutMs,
+  );
+  const response = breachResponse({
+    radius: facts,
+    // The load the blast radius was computed on (the engine stamps its answer).
+    dataset,
+    incidents,
+    aware: request.aware,
+    cause: request.cause,
+    rules: request.rules,
+  });
+  return { response, incidents };
+}
+
 /**
- * Breach response for a scenario: the whole blast radius from the engine (which refuses an
- * unknown id first), the incidents that hit the compromised organisations, and the pure
- * arithmetic of domain/breachResponse.ts over them with the rule set.
+ * Breach response for a scenario, the answer alone (GET /api/notify and its export): the engine's
+ * facts of the whole blast radius (it refuses an unknown id first), never the radius itself.
+ */
+export async function computeObligations(
+  engine: ImpactEngine,
+  driver: Driver,
+  request: NotifyRequest,
+): Promise<{ response: BreachResponse; incidents: Incident[] }> {
+  const timeoutMs = request.timeoutMs ?? 60_000;
+  const { dataset, ...facts } = await engine.breachRadius(request.scenario, timeoutMs);
+  return respond(facts, dataset, driver, request, timeoutMs);
+}
+
+/**
+ * Breach response with what packets need besides: the whole blast radius (paths, chains and the
+ * contracts with their sources), the incidents, and the answer from the same radius.
  */
 export async function computeNotify(
   engine: ImpactEngine,
@@ -59,21 +101,13 @@ export async function computeNotify(
 ): Promise<NotifyResult> {
   const timeoutMs = request.timeoutMs ?? 60_000;
   const radius = await engine.blastRadius(request.scenario, { timeoutMs });
-  const incidents = await read<Incident>(
+  const { response, incidents } = await respond(
+    breachRadiusOf(radius),
+    radius.dataset,
     driver,
-    "notify/incidents",
-    { compromised: request.scenario.compromised },
+    request,
     timeoutMs,
   );
-  const response = breachResponse({
-    radius,
-    // The load the blast radius was computed on (the engine stamps its answer).
-    dataset: radius.dataset,
-    incidents,
-    aware: request.aware,
-    cause: request.cause,
-    rules: request.rules,
-  });
   return { response, radius, incidents };
 }
 

@@ -10,7 +10,12 @@ import {
   RuleSetError,
   todayInJapan,
 } from "../../domain/index.ts";
-import { computeNotify, type NotifyResult, readContractDetails } from "../../notify/assemble.ts";
+import {
+  computeNotify,
+  computeObligations,
+  type NotifyResult,
+  readContractDetails,
+} from "../../notify/assemble.ts";
 import { notifyCsvLines, notifyJsonChunks } from "../../notify/csv.ts";
 import { PacketBook } from "../../notify/packet.ts";
 import { packetHtml } from "../../notify/render.ts";
@@ -53,29 +58,36 @@ function notifyParams(query: Query) {
  * rule file (again when it changed) and goes through the heavy-request gate.
  */
 export function notifyRoutes(app: FastifyInstance, context: ApiContext): void {
-  async function answer(
+  /** The rule file, or null once a 500 names what is wrong with it (the operator's to mend). */
+  function rulesOr500(reply: FastifyReply): BreachRules | null {
+    try {
+      return loadRules();
+    } catch (error) {
+      if (!(error instanceof RuleSetError)) throw error;
+      reply.code(500).send({ error: "rules", message: error.message });
+      return null;
+    }
+  }
+
+  /** The request's answer alone, through the heavy-request gate: the engine's facts of the radius. */
+  async function obligations(query: Query, reply: FastifyReply) {
+    const { scenario, aware, cause } = notifyParams(query);
+    const rules = rulesOr500(reply);
+    if (!rules) return null;
+    const request = { scenario, aware, cause, rules, timeoutMs: context.queryTimeoutMs };
+    return context.gate.run(() => computeObligations(context.engine, context.driver, request));
+  }
+
+  /** The answer with the whole blast radius packets are written from, through the gate. */
+  async function withRadius(
     query: Query,
     reply: FastifyReply,
   ): Promise<{ result: NotifyResult; rules: BreachRules } | null> {
     const { scenario, aware, cause } = notifyParams(query);
-    let rules: BreachRules;
-    try {
-      rules = loadRules();
-    } catch (error) {
-      if (!(error instanceof RuleSetError)) throw error;
-      // The server's own rule file does not fit: say so, it is for the operator to mend.
-      reply.code(500).send({ error: "rules", message: error.message });
-      return null;
-    }
-    const result = await context.gate.run(() =>
-      computeNotify(context.engine, context.driver, {
-        scenario,
-        aware,
-        cause,
-        rules,
-        timeoutMs: context.queryTimeoutMs,
-      }),
-    );
+    const rules = rulesOr500(reply);
+    if (!rules) return null;
+    const request = { scenario, aware, cause, rules, timeoutMs: context.queryTimeoutMs };
+    const result = await context.gate.run(() => computeNotify(context.engine, context.driver, request));
     return { result, rules };
   }
 
@@ -91,9 +103,9 @@ export function notifyRoutes(app: FastifyInstance, context: ApiContext): void {
     if (!Number.isInteger(offset) || offset < 0)
       throw new ParameterError("offset", `offset: "${offsetText}" is not a whole number ≥ 0`);
     const { today } = notifyParams(query);
-    const got = await answer(query, reply);
+    const got = await obligations(query, reply);
     if (!got) return reply;
-    const { organisations, compromised, ...head } = got.result.response;
+    const { organisations, compromised, ...head } = got.response;
     const ordered = sort === "id" ? organisations : [...organisations].sort(compareByDeadline);
     const count = (report: OrganisationObligation["report"]) =>
       organisations.filter((o) => o.report === report).length;
@@ -120,9 +132,9 @@ export function notifyRoutes(app: FastifyInstance, context: ApiContext): void {
     if (format !== "json" && format !== "csv")
       throw new ParameterError("format", `format: "${format}" is not json or csv`);
     const { today, scenario } = notifyParams(query);
-    const got = await answer(query, reply);
+    const got = await obligations(query, reply);
     if (!got) return reply;
-    const { response } = got.result;
+    const { response } = got;
     const name = `keiro-notify-${scenario.compromised.join("+")}.${format}`;
     return reply
       .type(format === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8")
@@ -136,7 +148,7 @@ export function notifyRoutes(app: FastifyInstance, context: ApiContext): void {
     if (!LANGS.includes(lang))
       throw new ParameterError("lang", `lang: "${lang}" is not one of ${LANGS.join(", ")}`);
     const { today, scenario } = notifyParams(query);
-    const got = await answer(query, reply);
+    const got = await withRadius(query, reply);
     if (!got) return null;
     const { result, rules } = got;
     const details = await readContractDetails(

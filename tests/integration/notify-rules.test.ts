@@ -3,14 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BreachResponse, type Cause, type ParameterError, parseScenario } from "../../domain/index.ts";
 import { CypherEngine } from "../../engine/cypherEngine.ts";
 import { InMemoryEngine } from "../../engine/inMemoryEngine.ts";
-import { computeNotify } from "../../notify/assemble.ts";
+import { computeNotify, computeObligations } from "../../notify/assemble.ts";
 import { loadRules } from "../../notify/rules.ts";
 import { type BreachGraph, breachDataset } from "../helpers/breachGraphs.ts";
 import { load, testDriver } from "../helpers/database.ts";
 
 /**
  * Breach response (DOMAIN.md, docs/breach-response.md), each rule on a hand-made graph loaded
- * into the real Neo4j, with its exact answer; both engines must give the same one.
+ * into the real Neo4j, with its exact answer; both engines must give the same one, from the whole
+ * blast radius (as packets need it) and from the engine's facts of it (as the API's pages do).
  */
 let driver: Driver;
 beforeAll(() => {
@@ -34,6 +35,11 @@ async function notify(
   await inMemory.warm();
   const fromMemory = await computeNotify(inMemory, driver, { scenario, rules, ...options });
   expect(fromMemory.response).toEqual(fromCypher.response);
+  // The answer alone, from the copy's facts (never building the radius) and from Cypher's radius.
+  for (const engine of [inMemory, new CypherEngine(driver)])
+    expect((await computeObligations(engine, driver, { scenario, rules, ...options })).response).toEqual(
+      fromCypher.response,
+    );
   return fromCypher.response;
 }
 

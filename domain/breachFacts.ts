@@ -1,0 +1,65 @@
+import type { BlastRadius } from "./blastRadius.ts";
+import type { OrganisationName } from "./organisation.ts";
+import type { Scenario } from "./scenario.ts";
+
+/**
+ * What breach response reads of a blast radius (domain/breachResponse.ts): per affected
+ * organisation, sums over its counted contracts; per contractor, the consignors of the counted
+ * contracts pointing at it. An engine may compute it without building the blast radius itself (the
+ * in-memory copy does: the biggest vendor's 446,673 counted contracts never become objects).
+ */
+export interface BreachFacts {
+  id: string;
+  name: string;
+  kind: string | null;
+  /** The data categories of its counted contracts (in any order). */
+  dataCategories: string[];
+  /** Whether any counted contract holds its data (records unknown, or more than 0). */
+  holdsData: boolean;
+  /** Persons of its counted contracts whose count is known, and how many counted contracts lack one. */
+  persons: number;
+  personsUnknown: number;
+}
+
+export interface BreachRadius {
+  scenario: Scenario;
+  compromised: Pick<OrganisationName, "id" | "name">[];
+  affected: BreachFacts[];
+  /** The consignors of the counted contracts pointing at each contractor, sorted by code units. */
+  clients: Map<string, string[]>;
+  /** Set when the blast radius it was read from was cut to a limit (breach response refuses it). */
+  truncated?: BlastRadius["truncated"];
+}
+
+export const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The facts of a whole blast radius, as any engine answers it. */
+export function breachRadiusOf(
+  radius: Pick<BlastRadius, "scenario" | "compromised" | "affected" | "contracts" | "truncated">,
+): BreachRadius {
+  const sums = new Map<string, { holdsData: boolean; persons: number; personsUnknown: number }>();
+  const clients = new Map<string, Set<string>>();
+  for (const c of radius.contracts) {
+    let own = sums.get(c.consignor);
+    if (!own) sums.set(c.consignor, (own = { holdsData: false, persons: 0, personsUnknown: 0 }));
+    if (c.records === null || c.records > 0) own.holdsData = true;
+    if (c.subjects === null) own.personsUnknown += 1;
+    else own.persons += c.subjects;
+    let of = clients.get(c.contractor);
+    if (!of) clients.set(c.contractor, (of = new Set()));
+    of.add(c.consignor);
+  }
+  return {
+    scenario: radius.scenario,
+    compromised: radius.compromised.map(({ id, name }) => ({ id, name })),
+    affected: radius.affected.map((org) => ({
+      id: org.id,
+      name: org.name,
+      kind: org.kind,
+      dataCategories: org.dataCategories,
+      ...(sums.get(org.id) ?? { holdsData: false, persons: 0, personsUnknown: 0 }),
+    })),
+    clients: new Map([...clients].map(([id, of]) => [id, [...of].sort(byCodeUnits)])),
+    ...(radius.truncated ? { truncated: radius.truncated } : {}),
+  };
+}
