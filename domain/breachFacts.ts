@@ -40,13 +40,13 @@ export function breachRadiusOf(
   const sums = new Map<string, { holdsData: boolean; persons: number; personsUnknown: number }>();
   const clients = new Map<string, Set<string>>();
   for (const c of radius.contracts) {
-    let own = sums.get(c.consignor);
-    if (!own) sums.set(c.consignor, (own = { holdsData: false, persons: 0, personsUnknown: 0 }));
+    const own = sums.get(c.consignor) ?? { holdsData: false, persons: 0, personsUnknown: 0 };
+    sums.set(c.consignor, own);
     if (c.records === null || c.records > 0) own.holdsData = true;
     if (c.subjects === null) own.personsUnknown += 1;
     else own.persons += c.subjects;
-    let of = clients.get(c.contractor);
-    if (!of) clients.set(c.contractor, (of = new Set()));
+    const of = clients.get(c.contractor) ?? new Set<string>();
+    clients.set(c.contractor, of);
     of.add(c.consignor);
   }
   return {
