@@ -1,4 +1,5 @@
 import type { BlastRadius, VendorRank } from "../domain/index.ts";
+import { batched, joinedInChunks } from "./chunks.ts";
 import type { SinceReport } from "./document.ts";
 import { type ReportLang, reportedText } from "./words.ts";
 
@@ -20,8 +21,17 @@ export function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+const line = (row: (string | number | null)[]) => row.map(csvCell).join(",");
+
 function table(header: string[], rows: (string | number | null)[][]): string {
-  return `${BOM}${[header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
+  return [...tableChunks(header, rows)].join("");
+}
+
+/** The same text as `table`, in pieces. */
+function* tableChunks(header: string[], rows: (string | number | null)[][]): Generator<string> {
+  yield `${BOM}${line(header)}\r\n`;
+  for (const piece of joinedInChunks(rows, line, "\r\n")) yield piece;
+  if (rows.length > 0) yield "\r\n";
 }
 
 const HEADERS: Record<ReportLang, { affected: string[]; since: string[] }> = {
@@ -82,7 +92,11 @@ type Change = "entered" | "left" | "changed" | "unchanged";
  * it entered, changed or stayed, with its figures then, and the organisations that left the blast
  * radius follow with their figures then only. The totals then → now are in the other formats.
  */
-export function blastRadiusCsv(result: BlastRadius, lang: ReportLang = "ja", since?: SinceReport): string {
+export function blastRadiusCsv(
+  result: BlastRadius,
+  lang: ReportLang = "ja",
+  since?: SinceReport,
+): Generator<string> {
   const words = WORDS[lang];
   const then = new Map(since?.earlier.affected.map((a) => [a.id, a]));
   const changed = new Set(since?.changes.changed.map((c) => c.id));
@@ -131,7 +145,7 @@ export function blastRadiusCsv(result: BlastRadius, lang: ReportLang = "ja", sin
     ]);
   }
   const header = HEADERS[lang];
-  return table(since ? [...header.affected, ...header.since] : header.affected, rows);
+  return batched(tableChunks(since ? [...header.affected, ...header.since] : header.affected, rows));
 }
 
 export function rankCsv(ranks: VendorRank[]): string {

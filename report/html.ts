@@ -1,3 +1,4 @@
+import { batched, joinedInChunks } from "./chunks.ts";
 import type { ReportDocument, Table } from "./document.ts";
 
 function esc(text: string): string {
@@ -15,13 +16,16 @@ function link(text: string): string {
     : esc(text);
 }
 
-function table(t: Table): string {
+function* table(t: Table): Generator<string> {
   const cls = (i: number) => (t.numeric?.includes(i) ? ' class="n"' : "");
   const head = t.header.map((h, i) => `<th${cls(i)}>${esc(h)}</th>`).join("");
-  const body = t.rows
-    .map((row) => `<tr>${row.map((c, i) => `<td${cls(i)}>${esc(c)}</td>`).join("")}</tr>`)
-    .join("\n");
-  return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  yield `<table><thead><tr>${head}</tr></thead><tbody>\n`;
+  yield* joinedInChunks(
+    t.rows,
+    (row) => `<tr>${row.map((c, i) => `<td${cls(i)}>${esc(c)}</td>`).join("")}</tr>`,
+    "\n",
+  );
+  yield "\n</tbody></table>";
 }
 
 const STYLE = `
@@ -32,24 +36,28 @@ th,td{border:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align:
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}ul{font-size:.85rem;word-break:break-all}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}tr{break-inside:avoid}a{color:inherit}}`;
 
-/** One self-contained HTML file (no scripts, no external assets) that prints well. */
-export function renderHtml(doc: ReportDocument): string {
-  const sections = doc.sections
-    .map((s) => {
-      const paragraphs = s.paragraphs.map((p) => `<p>${esc(p)}</p>`).join("\n");
-      const tables = s.tables
-        .filter((t) => t.rows.length > 0)
-        .map(table)
-        .join("\n");
-      const links = s.links?.length ? `<ul>${s.links.map((l) => `<li>${link(l)}</li>`).join("")}</ul>` : "";
-      return `<section><h2>${esc(s.heading)}</h2>\n${paragraphs}\n${tables}\n${links}</section>`;
-    })
-    .join("\n");
-  return `<!doctype html>
+/** One self-contained HTML file (no scripts, no external assets) that prints well, in pieces. */
+export function renderHtml(doc: ReportDocument): Generator<string> {
+  return batched(htmlPieces(doc));
+}
+
+function* htmlPieces(doc: ReportDocument): Generator<string> {
+  yield `<!doctype html>
 <html lang="${doc.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(doc.title)}</title><style>${STYLE}</style></head>
 <body><h1>${esc(doc.title)}</h1><p class="sub">${esc(doc.subtitle)}</p>
-${sections}
+`;
+  for (const [n, s] of doc.sections.entries()) {
+    if (n > 0) yield "\n";
+    yield `<section><h2>${esc(s.heading)}</h2>\n${s.paragraphs.map((p) => `<p>${esc(p)}</p>`).join("\n")}\n`;
+    for (const [i, t] of s.tables.filter((t) => t.rows.length > 0).entries()) {
+      if (i > 0) yield "\n";
+      yield* table(t);
+    }
+    const links = s.links?.length ? `<ul>${s.links.map((l) => `<li>${link(l)}</li>`).join("")}</ul>` : "";
+    yield `\n${links}</section>`;
+  }
+  yield `
 </body></html>
 `;
 }

@@ -1,4 +1,5 @@
-import type { ReportDocument, Table } from "./document.ts";
+import { batched, joinedInChunks } from "./chunks.ts";
+import type { ReportDocument } from "./document.ts";
 
 /** Control characters (but tab and newline) say nothing to a reader and can hide text. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
@@ -27,19 +28,27 @@ function linkLine(text: string): string {
   return url ? `${url[1]}${markdownText(url[2] as string)}` : markdownText(text);
 }
 
-function table(t: Table): string {
-  const align = t.header.map((_, i) => (t.numeric?.includes(i) ? "---:" : "---"));
-  return [t.header, align, ...t.rows].map((row) => `| ${row.map(escapeCell).join(" | ")} |`).join("\n");
+const row = (cells: string[]) => `| ${cells.map(escapeCell).join(" | ")} |`;
+
+/** The report in Markdown, in pieces (lines joined by newlines, as one string would have them). */
+export function renderMarkdown(doc: ReportDocument): Generator<string> {
+  return batched(markdownPieces(doc));
 }
 
-export function renderMarkdown(doc: ReportDocument): string {
-  const out = [`# ${markdownText(doc.title)}`, "", `_${markdownText(doc.subtitle)}_`, ""];
+function* markdownPieces(doc: ReportDocument): Generator<string> {
+  yield [`# ${markdownText(doc.title)}`, "", `_${markdownText(doc.subtitle)}_`, ""].join("\n");
   for (const section of doc.sections) {
-    out.push(`## ${markdownText(section.heading)}`, "");
-    for (const p of section.paragraphs) out.push(markdownText(p), "");
-    for (const t of section.tables) if (t.rows.length > 0) out.push(table(t), "");
-    for (const link of section.links ?? []) out.push(`- ${linkLine(link)}`);
-    if (section.links?.length) out.push("");
+    const head = [`## ${markdownText(section.heading)}`, ""];
+    for (const p of section.paragraphs) head.push(markdownText(p), "");
+    yield `\n${head.join("\n")}`;
+    for (const t of section.tables) {
+      if (t.rows.length === 0) continue;
+      const align = t.header.map((_, i) => (t.numeric?.includes(i) ? "---:" : "---"));
+      yield `\n${row(t.header)}\n${row(align)}\n`;
+      yield* joinedInChunks(t.rows, row, "\n");
+      yield "\n";
+    }
+    const links = (section.links ?? []).map((link) => `- ${linkLine(link)}`);
+    if (links.length > 0) yield `\n${links.join("\n")}\n`;
   }
-  return out.join("\n");
 }

@@ -1,4 +1,5 @@
 import { comparisonAnswer, impactAnswer, ParameterError } from "../domain/index.ts";
+import { batched, jsonChunks } from "./chunks.ts";
 import { blastRadiusCsv } from "./csv.ts";
 import { buildReport, type ReportInput } from "./document.ts";
 import { blastRadiusGexf } from "./gexf.ts";
@@ -10,10 +11,26 @@ export type { ReportInput, SinceReport } from "./document.ts";
 export const REPORT_FORMATS = ["json", "csv", "md", "html", "gexf"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
+/**
+ * A rendered report: its text in pieces (the API streams them; see chunks.ts), read once, and
+ * `body`, the whole text (which reads the pieces).
+ */
 export interface Rendered {
-  body: string;
+  chunks: Iterable<string>;
+  readonly body: string;
   contentType: string;
   extension: string;
+}
+
+function rendered(chunks: Iterable<string>, contentType: string, extension: string): Rendered {
+  return {
+    chunks,
+    get body() {
+      return [...chunks].join("");
+    },
+    contentType,
+    extension,
+  };
 }
 
 /** The formats that can show the changes since an earlier answer (GEXF is a graph of one answer). */
@@ -35,35 +52,25 @@ export function renderBlastRadius(format: ReportFormat, input: ReportInput): Ren
       const answer = comparison
         ? comparisonAnswer(comparison, since?.changes)
         : impactAnswer(result, since?.changes);
-      return {
-        body: `${JSON.stringify(answer, null, 2)}\n`,
-        contentType: "application/json; charset=utf-8",
-        extension: "json",
-      };
+      return rendered(
+        batched(
+          (function* () {
+            yield* jsonChunks(answer);
+            yield "\n";
+          })(),
+        ),
+        "application/json; charset=utf-8",
+        "json",
+      );
     }
     case "csv":
-      return {
-        body: blastRadiusCsv(result, input.lang, since),
-        contentType: "text/csv; charset=utf-8",
-        extension: "csv",
-      };
+      return rendered(blastRadiusCsv(result, input.lang, since), "text/csv; charset=utf-8", "csv");
     case "md":
-      return {
-        body: renderMarkdown(buildReport(input)),
-        contentType: "text/markdown; charset=utf-8",
-        extension: "md",
-      };
+      return rendered(renderMarkdown(buildReport(input)), "text/markdown; charset=utf-8", "md");
     case "html":
-      return {
-        body: renderHtml(buildReport(input)),
-        contentType: "text/html; charset=utf-8",
-        extension: "html",
-      };
+      return rendered(renderHtml(buildReport(input)), "text/html; charset=utf-8", "html");
     case "gexf":
-      return {
-        body: blastRadiusGexf(result),
-        contentType: "application/gexf+xml; charset=utf-8",
-        extension: "gexf",
-      };
+      // A graph for Gephi, built whole by graphology-gexf: one piece.
+      return rendered([blastRadiusGexf(result)], "application/gexf+xml; charset=utf-8", "gexf");
   }
 }

@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import {
   ANSWER_FORMAT,
@@ -147,10 +148,14 @@ export function blastRadiusRoutes(app: FastifyInstance, context: ApiContext): vo
       return renderBlastRadius(format, { result, comparison, since, lang });
     });
     const name = `keiro-impact-${scenario.compromised.join("+")}.${rendered.extension}`;
-    return reply
-      .type(rendered.contentType)
-      .header("content-disposition", `attachment; filename="${name}"`)
-      .send(rendered.body);
+    return (
+      reply
+        .type(rendered.contentType)
+        .header("content-disposition", `attachment; filename="${name}"`)
+        // In pieces of about 64 KiB, rendered as the client reads them: other requests are answered
+        // between them, not after a render of the whole report.
+        .send(Readable.from(rendered.chunks))
+    );
   };
   app.get("/api/report", (request, reply) => report(request, reply, false));
   app.post("/api/report", (request, reply) => report(request, reply, true));

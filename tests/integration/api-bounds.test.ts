@@ -2,7 +2,10 @@ import { type Driver, Neo4jError } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BusyError, Gate } from "../../api/gate.ts";
 import { buildServer } from "../../api/server.ts";
+import { parseScenario } from "../../domain/index.ts";
+import { CypherEngine } from "../../engine/cypherEngine.ts";
 import { InMemoryEngine } from "../../engine/inMemoryEngine.ts";
+import { renderBlastRadius } from "../../report/render.ts";
 import { load, SAMPLE_DIR, testDriver } from "../helpers/database.ts";
 
 /** Bounded work per request (issue 13, item 2). */
@@ -71,6 +74,25 @@ describe("bounded work per request", () => {
       const md = (await app.inject({ url: "/api/report?vendor=isetoh&format=md&lang=en" })).body;
       expect(md).toContain("The 2 nearest and largest of 34 are listed; the totals cover all.");
       expect(md).toContain("| Records exposed | ≥ 1,537,836 |");
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("streams a report as it is rendered (chunked, no length up front), the same text as rendered whole", async () => {
+    const app = buildServer({ driver, databaseUri: "bolt://test" });
+    try {
+      const base = await app.listen({ host: "127.0.0.1", port: 0 });
+      const response = await fetch(`${base}/api/report?vendor=isetoh&format=json`);
+      expect([
+        response.status,
+        response.headers.get("transfer-encoding"),
+        response.headers.get("content-length"),
+      ]).toEqual([200, "chunked", null]);
+      const result = await new CypherEngine(driver).blastRadius(parseScenario({ vendor: ["isetoh"] }), {
+        limit: 20_000,
+      });
+      expect(await response.text()).toBe(renderBlastRadius("json", { result, lang: "ja" }).body);
     } finally {
       await app.close();
     }

@@ -31,7 +31,7 @@ describe("exports neutralise what a spreadsheet, Markdown or XML would run", () 
       "3.5",
     ]);
     expect(csvCell(-5)).toBe("-5");
-    const row = blastRadiusCsv(radius).split("\r\n")[1] as string;
+    const row = [...blastRadiusCsv(radius)].join("").split("\r\n")[1] as string;
     expect(row.startsWith(`a,"'=HYPERLINK(""http://x"",""click"")",'@SUM(A1),'\tcmd,'-2+3,1,100,`)).toBe(
       true,
     );
