@@ -43,6 +43,25 @@ function cookieToken(request: FastifyRequest): string | undefined {
  * without it. The browser gets the token once in the URL (`?token=`) and keeps it in an
  * HttpOnly, SameSite=Strict cookie; other clients send `Authorization: Bearer`.
  */
+/**
+ * Scripts only from this server (the built app, web/public/early.js; no inline script, no eval),
+ * workers from it or from blobs (ForceAtlas2's worker is built from one), data only from it. Styles
+ * may be inline: React sets style attributes, and packets and reports carry their own <style>.
+ * Images may be data: URLs (the icon, the PNG export). Never framed.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "object-src 'none'",
+].join("; ");
+
 export function guard(app: FastifyInstance, options: GuardOptions): void {
   const allowed = new Set([...LOOPBACK_NAMES, ...(options.allowedHosts ?? [])].map((h) => h.toLowerCase()));
   const started = new WeakMap<FastifyRequest, number>();
@@ -72,7 +91,7 @@ export function guard(app: FastifyInstance, options: GuardOptions): void {
   });
 
   app.addHook("onSend", async (_request, reply, payload) => {
-    reply.header("content-security-policy", "frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
+    reply.header("content-security-policy", CONTENT_SECURITY_POLICY);
     reply.header("x-content-type-options", "nosniff");
     reply.header("referrer-policy", "no-referrer");
     return payload;

@@ -454,6 +454,27 @@ describe("panels people can read", () => {
     errors.length = 0; // the 400 the browser logs is the point of this test
   });
 
+  it("runs under a Content-Security-Policy that refuses inline scripts, with none of its own refused", async () => {
+    await page.goto(`${isetoh()}&lang=en`);
+    await expect.poll(total).toBe("≥ 1,537,836");
+    expect(errors).toEqual([]);
+    // A script smuggled into the page (say, through a name rendered as HTML) would not run.
+    const ran = await page.evaluate(() => {
+      const script = document.createElement("script");
+      script.textContent = "window.__smuggled = true";
+      document.body.append(script);
+      return (window as unknown as { __smuggled?: boolean }).__smuggled === true;
+    });
+    expect(ran).toBe(false);
+    await expect.poll(() => errors.length).toBe(1);
+    expect(errors[0]).toContain(
+      "violates the following Content Security Policy directive 'script-src 'self''",
+    );
+    // Leave the page before forgetting what it logged: nothing of it may arrive later.
+    await page.goto("about:blank");
+    errors.length = 0;
+  });
+
   it("works from the keyboard: rows, Escape, and the split remembered", async () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto(`${isetoh()}&lang=en`);

@@ -38,9 +38,10 @@ describe("the Response view (対応)", () => {
     await expect
       .poll(() => page.getByTestId("response-totals").textContent(), { timeout: 20_000 })
       .toBe("Report required 32 · assess 0 · not required 2");
-    expect(await page.getByTestId("compromised-duties").innerText()).toBe(
-      "Isetoh Co., Ltd.: tell its 29 consignors at once (art. 26(1) proviso) Packet",
-    );
+    // In English once the blast radius (which the names come from) is in too.
+    await expect
+      .poll(() => page.getByTestId("compromised-duties").innerText())
+      .toBe("Isetoh Co., Ltd.: tell its 29 consignors at once (art. 26(1) proviso) Packet");
     expect(await cells("tokai-shinkin-business")).toEqual([
       "Tokai Shinkin Business Co., Ltd.\nPacket",
       "not required",

@@ -32,7 +32,9 @@ describe("the API's guard", () => {
       }
       const page = await app.inject({ url: "/", headers: { host: "localhost" } });
       expect(page.headers["content-security-policy"]).toBe(
-        "frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+        "default-src 'self'; script-src 'self'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; " +
+          "img-src 'self' data: blob:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; " +
+          "base-uri 'none'; object-src 'none'",
       );
       expect(page.headers["x-content-type-options"]).toBe("nosniff");
       expect(page.headers["referrer-policy"]).toBe("no-referrer");

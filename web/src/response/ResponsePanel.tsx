@@ -118,7 +118,10 @@ export function ResponsePanel({
           <ul className="duties" data-testid="compromised-duties">
             {data.compromised.map((c) => (
               <li key={c.id}>
-                {t("compromisedDuty", { name: name(c.id), n: formatNumber(c.notify.length) })}{" "}
+                {t("compromisedDuty", {
+                  name: orgName(lookup.org(c.id, c)),
+                  n: formatNumber(c.notify.length),
+                })}{" "}
                 <a href={api.packetUrl(scenarioParams(state), c.id, lang)} target="_blank" rel="noreferrer">
                   {t("packet")}
                 </a>
