@@ -44,6 +44,13 @@ export interface GroupedBlastRadius {
   tiers: AffectedTier[];
 }
 
+/** One group of a grouped radius with more of its largest members named (GET /api/impact/group). */
+export interface ExpandedGroup extends AffectedGroup {
+  dataset: DatasetStamp;
+  scenario: Scenario;
+  depth: number;
+}
+
 /** One affected organisation's figures, as the grouping reads them. */
 export interface AffectedFigures extends OrganisationSummary {
   depth: number;

@@ -21,7 +21,7 @@ import {
   renderBlastRadius,
 } from "../../report/render.ts";
 import { parseReportLang } from "../../report/words.ts";
-import type { ApiContext } from "../context.ts";
+import { type ApiContext, notFound } from "../context.ts";
 import {
   checkKnown,
   flag,
@@ -87,6 +87,28 @@ export function blastRadiusRoutes(app: FastifyInstance, context: ApiContext): vo
     const scenario = scenarioFromQuery(query);
     const grouped = await heavy(() => context.engine.grouped(scenario, members, context.queryTimeoutMs));
     return { format: ANSWER_FORMAT, ...grouped };
+  });
+
+  // One group of a grouped radius with up to `members` (at most 100) of its largest organisations
+  // named: what the explorer draws when the analyst expands that group.
+  app.get("/api/impact/group", async (request) => {
+    const query = request.query as Query;
+    checkKnown(query, [...SCENARIO_PARAMETERS, "depth", "kind", "region", "members"]);
+    const members = wholeNumber(query, "members", 100, 100);
+    const depth = wholeNumber(query, "depth", 1, Number.MAX_SAFE_INTEGER);
+    // An empty kind or region is the group of organisations whose kind or region is unknown.
+    const kind = single(query, "kind") || null;
+    const region = single(query, "region") || null;
+    const scenario = scenarioFromQuery(query);
+    const grouped = await heavy(() => context.engine.grouped(scenario, members, context.queryTimeoutMs));
+    const group = grouped.tiers
+      .find((t) => t.depth === depth)
+      ?.groups.find((g) => g.kind === kind && g.region === region);
+    if (!group)
+      throw notFound(
+        `no group of depth ${depth}, kind ${kind ?? "unknown"} and region ${region ?? "unknown"} in this blast radius`,
+      );
+    return { format: ANSWER_FORMAT, dataset: grouped.dataset, scenario, depth, ...group };
   });
 
   app.get("/api/compare", async (request) => {

@@ -114,9 +114,44 @@ describe("the grouped view", () => {
     );
     await screenshot(page, "grouped-biggest-en-group");
 
+    // Expanded: its 100 largest organisations drawn in its place (as the API names them), the rest
+    // of it, if any, as one node; and back.
+    const expanded = (await (
+      await fetch(
+        `${base}/api/impact/group?vendor=${encodeURIComponent(biggest.id)}&depth=${grouped.tiers[0]?.depth}` +
+          `&kind=${first.kind ?? ""}&region=${encodeURIComponent(first.region ?? "")}&members=100`,
+      )
+    ).json()) as { largest: { id: string }[]; organisations: number };
+    expect(expanded.largest).toHaveLength(Math.min(100, first.organisations));
+    const drawnNode = (node: string) =>
+      page.evaluate((n) => (window as unknown as { __KEIRO__: Hook }).__KEIRO__.nodeViewport(n), node);
+    const clickNode = async (node: string) => {
+      await waitForSettledGraph(page);
+      const at = await drawnNode(node);
+      if (!at) throw new Error(`${node} is not drawn`);
+      await page.mouse.click((box?.x ?? 0) + at.x, (box?.y ?? 0) + at.y);
+    };
+    await page.getByTestId("group-expand").click();
+    await expect.poll(() => page.url()).toContain(`expand=${encodeURIComponent(id)}`);
+    const last = expanded.largest[expanded.largest.length - 1]?.id ?? "";
+    await expect.poll(async () => (await drawnNode(last)) !== null, { timeout: 20_000 }).toBe(true);
+    const restId = `${id}:rest`;
+    expect([await drawnNode(id), (await drawnNode(restId)) !== null]).toEqual([
+      null,
+      expanded.organisations > 100,
+    ]);
+    await screenshot(page, "grouped-biggest-en-expanded");
+    // Drawn as one group again from the note under the graph.
+    await page.getByTestId("collapse-group").click();
+    await expect.poll(async () => (await drawnNode(id)) !== null, { timeout: 20_000 }).toBe(true);
+    expect([page.url().includes("expand="), await drawnNode(last)]).toEqual([false, null]);
+    await clickNode(id);
+    await expect.poll(() => panel.isVisible()).toBe(true);
+
     // A member focuses that organisation.
     await panel.locator("[data-member] button").first().click();
     await expect.poll(() => page.url()).toContain(`focus=${encodeURIComponent(first.largest[0]?.id ?? "")}`);
+
     expect(errors).toEqual([]);
   }, 180_000);
 

@@ -81,4 +81,37 @@ describe("the grouped view of a blast radius", () => {
       await app.close();
     }
   });
+
+  it("serves one group with more of its largest members at /api/impact/group (what the explorer expands)", async () => {
+    const app = buildServer({ driver, databaseUri: "bolt://test" });
+    try {
+      const url = "/api/impact/group?vendor=tokai-shinkin-business&depth=1&kind=shinkin_bank&region=";
+      const group = await app.inject({ url: `${url}&members=2` });
+      expect(group.statusCode).toBe(200);
+      const { dataset, scenario, largest, ...figures } = group.json();
+      expect([dataset.name, scenario.compromised]).toEqual(["isetoh-2024", ["tokai-shinkin-business"]]);
+      expect(figures).toEqual({
+        format: 1,
+        depth: 1,
+        kind: "shinkin_bank",
+        region: null,
+        organisations: 3,
+        records: 11589,
+        undisclosed: 0,
+      });
+      expect(largest.map((m: { id: string; records: number }) => [m.id, m.records])).toEqual([
+        ["tono-shinkin", 5008],
+        ["ogaki-seino-shinkin", 3879],
+      ]);
+      const missing = await app.inject({ url: url.replace("depth=1", "depth=2") });
+      expect([missing.statusCode, missing.json().message]).toEqual([
+        404,
+        "no group of depth 2, kind shinkin_bank and region unknown in this blast radius",
+      ]);
+      const many = await app.inject({ url: `${url}&members=101` });
+      expect([many.statusCode, many.json().parameter]).toEqual([400, "members"]);
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AffectedGroup, BlastRadius, GroupedBlastRadius } from "../../domain/index.ts";
+import type { AffectedGroup, BlastRadius, ExpandedGroup, GroupedBlastRadius } from "../../domain/index.ts";
 import type { GraphSources } from "../../web/src/graph/dataset.ts";
 import {
   drawnGroups,
@@ -8,9 +8,11 @@ import {
   groupLabel,
   groupNodeId,
   groupNodeSize,
+  groupOfNode,
   groupsById,
   isGroupNode,
   needsGroups,
+  unexpandedRestId,
 } from "../../web/src/graph/groups.ts";
 import { GraphStore } from "../../web/src/graph/store.ts";
 import { TIER_GAP } from "../../web/src/layout/chainLayout.ts";
@@ -185,5 +187,40 @@ describe("the grouped view", () => {
     store.setSources(sources({ impact: SMALL_RADIUS }));
     expect(store.graph.nodes().filter(isGroupNode)).toEqual([]);
     expect(store.graph.order).toBe(4);
+  });
+
+  it("expands a group: its largest organisations in its place, the rest of it as one node, arrows kept", () => {
+    const tokyo = groupNodeId(1, { kind: "company", region: "Tokyo" });
+    const deeper = groupNodeId(2, { kind: null, region: null });
+    const expanded: ExpandedGroup = {
+      dataset: SMALL_RADIUS.dataset,
+      scenario: SMALL_RADIUS.scenario,
+      depth: 1,
+      ...group("company", "Tokyo", 1234, 5678, 2),
+      largest: [
+        { id: "t1", name: "東京一", nameEn: "Tokyo One", kind: "company", records: 3000, undisclosed: 0 },
+        { id: "t2", name: "東京二", nameEn: null, kind: "company", records: 0, undisclosed: 1 },
+      ],
+    };
+    const store = new GraphStore("en", new ChainLayoutRunner(false));
+    const drawn = groupedDrawing(TRUNCATED, GROUPED, expanded);
+    store.setSources(sources({ impact: drawn }));
+    const graph = store.graph;
+    const rest = unexpandedRestId(tokyo);
+    expect(graph.hasNode(tokyo)).toBe(false);
+    expect(["t1", "t2", rest].map((id) => graph.outNeighbors(id))).toEqual([["v"], ["v"], ["v"]]);
+    expect(graph.getNodeAttribute("t1", "label")).toBe("Tokyo One");
+    // The other 1,232 organisations: the group's records less the two drawn, one undisclosed left.
+    expect(graph.getNodeAttribute(rest, "label")).toBe(
+      "Rest of Companies, Tokyo — 1,232 organisations, ≥ 2,678 records",
+    );
+    expect(groupOfNode(rest)).toBe(tokyo);
+    // The deeper tier points at what stands for tier 1's largest group now (its rest), not at t1.
+    expect(graph.outNeighbors(deeper)).toEqual([rest]);
+    expect(drawn.totals).toEqual(TRUNCATED.totals);
+    // An answer for a group not drawn (or none) draws the groups as they were.
+    expect(groupedDrawing(TRUNCATED, GROUPED, { ...expanded, depth: 3 })).toEqual(
+      groupedDrawing(TRUNCATED, GROUPED),
+    );
   });
 });

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from "react";
 import { useExploreData } from "./api/useExploreData.ts";
 import { ChangesPanel } from "./changes/ChangesPanel.tsx";
 import { useChanges } from "./changes/useChanges.ts";
-import { groupsById, isGroupNode } from "./graph/groups.ts";
+import { groupOfNode, groupsById, groupTitle, isGroupNode } from "./graph/groups.ts";
 import { tierTotals } from "./graph/tiers.ts";
 import { GraphStoreContext, useGraphDataset } from "./graph/useGraph.ts";
 import { LanguageProvider, useLanguage } from "./i18n/language.tsx";
@@ -40,7 +40,7 @@ export function App() {
 }
 
 function Explorer({ state, update }: { state: ExploreState; update: UpdateState }) {
-  const { t } = useLanguage();
+  const { t, lang } = useLanguage();
   const data = useExploreData(state);
   // One graph for the app's lifetime, changed in place by new answers and the language.
   const store = useGraphDataset(
@@ -60,7 +60,7 @@ function Explorer({ state, update }: { state: ExploreState; update: UpdateState 
   );
   // A group node (a radius too large to draw one by one) opens the group's panel, not an organisation's.
   const [groupId, setGroupId] = useState<string | null>(null);
-  const group = groupId ? groupsById(data.grouped).get(groupId) : undefined;
+  const group = groupId ? groupsById(data.grouped).get(groupOfNode(groupId)) : undefined;
   const actions = scenarioActions(state, update);
   const [sideWidth, setSideWidth] = useSideWidth();
 
@@ -121,6 +121,18 @@ function Explorer({ state, update }: { state: ExploreState; update: UpdateState 
             {data.grouped && (
               <p className="overlay bottom note" data-testid="grouped-note">
                 {t("drawnAsGroups", { groups: formatNumber(groupsById(data.grouped).size) })}
+                {data.expanded && (
+                  <>
+                    {" "}
+                    <button
+                      type="button"
+                      data-testid="collapse-group"
+                      onClick={() => actions.expandGroup(null)}
+                    >
+                      {t("groupCollapseNamed", { name: groupTitle(lang, data.expanded) })}
+                    </button>
+                  </>
+                )}
               </p>
             )}
             {group && (
@@ -128,6 +140,15 @@ function Explorer({ state, update }: { state: ExploreState; update: UpdateState 
                 depth={group.depth}
                 group={group.group}
                 rest={group.rest}
+                expanded={data.expanded !== null && state.expand === group.id}
+                onExpand={
+                  group.rest === 0
+                    ? (expand) => {
+                        setGroupId(null);
+                        actions.expandGroup(expand ? group.id : null);
+                      }
+                    : undefined
+                }
                 onPick={(id) => {
                   setGroupId(null);
                   actions.focus(id);

@@ -2,6 +2,7 @@ import type {
   BlastRadius,
   ChainTimeline,
   Comparison,
+  ExpandedGroup,
   GroupedBlastRadius,
   ImpactAnswer,
   Neighbourhood,
@@ -68,6 +69,22 @@ export const api = {
   /** The same scenario grouped by tier, kind and region, for a radius too large to draw one by one. */
   groups: (params: URLSearchParams, members = 3, signal?: AbortSignal) =>
     get<GroupedBlastRadius>(`/api/impact/groups?${params}&members=${members}`, signal),
+  /** One group of the same scenario with up to `members` of its largest organisations (expanded). */
+  group: (
+    params: URLSearchParams,
+    group: { depth: number; kind: string | null; region: string | null },
+    members: number,
+    signal?: AbortSignal,
+  ) =>
+    get<ExpandedGroup>(
+      `/api/impact/group?${params}&${new URLSearchParams({
+        depth: String(group.depth),
+        kind: group.kind ?? "",
+        region: group.region ?? "",
+        members: String(members),
+      })}`,
+      signal,
+    ),
   compare: (params: URLSearchParams, signal?: AbortSignal) =>
     get<Comparison>(`/api/compare?${params}&limit=${DRAW_LIMIT}`, signal),
   rank: (top = 100, signal?: AbortSignal) => get<VendorRank[]>(`/api/rank?top=${top}`, signal),

@@ -2,11 +2,12 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import type {
   BlastRadius,
   Comparison,
+  ExpandedGroup,
   GroupedBlastRadius,
   Neighbourhood,
   Overview,
 } from "../../../domain/index.ts";
-import { groupedDrawing, needsGroups } from "../graph/groups.ts";
+import { groupedDrawing, groupsById, needsGroups } from "../graph/groups.ts";
 import { type ExploreState, isWhatIf, scenarioParams } from "../scenario/urlState.ts";
 import { api } from "./client.ts";
 import { useApi } from "./useApi.ts";
@@ -20,6 +21,8 @@ export interface ExploreData {
   /** What the graph draws: `impact`, or its groups when it is too large (see graph/groups.ts). */
   drawn: BlastRadius | null;
   comparison: Comparison | null;
+  /** The expanded group (state.expand) with its largest organisations, once answered. */
+  expanded: ExpandedGroup | null;
   neighbourhoods: Neighbourhood[];
   loading: boolean;
   error: string | null;
@@ -32,6 +35,9 @@ interface Answer {
 }
 
 const NO_NEIGHBOURHOODS: Neighbourhood[] = [];
+
+/** How many of an expanded group's largest organisations are drawn one by one. */
+export const EXPANDED_MEMBERS = 100;
 
 /**
  * The answers behind the view: the overview when no scenario is shown, the blast radius whenever the scenario changes
@@ -67,12 +73,32 @@ export function useExploreData(state: ExploreState): ExploreData {
     api.groups(new URLSearchParams(params), 3, signal),
   );
   const grouped = groupsWanted ? groups.data : null;
+  // A group the analyst expanded: its largest organisations, drawn one by one in its place.
+  const toExpand = state.expand ? groupsById(grouped).get(state.expand) : undefined;
+  const expandable = toExpand && toExpand.rest === 0 && !toExpand.member ? toExpand : null;
+  const expandedAnswer = useApi<ExpandedGroup>(
+    expandable ? `group?${params}&${expandable.id}` : null,
+    (signal) =>
+      api.group(
+        new URLSearchParams(params),
+        {
+          depth: expandable?.depth ?? 0,
+          kind: expandable?.group.kind ?? null,
+          region: expandable?.group.region ?? null,
+        },
+        EXPANDED_MEMBERS,
+        signal,
+      ),
+  );
+  const expandedGroup = expandable ? expandedAnswer.data : null;
   // While the groups are on their way, only the compromised are drawn: laying out the organisations
   // the answer does list (up to the draw limit) would keep the layout worker busy for nothing.
   const drawn = useMemo(() => {
     if (!impact || !needsGroups(impact)) return impact;
-    return grouped ? groupedDrawing(impact, grouped) : { ...impact, affected: [], contracts: [] };
-  }, [impact, grouped]);
+    return grouped
+      ? groupedDrawing(impact, grouped, expandedGroup)
+      : { ...impact, affected: [], contracts: [] };
+  }, [impact, grouped, expandedGroup]);
 
   // Expanded neighbourhoods, in the order expanded; each is asked once.
   const [expanded, setExpanded] = useState<string[]>([]);
@@ -99,7 +125,8 @@ export function useExploreData(state: ExploreState): ExploreData {
     comparison: scenario.data?.comparison ?? null,
     neighbourhoods: neighbourhoods.data ?? NO_NEIGHBOURHOODS,
     loading: scenario.loading,
-    error: scenario.error ?? groups.error ?? neighbourhoods.error ?? overview.error,
+    expanded: expandedGroup,
+    error: scenario.error ?? groups.error ?? expandedAnswer.error ?? neighbourhoods.error ?? overview.error,
     expand,
   };
 }

@@ -3,7 +3,9 @@ import type {
   AffectedOrganisation,
   BlastRadius,
   CountedContract,
+  ExpandedGroup,
   GroupedBlastRadius,
+  GroupMember,
 } from "../../../domain/index.ts";
 import { formatNumber, KIND_WORDS, type Lang } from "../i18n/strings.ts";
 
@@ -70,6 +72,68 @@ export interface DrawnGroup {
   group: AffectedGroup;
   /** How many of the answer's groups this one stands for when it is the tier's rest; else 0. */
   rest: number;
+  /** Set when this node is one organisation of an expanded group (then `group` holds its figures alone). */
+  member?: GroupMember;
+  /** Set when this node is an expanded group's members not drawn one by one. */
+  remainder?: boolean;
+}
+
+const REMAINDER_SUFFIX = ":rest";
+
+/** The node of an expanded group's members not drawn one by one. */
+export function unexpandedRestId(groupId: string): string {
+  return `${groupId}${REMAINDER_SUFFIX}`;
+}
+
+/** The group a group node stands for: itself, or the expanded group whose remainder it is. */
+export function groupOfNode(id: string): string {
+  return id.endsWith(REMAINDER_SUFFIX) ? id.slice(0, -REMAINDER_SUFFIX.length) : id;
+}
+
+/**
+ * The drawn groups with `expanded` (one of them, its largest members named) drawn as its members
+ * one by one, in its place, and the members not named as one node ("1,234 more"), with the
+ * figures the group has beyond those of the members drawn.
+ */
+export function expandGroup(groups: DrawnGroup[], expanded: ExpandedGroup | null): DrawnGroup[] {
+  if (!expanded) return groups;
+  const id = groupNodeId(expanded.depth, expanded);
+  const at = groups.findIndex((g) => g.id === id && g.rest === 0);
+  if (at < 0) return groups;
+  const { kind, region } = expanded;
+  const members = expanded.largest.map(
+    (member): DrawnGroup => ({
+      id: member.id,
+      depth: expanded.depth,
+      rest: 0,
+      member,
+      group: {
+        kind,
+        region,
+        organisations: 1,
+        records: member.records,
+        undisclosed: member.undisclosed,
+        largest: [],
+      },
+    }),
+  );
+  const others = expanded.organisations - members.length;
+  if (others > 0)
+    members.push({
+      id: unexpandedRestId(id),
+      depth: expanded.depth,
+      rest: 0,
+      remainder: true,
+      group: {
+        kind,
+        region,
+        organisations: others,
+        records: expanded.records - members.reduce((n, m) => n + m.group.records, 0),
+        undisclosed: expanded.undisclosed - members.reduce((n, m) => n + m.group.undisclosed, 0),
+        largest: [],
+      },
+    });
+  return [...groups.slice(0, at), ...members, ...groups.slice(at + 1)];
 }
 
 /** "Companies, Tokyo" / "企業・東京都"; the rest of a tier: "12 more groups" / "ほか 12 グループ". */
@@ -104,6 +168,9 @@ export function groupLabel(lang: Lang, group: AffectedGroup, rest = 0): string {
 }
 
 const GROUP_LABEL_SEPARATOR = " — ";
+
+/** Before the label of an expanded group's members not drawn one by one. */
+const REMAINDER_WORDS: Record<Lang, string> = { en: "Rest of ", ja: "残りの" };
 
 /**
  * What the graph writes beside a group node: its title alone ("Companies, Kyoto"), as tiers of
@@ -158,16 +225,22 @@ export function groupsById(grouped: GroupedBlastRadius | null): Map<string, Draw
  * in English, its records the group's) and one arrow per group to the tier on its right. Totals,
  * scenario and unmodelled exposures stay the answer's own.
  */
-export function groupedDrawing(impact: BlastRadius, grouped: GroupedBlastRadius): BlastRadius {
+export function groupedDrawing(
+  impact: BlastRadius,
+  grouped: GroupedBlastRadius,
+  expanded: ExpandedGroup | null = null,
+): BlastRadius {
   const affected: AffectedOrganisation[] = [];
   const contracts: CountedContract[] = [];
   const compromised = grouped.compromised.length > 0 ? grouped.compromised : impact.compromised;
-  const groups = drawnGroups(grouped);
+  const groups = expandGroup(drawnGroups(grouped), expanded);
   const tiers = [...new Set(groups.map((g) => g.depth))];
   let right: string[] = compromised.map((c) => c.id);
   for (const depth of tiers) {
     const inTier = groups.filter((g) => g.depth === depth);
-    for (const { id, group, rest } of inTier) {
+    for (const { id, group, rest, member, remainder } of inTier) {
+      const label = (lang: Lang) =>
+        `${remainder ? REMAINDER_WORDS[lang] : ""}${groupLabel(lang, group, rest)}`;
       const chain: string[] = [];
       for (const target of right) {
         const edge = `${id}->${target}`;
@@ -184,8 +257,8 @@ export function groupedDrawing(impact: BlastRadius, grouped: GroupedBlastRadius)
       }
       affected.push({
         id,
-        name: groupLabel("ja", group, rest),
-        nameEn: groupLabel("en", group, rest),
+        name: member ? member.name : label("ja"),
+        nameEn: member ? member.nameEn : label("en"),
         kind: group.kind,
         region: group.region,
         depth,
@@ -198,8 +271,9 @@ export function groupedDrawing(impact: BlastRadius, grouped: GroupedBlastRadius)
         reported: [],
       });
     }
-    // The next tier points at this tier's largest group (groups come largest first).
-    right = [(inTier[0] as DrawnGroup).id];
+    // The next tier points at this tier's largest group (groups come largest first), not at one
+    // organisation of an expanded group.
+    right = [(inTier.find((g) => !g.member) ?? (inTier[0] as DrawnGroup)).id];
   }
   const { truncated: _cut, ...answer } = impact;
   return { ...answer, compromised, affected, contracts, totals: grouped.totals };

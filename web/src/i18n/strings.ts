@@ -58,6 +58,9 @@ export const STRINGS = {
     group: "グループ",
     groupTier: "段 {depth}",
     groupLargest: "最大の組織",
+    groupExpand: "上位 {n} 組織をグラフに描く",
+    groupCollapse: "グループに戻す",
+    groupCollapseNamed: "{name}をグループに戻す",
     notDrawn: "{shown} / {total} 組織を表示（残りは表にも描画にも含めず、合計は全体）",
     overviewCapped:
       "全 {total} 組織のうち接続の多い {shown} 組織と、その間の {among} 件の委託のうち記録数の多い {contracts} 件を表示",
@@ -193,6 +196,9 @@ export const STRINGS = {
     group: "Group",
     groupTier: "tier {depth}",
     groupLargest: "Largest members",
+    groupExpand: "Draw its {n} largest organisations",
+    groupCollapse: "Draw as one group again",
+    groupCollapseNamed: "Draw {name} as one group again",
     notDrawn: "{shown} of {total} organisations shown (totals cover all)",
     overviewCapped:
       "The {shown} best-connected of {total} organisations shown, with the {contracts} biggest of the {among} contracts among them",

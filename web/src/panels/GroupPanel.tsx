@@ -1,16 +1,20 @@
 import type { AffectedGroup } from "../../../domain/index.ts";
+import { EXPANDED_MEMBERS } from "../api/useExploreData.ts";
 import { groupFigures, groupTitle } from "../graph/groups.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { formatNumber } from "../i18n/strings.ts";
 
 /**
  * One group of a radius drawn grouped (a tier's organisations of one kind and region): its figures
- * and its largest members, each of which can be focused (its own panel and chain).
+ * and its largest members, each of which can be focused (its own panel and chain), and a button
+ * that draws its largest organisations one by one in its place (and back).
  */
 export function GroupPanel({
   depth,
   group,
   rest = 0,
+  expanded = false,
+  onExpand,
   onPick,
   onClose,
 }: {
@@ -18,6 +22,10 @@ export function GroupPanel({
   group: AffectedGroup;
   /** How many of the answer's groups it stands for when it is a tier's rest; else 0. */
   rest?: number;
+  /** Whether its largest organisations are drawn one by one now. */
+  expanded?: boolean;
+  /** Draws its largest organisations one by one (true) or the group again (false); absent: cannot. */
+  onExpand?: (expand: boolean) => void;
   onPick: (id: string) => void;
   onClose: () => void;
 }) {
@@ -47,6 +55,17 @@ export function GroupPanel({
           <dd>{figure(group.records, group.undisclosed)}</dd>
         </div>
       </dl>
+      {onExpand && (
+        <p>
+          <button type="button" data-testid="group-expand" onClick={() => onExpand(!expanded)}>
+            {expanded
+              ? t("groupCollapse")
+              : t("groupExpand", {
+                  n: formatNumber(Math.min(EXPANDED_MEMBERS, group.organisations)),
+                })}
+          </button>
+        </p>
+      )}
       <h3>{t("groupLargest")}</h3>
       <ul className="contracts" data-testid="group-largest">
         {group.largest.map((m) => (

@@ -5,6 +5,8 @@ export type UpdateState = (change: Partial<ExploreState>, replace?: boolean) => 
 /** What the panels and the graph can do to the scenario; each lands in the URL. */
 export interface ScenarioActions {
   /** Open an organisation's panel and draw its chain. */
+  /** Draws a group's largest organisations one by one (null: the group again). */
+  expandGroup: (id: string | null) => void;
   focus: (id: string) => void;
   /** Open a contract's panel. */
   selectContract: (id: string) => void;
@@ -30,6 +32,7 @@ export function scenarioActions(state: ExploreState, update: UpdateState): Scena
         excludedOrganisations: [],
         focus: null,
         contract: null,
+        expand: null,
         view: "graph",
       }),
     addCompromised: (id) => update({ compromised: adding(state.compromised, id), focus: null }),
@@ -38,6 +41,7 @@ export function scenarioActions(state: ExploreState, update: UpdateState): Scena
     excludeContract: (id) =>
       update({ excludedContracts: adding(state.excludedContracts, id), contract: null }),
     closeOrganisation: () => update({ focus: null }),
+    expandGroup: (id) => update({ expand: id }),
     closeContract: () => update({ contract: null }),
   };
 }

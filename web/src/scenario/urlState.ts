@@ -18,6 +18,8 @@ export interface ExploreState {
   focus: string | null;
   /** A contract whose panel is open. */
   contract: string | null;
+  /** A group of a radius drawn grouped whose largest organisations are drawn one by one. */
+  expand: string | null;
   lang: Lang;
   view: View;
   /** Breach response: the day the compromise became known, its cause, and the day days left count from ("" = the answer's own). */
@@ -35,6 +37,7 @@ export const EMPTY_STATE: ExploreState = {
   enforceRetention: false,
   focus: null,
   contract: null,
+  expand: null,
   lang: "ja",
   view: "graph",
   aware: "",
@@ -55,6 +58,7 @@ export function parseState(search: string): ExploreState {
     enforceRetention: params.get("enforce-retention") === "true",
     focus: params.get("focus"),
     contract: params.get("contract"),
+    expand: params.get("expand"),
     lang: params.get("lang") === "en" ? "en" : "ja",
     view: VIEWS.find((v) => v === params.get("view")) ?? "graph",
     aware: params.get("aware") ?? "",
@@ -79,6 +83,7 @@ export function serializeState(state: ExploreState): string {
   const params = scenarioParams(state);
   if (state.focus) params.set("focus", state.focus);
   if (state.contract) params.set("contract", state.contract);
+  if (state.expand) params.set("expand", state.expand);
   if (state.lang !== "ja") params.set("lang", state.lang);
   if (state.view !== "graph") params.set("view", state.view);
   for (const key of ["aware", "cause", "today"] as const) if (state[key]) params.set(key, state[key]);
