@@ -37,13 +37,6 @@ function cookieToken(request: FastifyRequest): string | undefined {
 }
 
 /**
- * What protects the API from the browser's side (issue 13, item 7): requests addressed to
- * another host name are refused (421), so a DNS-rebinding page cannot reach it; every answer
- * forbids framing and MIME sniffing and sends no referrer; with a token, nothing is served
- * without it. The browser gets the token once in the URL (`?token=`) and keeps it in an
- * HttpOnly, SameSite=Strict cookie; other clients send `Authorization: Bearer`.
- */
-/**
  * Scripts only from this server (the built app, web/public/early.js; no inline script, no eval),
  * workers from it or from blobs (ForceAtlas2's worker is built from one), data only from it. Styles
  * may be inline: React sets style attributes, and packets and reports carry their own <style>.
@@ -62,6 +55,13 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
 ].join("; ");
 
+/**
+ * What protects the API from the browser's side (issue 13, item 7): requests addressed to
+ * another host name are refused (421), so a DNS-rebinding page cannot reach it; every answer
+ * forbids framing and MIME sniffing and sends no referrer; with a token, nothing is served
+ * without it. The browser gets the token once in the URL (`?token=`) and keeps it in an
+ * HttpOnly, SameSite=Strict cookie; other clients send `Authorization: Bearer`.
+ */
 export function guard(app: FastifyInstance, options: GuardOptions): void {
   const allowed = new Set([...LOOPBACK_NAMES, ...(options.allowedHosts ?? [])].map((h) => h.toLowerCase()));
   const started = new WeakMap<FastifyRequest, number>();

@@ -1,4 +1,5 @@
 import type { BlastRadius } from "./blastRadius.ts";
+import { byCodeUnits } from "./ids.ts";
 import type { OrganisationName } from "./organisation.ts";
 import type { Scenario } from "./scenario.ts";
 
@@ -30,8 +31,6 @@ export interface BreachRadius {
   /** Set when the blast radius it was read from was cut to a limit (breach response refuses it). */
   truncated?: BlastRadius["truncated"];
 }
-
-export const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The facts of a whole blast radius, as any engine answers it. */
 export function breachRadiusOf(

@@ -1,7 +1,8 @@
-import { type BreachRadius, byCodeUnits } from "./breachFacts.ts";
+import type { BreachRadius } from "./breachFacts.ts";
 import type { BreachRules, Trigger } from "./breachRules.ts";
 import type { DatasetStamp } from "./dataset.ts";
 import { parsePartialDate } from "./dates.ts";
+import { byCodeUnits } from "./ids.ts";
 import type { Incident } from "./incident.ts";
 import { ParameterError, type Scenario } from "./scenario.ts";
 

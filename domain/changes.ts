@@ -1,6 +1,7 @@
 import type { EarlierAnswer } from "./answer.ts";
 import type { BlastRadius } from "./blastRadius.ts";
 import { formatCount } from "./counts.ts";
+import { byCodeUnits } from "./ids.ts";
 import { asOfDay, ParameterError, type Scenario } from "./scenario.ts";
 
 /** A figure then and now. */
@@ -36,7 +37,6 @@ export interface Changes {
   };
 }
 
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const sorted = (ids: string[]) => [...ids].sort(byCodeUnits);
 
 /**

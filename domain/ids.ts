@@ -7,3 +7,9 @@ export const ID_PATTERN = new RegExp(`^[A-Za-z0-9._:-]{1,${ID_MAX_LENGTH}}$`);
 export function isValidId(value: string): boolean {
   return ID_PATTERN.test(value);
 }
+
+/**
+ * Ids and other text in the order every engine and answer lists them: by UTF-16 code units, as
+ * Neo4j's ORDER BY orders strings (never localeCompare, which differs by locale).
+ */
+export const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

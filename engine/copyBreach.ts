@@ -55,12 +55,10 @@ export function copyBreachFacts(
   }
   const affected = order.map((v): BreachFacts => {
     const org = organisations[v] as OrganisationSummary;
-    const own = lists.get(v) ?? [];
-    const dataCategories = own.length === 1 ? [...(categories[own[0] as number] ?? [])] : [];
-    if (own.length > 1)
-      for (const list of own)
-        for (const category of categories[list] ?? [])
-          if (!dataCategories.includes(category)) dataCategories.push(category);
+    const dataCategories: string[] = [];
+    for (const list of lists.get(v) ?? [])
+      for (const category of categories[list] ?? [])
+        if (!dataCategories.includes(category)) dataCategories.push(category);
     return {
       id: org.id,
       name: org.name,

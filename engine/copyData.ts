@@ -1,4 +1,9 @@
-import { compareRanks, type OrganisationSummary, type ReportedExposure } from "../domain/index.ts";
+import {
+  byCodeUnits,
+  compareRanks,
+  type OrganisationSummary,
+  type ReportedExposure,
+} from "../domain/index.ts";
 import type { ContractTable } from "./contractReach.ts";
 import type { CopyColumns } from "./copyColumns.ts";
 import { adjacency, carriesLists } from "./inMemoryArrays.ts";
@@ -18,7 +23,7 @@ export class IdIndex {
 
   static of(ids: readonly string[]): IdIndex {
     const order = Int32Array.from(ids, (_, i) => i);
-    order.sort((a, b) => compareIds(ids[a] as string, ids[b] as string));
+    order.sort((a, b) => byCodeUnits(ids[a] as string, ids[b] as string));
     return new IdIndex(ids, order);
   }
 
@@ -29,7 +34,7 @@ export class IdIndex {
     while (low <= high) {
       const middle = (low + high) >>> 1;
       const position = this.order[middle] as number;
-      const order = compareIds(this.ids[position] as string, id);
+      const order = byCodeUnits(this.ids[position] as string, id);
       if (order === 0) return position;
       if (order < 0) low = middle + 1;
       else high = middle - 1;
@@ -41,8 +46,6 @@ export class IdIndex {
     return this.get(id) !== undefined;
   }
 }
-
-const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** An exposure reported about an incident, with the organisation the incident hit. */
 export interface CopiedExposure extends ReportedExposure {

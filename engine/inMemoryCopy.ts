@@ -3,6 +3,7 @@ import {
   asOfDay,
   type BlastRadius,
   type BreachRadius,
+  byCodeUnits,
   type CountedContract,
   type GroupedBlastRadius,
   groupAffected,
@@ -26,8 +27,6 @@ import {
   rankOrder,
 } from "./copyData.ts";
 import { dayNumber, LAST_DAY } from "./inMemoryArrays.ts";
-
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * A read-only copy of the live contract graph in typed arrays, for answering blast radii in
@@ -333,15 +332,15 @@ export class InMemoryCopy {
     const rows = [...new Set(scenario.compromised)].flatMap((id) => this.exposuresByVictim.get(id) ?? []);
     rows.sort(
       (a, b) =>
-        compareText(a.organisation, b.organisation) ||
+        byCodeUnits(a.organisation, b.organisation) ||
         (a.reportedOn === b.reportedOn
           ? 0
           : a.reportedOn === null
             ? 1
             : b.reportedOn === null
               ? -1
-              : compareText(a.reportedOn, b.reportedOn)) ||
-        compareText(a.incident, b.incident),
+              : byCodeUnits(a.reportedOn, b.reportedOn)) ||
+        byCodeUnits(a.incident, b.incident),
     );
     return rows.map(({ victim: _victim, ...exposure }) => exposure);
   }

@@ -51,12 +51,17 @@ function whole(value: unknown, depth: number): string {
   return depth === 0 ? text : text.replaceAll("\n", `\n${"  ".repeat(depth)}`);
 }
 
-/**
- * Exactly JSON.stringify(value, null, 2), in pieces: objects and arrays of the first `levels`
- * levels (where an answer keeps its long lists) are written member by member.
- */
-export function* jsonChunks(value: unknown, levels = 3): Generator<string> {
-  yield* batched(members(value, 0, levels));
+/** Objects and arrays this many levels deep are written member by member (an answer's long lists). */
+const JSON_LEVELS = 3;
+
+/** Exactly JSON.stringify(value, null, 2) followed by `end`, in pieces. */
+export function jsonChunks(value: unknown, end = ""): Generator<string> {
+  return batched(
+    (function* () {
+      yield* members(value, 0, JSON_LEVELS);
+      yield end;
+    })(),
+  );
 }
 
 function* members(value: unknown, depth: number, levels: number): Generator<string> {

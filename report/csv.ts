@@ -30,7 +30,7 @@ function table(header: string[], rows: (string | number | null)[][]): string {
 /** The same text as `table`, in pieces. */
 function* tableChunks(header: string[], rows: (string | number | null)[][]): Generator<string> {
   yield `${BOM}${line(header)}\r\n`;
-  for (const piece of joinedInChunks(rows, line, "\r\n")) yield piece;
+  yield* joinedInChunks(rows, line, "\r\n");
   if (rows.length > 0) yield "\r\n";
 }
 

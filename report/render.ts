@@ -1,5 +1,5 @@
 import { comparisonAnswer, impactAnswer, ParameterError } from "../domain/index.ts";
-import { batched, jsonChunks } from "./chunks.ts";
+import { jsonChunks } from "./chunks.ts";
 import { blastRadiusCsv } from "./csv.ts";
 import { buildReport, type ReportInput } from "./document.ts";
 import { blastRadiusGexf } from "./gexf.ts";
@@ -12,21 +12,21 @@ export const REPORT_FORMATS = ["json", "csv", "md", "html", "gexf"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /**
- * A rendered report: its text in pieces (the API streams them; see chunks.ts), read once, and
- * `body`, the whole text (which reads the pieces).
+ * A rendered report: `chunks()` renders its text in pieces (the API streams them; see chunks.ts),
+ * `body` the whole text at once (the command line writes it).
  */
 export interface Rendered {
-  chunks: Iterable<string>;
+  chunks: () => Iterable<string>;
   readonly body: string;
   contentType: string;
   extension: string;
 }
 
-function rendered(chunks: Iterable<string>, contentType: string, extension: string): Rendered {
+function rendered(chunks: () => Iterable<string>, contentType: string, extension: string): Rendered {
   return {
     chunks,
     get body() {
-      return [...chunks].join("");
+      return [...chunks()].join("");
     },
     contentType,
     extension,
@@ -52,25 +52,20 @@ export function renderBlastRadius(format: ReportFormat, input: ReportInput): Ren
       const answer = comparison
         ? comparisonAnswer(comparison, since?.changes)
         : impactAnswer(result, since?.changes);
-      return rendered(
-        batched(
-          (function* () {
-            yield* jsonChunks(answer);
-            yield "\n";
-          })(),
-        ),
-        "application/json; charset=utf-8",
-        "json",
-      );
+      return rendered(() => jsonChunks(answer, "\n"), "application/json; charset=utf-8", "json");
     }
     case "csv":
-      return rendered(blastRadiusCsv(result, input.lang, since), "text/csv; charset=utf-8", "csv");
-    case "md":
-      return rendered(renderMarkdown(buildReport(input)), "text/markdown; charset=utf-8", "md");
-    case "html":
-      return rendered(renderHtml(buildReport(input)), "text/html; charset=utf-8", "html");
+      return rendered(() => blastRadiusCsv(result, input.lang, since), "text/csv; charset=utf-8", "csv");
+    case "md": {
+      const doc = buildReport(input);
+      return rendered(() => renderMarkdown(doc), "text/markdown; charset=utf-8", "md");
+    }
+    case "html": {
+      const doc = buildReport(input);
+      return rendered(() => renderHtml(doc), "text/html; charset=utf-8", "html");
+    }
     case "gexf":
       // A graph for Gephi, built whole by graphology-gexf: one piece.
-      return rendered([blastRadiusGexf(result)], "application/gexf+xml; charset=utf-8", "gexf");
+      return rendered(() => [blastRadiusGexf(result)], "application/gexf+xml; charset=utf-8", "gexf");
   }
 }

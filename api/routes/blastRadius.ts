@@ -176,7 +176,7 @@ export function blastRadiusRoutes(app: FastifyInstance, context: ApiContext): vo
         .header("content-disposition", `attachment; filename="${name}"`)
         // In pieces of about 64 KiB, rendered as the client reads them: other requests are answered
         // between them, not after a render of the whole report.
-        .send(Readable.from(rendered.chunks))
+        .send(Readable.from(rendered.chunks()))
     );
   };
   app.get("/api/report", (request, reply) => report(request, reply, false));

@@ -13,6 +13,7 @@ import {
 import {
   computeNotify,
   computeObligations,
+  type NotifyRequest,
   type NotifyResult,
   readContractDetails,
 } from "../../notify/assemble.ts";
@@ -58,10 +59,14 @@ function notifyParams(query: Query) {
  * rule file (again when it changed) and goes through the heavy-request gate.
  */
 export function notifyRoutes(app: FastifyInstance, context: ApiContext): void {
-  /** The rule file, or null once a 500 names what is wrong with it (the operator's to mend). */
-  function rulesOr500(reply: FastifyReply): BreachRules | null {
+  /**
+   * What a request asks, with the rule file read now; or null once a 500 says what is wrong with
+   * the server's own rule file (the operator's to mend).
+   */
+  function notifyRequest(query: Query, reply: FastifyReply): NotifyRequest | null {
+    const { scenario, aware, cause } = notifyParams(query);
     try {
-      return loadRules();
+      return { scenario, aware, cause, rules: loadRules(), timeoutMs: context.queryTimeoutMs };
     } catch (error) {
       if (!(error instanceof RuleSetError)) throw error;
       reply.code(500).send({ error: "rules", message: error.message });
@@ -71,11 +76,8 @@ export function notifyRoutes(app: FastifyInstance, context: ApiContext): void {
 
   /** The request's answer alone, through the heavy-request gate: the engine's facts of the radius. */
   async function obligations(query: Query, reply: FastifyReply) {
-    const { scenario, aware, cause } = notifyParams(query);
-    const rules = rulesOr500(reply);
-    if (!rules) return null;
-    const request = { scenario, aware, cause, rules, timeoutMs: context.queryTimeoutMs };
-    return context.gate.run(() => computeObligations(context.engine, context.driver, request));
+    const request = notifyRequest(query, reply);
+    return request && context.gate.run(() => computeObligations(context.engine, context.driver, request));
   }
 
   /** The answer with the whole blast radius packets are written from, through the gate. */
@@ -83,12 +85,10 @@ export function notifyRoutes(app: FastifyInstance, context: ApiContext): void {
     query: Query,
     reply: FastifyReply,
   ): Promise<{ result: NotifyResult; rules: BreachRules } | null> {
-    const { scenario, aware, cause } = notifyParams(query);
-    const rules = rulesOr500(reply);
-    if (!rules) return null;
-    const request = { scenario, aware, cause, rules, timeoutMs: context.queryTimeoutMs };
+    const request = notifyRequest(query, reply);
+    if (!request) return null;
     const result = await context.gate.run(() => computeNotify(context.engine, context.driver, request));
-    return { result, rules };
+    return { result, rules: request.rules };
   }
 
   app.get("/api/notify", async (request, reply) => {

@@ -60,7 +60,7 @@ describe("reports in pieces", () => {
       vi.useRealTimers();
     });
     for (const format of REPORT_FORMATS) {
-      const pieces = [...renderBlastRadius(format, { result: big, lang: "en" }).chunks];
+      const pieces = [...renderBlastRadius(format, { result: big, lang: "en" }).chunks()];
       const text = pieces.join("");
       expect(text, format).toBe(renderBlastRadius(format, { result: big, lang: "en" }).body);
       // GEXF is built whole by graphology-gexf; every other format comes in pieces.

@@ -75,7 +75,8 @@ export function useExploreData(state: ExploreState): ExploreData {
   const grouped = groupsWanted ? groups.data : null;
   // A group the analyst expanded: its largest organisations, drawn one by one in its place.
   const toExpand = state.expand ? groupsById(grouped).get(state.expand) : undefined;
-  const expandable = toExpand && toExpand.rest === 0 && !toExpand.member ? toExpand : null;
+  // A tier's rest (several groups taken together) has no one group to expand.
+  const expandable = toExpand && toExpand.rest === 0 ? toExpand : null;
   const expandedAnswer = useApi<ExpandedGroup>(
     expandable ? `group?${params}&${expandable.id}` : null,
     (signal) =>

@@ -4,9 +4,9 @@ export type UpdateState = (change: Partial<ExploreState>, replace?: boolean) => 
 
 /** What the panels and the graph can do to the scenario; each lands in the URL. */
 export interface ScenarioActions {
-  /** Open an organisation's panel and draw its chain. */
   /** Draws a group's largest organisations one by one (null: the group again). */
   expandGroup: (id: string | null) => void;
+  /** Open an organisation's panel and draw its chain. */
   focus: (id: string) => void;
   /** Open a contract's panel. */
   selectContract: (id: string) => void;

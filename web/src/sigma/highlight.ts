@@ -87,11 +87,11 @@ export const NO_HIGHLIGHT: Highlight = {
  */
 export function alwaysLabelled(impact: BlastRadius): Set<string> {
   const labelled = new Set(impact.compromised.map((c) => c.id));
-  const manyOrganisations = impact.affected.length > POINT_NODES_ABOVE;
-  if (!manyOrganisations) for (const c of impact.contracts) labelled.add(c.contractor);
+  if (impact.affected.length > POINT_NODES_ABOVE) return labelled;
+  for (const c of impact.contracts) labelled.add(c.contractor);
   // Drawn as groups, the tiers stand close: the largest group of each tier (the one the next tier
   // points at) is named, the others when there is room or on hover.
-  if (impact.affected.some((a) => isGroupNode(a.id)) || manyOrganisations) return labelled;
+  if (impact.affected.some((a) => isGroupNode(a.id))) return labelled;
   const largest = impact.affected
     .filter((a) => a.records > 0)
     .sort((a, b) => b.records - a.records || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
