@@ -11,19 +11,19 @@ import type {
 } from "../../domain/index.ts";
 import { CHAIN_EDGE_COLOUR, COUNTED_EDGE_COLOUR } from "../../web/src/graph/appearance.ts";
 import type { GraphSources } from "../../web/src/graph/dataset.ts";
+import { graphLookup } from "../../web/src/graph/lookup.ts";
+import { computeHighlight } from "../../web/src/graph/sigma/highlight.ts";
+import { edgeReducer, nodeReducer } from "../../web/src/graph/sigma/reducers.ts";
 import { GraphStore } from "../../web/src/graph/store.ts";
 import { buildGraph } from "../../web/src/graph/sync.ts";
 import { GraphStoreContext } from "../../web/src/graph/useGraph.ts";
-import { LanguageProvider } from "../../web/src/i18n/language.tsx";
-import type { Lang } from "../../web/src/i18n/strings.ts";
-import { ContractPanel } from "../../web/src/panels/ContractPanel.tsx";
-import { CarriedList } from "../../web/src/panels/contractWords.tsx";
-import { graphLookup } from "../../web/src/panels/lookup.ts";
-import { WhatIfPanel } from "../../web/src/panels/WhatIfPanel.tsx";
-import { WhyAffected, WhyNotAffected } from "../../web/src/panels/Why.tsx";
-import { parseState } from "../../web/src/scenario/urlState.ts";
-import { computeHighlight } from "../../web/src/sigma/highlight.ts";
-import { edgeReducer, nodeReducer } from "../../web/src/sigma/reducers.ts";
+import { ContractPanel } from "../../web/src/organisation/ContractPanel.tsx";
+import { CarriedList } from "../../web/src/organisation/contractWords.tsx";
+import { WhyAffected, WhyNotAffected } from "../../web/src/organisation/Why.tsx";
+import { WhatIfPanel } from "../../web/src/radius/WhatIfPanel.tsx";
+import { LanguageProvider } from "../../web/src/shared/i18n/language.tsx";
+import type { Lang } from "../../web/src/shared/i18n/strings.ts";
+import { parseState } from "../../web/src/shared/state/urlState.ts";
 
 /**
  * The sample's scoped sub-contract in small: Isetoh re-delegates to a subcontractor only Yokosuka's

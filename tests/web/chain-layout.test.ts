@@ -1,16 +1,16 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { BlastRadius, CountedContract } from "../../domain/index.ts";
+import { chainLayout, TIER_GAP } from "../../web/src/graph/chainLayout.ts";
+import { ChainLayoutRunner, chainLayoutInput, chainLayoutKey } from "../../web/src/graph/chainRunner.ts";
 import type { GraphSources } from "../../web/src/graph/dataset.ts";
-import { CHAIN_LAYOUT_MAX, GraphStore } from "../../web/src/graph/store.ts";
-import { chainLayout, TIER_GAP } from "../../web/src/layout/chainLayout.ts";
-import { ChainLayoutRunner, chainLayoutInput, chainLayoutKey } from "../../web/src/layout/chainRunner.ts";
-import { alwaysLabelled, computeHighlight, LABELLED_LARGEST } from "../../web/src/sigma/highlight.ts";
+import { alwaysLabelled, computeHighlight, LABELLED_LARGEST } from "../../web/src/graph/sigma/highlight.ts";
 import {
   contractWidth,
   edgeReducer,
   nodeReducer,
   UNDISCLOSED_EDGE_TYPE,
-} from "../../web/src/sigma/reducers.ts";
+} from "../../web/src/graph/sigma/reducers.ts";
+import { CHAIN_LAYOUT_MAX, GraphStore } from "../../web/src/graph/store.ts";
 import { SMALL_RADIUS } from "../helpers/fixtures.ts";
 
 const sources = (s: Partial<GraphSources>): GraphSources => ({

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { AffectedOrganisation, BlastRadius, GroupedBlastRadius } from "../../domain/index.ts";
-import { reportedRecords } from "../../web/src/charts/ReportedBars.tsx";
-import { timelineModel } from "../../web/src/charts/timeline.ts";
 import { tierTotals } from "../../web/src/graph/tiers.ts";
-import { compactFigure } from "../../web/src/i18n/strings.ts";
+import { timelineModel } from "../../web/src/organisation/timeline.ts";
+import { reportedRecords } from "../../web/src/radius/ReportedBars.tsx";
+import { compactFigure } from "../../web/src/shared/i18n/strings.ts";
 
 const day = (text: string) => new Date(`${text}T00:00:00Z`);
 

@@ -1,12 +1,12 @@
 import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { LanguageProvider } from "../../web/src/i18n/language.tsx";
-import type { Lang } from "../../web/src/i18n/strings.ts";
-import { AffectedTable } from "../../web/src/panels/AffectedTable.tsx";
-import { TotalsPanel } from "../../web/src/panels/TotalsPanel.tsx";
-import { WhatIfPanel } from "../../web/src/panels/WhatIfPanel.tsx";
-import { parseState } from "../../web/src/scenario/urlState.ts";
+import { AffectedTable } from "../../web/src/radius/AffectedTable.tsx";
+import { TotalsPanel } from "../../web/src/radius/TotalsPanel.tsx";
+import { WhatIfPanel } from "../../web/src/radius/WhatIfPanel.tsx";
+import { LanguageProvider } from "../../web/src/shared/i18n/language.tsx";
+import type { Lang } from "../../web/src/shared/i18n/strings.ts";
+import { parseState } from "../../web/src/shared/state/urlState.ts";
 import { SMALL_RADIUS } from "../helpers/fixtures.ts";
 
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");

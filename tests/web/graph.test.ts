@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import type { BlastRadius, Neighbourhood, Overview, OverviewNode } from "../../domain/index.ts";
 import { COMPROMISED_COLOUR, DIMMED_COLOUR, depthColour } from "../../web/src/graph/appearance.ts";
 import type { GraphSources } from "../../web/src/graph/dataset.ts";
+import { computeHighlight } from "../../web/src/graph/sigma/highlight.ts";
+import { edgeReducer, nodeReducer } from "../../web/src/graph/sigma/reducers.ts";
 import { GraphStore } from "../../web/src/graph/store.ts";
 import { buildGraph, syncGraph } from "../../web/src/graph/sync.ts";
-import { computeHighlight } from "../../web/src/sigma/highlight.ts";
-import { edgeReducer, nodeReducer } from "../../web/src/sigma/reducers.ts";
 import { SMALL_RADIUS } from "../helpers/fixtures.ts";
 
 /** The small radius with English names for v and a (b and c have none). */

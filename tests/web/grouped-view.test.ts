@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AffectedGroup, BlastRadius, ExpandedGroup, GroupedBlastRadius } from "../../domain/index.ts";
+import { TIER_GAP } from "../../web/src/graph/chainLayout.ts";
+import { ChainLayoutRunner } from "../../web/src/graph/chainRunner.ts";
 import type { GraphSources } from "../../web/src/graph/dataset.ts";
 import {
   drawnGroups,
@@ -15,8 +17,6 @@ import {
   unexpandedRestId,
 } from "../../web/src/graph/groups.ts";
 import { GraphStore } from "../../web/src/graph/store.ts";
-import { TIER_GAP } from "../../web/src/layout/chainLayout.ts";
-import { ChainLayoutRunner } from "../../web/src/layout/chainRunner.ts";
 import { SMALL_RADIUS } from "../helpers/fixtures.ts";
 
 const sources = (s: Partial<GraphSources>): GraphSources => ({

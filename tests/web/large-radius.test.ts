@@ -3,24 +3,24 @@ import { join } from "node:path";
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import type { BlastRadius } from "../../domain/index.ts";
-import { DRAW_LIMIT } from "../../web/src/api/client.ts";
 import { createExploreGraph } from "../../web/src/graph/dataset.ts";
 import { FOLD_ABOVE, layeredPositions } from "../../web/src/graph/layout.ts";
-import { syncGraph } from "../../web/src/graph/sync.ts";
-import { parseState, scenarioParams } from "../../web/src/scenario/urlState.ts";
 import {
   alwaysLabelled,
   computeHighlight,
   PLAIN_CONTRACTS_ABOVE,
   POINT_NODES_ABOVE,
-} from "../../web/src/sigma/highlight.ts";
+} from "../../web/src/graph/sigma/highlight.ts";
 import {
   edgeReducer,
   nodeReducer,
   PLAIN_EDGE_TYPE,
   POINT_NODE_TYPE,
   UNDISCLOSED_EDGE_TYPE,
-} from "../../web/src/sigma/reducers.ts";
+} from "../../web/src/graph/sigma/reducers.ts";
+import { syncGraph } from "../../web/src/graph/sync.ts";
+import { DRAW_LIMIT } from "../../web/src/shared/api/client.ts";
+import { parseState, scenarioParams } from "../../web/src/shared/state/urlState.ts";
 import { SMALL_RADIUS } from "../helpers/fixtures.ts";
 import { PROJECT_ROOT } from "../helpers/paths.ts";
 

@@ -1,17 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { plainCompromise } from "../../domain/index.ts";
 import { layeredPositions } from "../../web/src/graph/layout.ts";
+import { computeHighlight } from "../../web/src/graph/sigma/highlight.ts";
 import { buildGraph } from "../../web/src/graph/sync.ts";
-import { STRINGS, translate } from "../../web/src/i18n/strings.ts";
-import { sortAffected } from "../../web/src/panels/AffectedTable.tsx";
+import { sortAffected } from "../../web/src/radius/AffectedTable.tsx";
+import { STRINGS, translate } from "../../web/src/shared/i18n/strings.ts";
 import {
   EMPTY_STATE,
   isWhatIf,
   parseState,
   scenarioParams,
   serializeState,
-} from "../../web/src/scenario/urlState.ts";
-import { computeHighlight } from "../../web/src/sigma/highlight.ts";
+} from "../../web/src/shared/state/urlState.ts";
 import { SMALL_RADIUS } from "../helpers/fixtures.ts";
 
 describe("the explore state lives in the URL", () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { startRequest } from "../../web/src/api/useApi.ts";
+import { startRequest } from "../../web/src/shared/api/useApi.ts";
 
 /** A fetch the test answers by hand, remembering the signal it was given. */
 function deferred<T>() {

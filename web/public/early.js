@@ -1,7 +1,7 @@
 // Asks for the blast radius the URL opens on while the app's own code is still loading (about a
 // quarter of a second on a slow machine): the app takes this answer if it asks for exactly the
-// same path (web/src/api/client.ts), and asks again otherwise. Plain compromise only, built as
-// scenarioParams (web/src/scenario/urlState.ts) builds it; a what-if is left to the app.
+// same path (web/src/shared/api/client.ts), and asks again otherwise. Plain compromise only, built as
+// scenarioParams (web/src/shared/state/urlState.ts) builds it; a what-if is left to the app.
 (() => {
   const url = new URLSearchParams(location.search);
   const vendors = url.getAll("vendor");

@@ -1,8 +1,8 @@
 import { type DragEvent, useState } from "react";
 import type { Changes, FigureChange } from "../../../domain/index.ts";
-import { useLanguage } from "../i18n/language.tsx";
-import { formatNumber } from "../i18n/strings.ts";
-import { useLookup } from "../panels/lookup.ts";
+import { useLookup } from "../graph/lookup.ts";
+import { useLanguage } from "../shared/i18n/language.tsx";
+import { formatNumber } from "../shared/i18n/strings.ts";
 import type { ChangesState } from "./useChanges.ts";
 
 /** How many of each list the panel names; the download of the whole answer has them all. */

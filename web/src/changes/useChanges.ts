@@ -1,7 +1,7 @@
 import { useCallback, useState } from "react";
 import type { Changes } from "../../../domain/index.ts";
-import { api } from "../api/client.ts";
-import { useApi } from "../api/useApi.ts";
+import { api } from "../shared/api/client.ts";
+import { useApi } from "../shared/api/useApi.ts";
 
 /** An earlier answer the analyst kept and brought back: its file name and its JSON as read. */
 export interface EarlierFile {

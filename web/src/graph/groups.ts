@@ -7,7 +7,7 @@ import type {
   GroupedBlastRadius,
   GroupMember,
 } from "../../../domain/index.ts";
-import { formatNumber, KIND_WORDS, type Lang } from "../i18n/strings.ts";
+import { formatNumber, KIND_WORDS, type Lang } from "../shared/i18n/strings.ts";
 
 /**
  * The grouped view (docs/blast-radius.md#grouped-view) in the graph: when a blast radius is larger

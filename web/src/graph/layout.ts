@@ -15,7 +15,7 @@ const FOLD_BAND = 0.7;
 /**
  * A blast radius in layers, at once and roughly: the compromised vendors at the right, each
  * further tier of clients one column to the left, the largest first. What the view shows while the
- * chain layout (layout/chainLayout.ts, in a worker) is on its way, and what a radius too large for
+ * chain layout (chainLayout.ts, in a worker) is on its way, and what a radius too large for
  * that layout keeps.
  *
  * `spread` (a grouped drawing: a few nodes a tier) spreads the tallest tier over the height the

@@ -1,6 +1,6 @@
 import type { BlastRadius } from "../../../domain/index.ts";
-import type { Lang } from "../i18n/strings.ts";
-import { ChainLayoutRunner, chainLayoutInput, chainLayoutKey } from "../layout/chainRunner.ts";
+import type { Lang } from "../shared/i18n/strings.ts";
+import { ChainLayoutRunner, chainLayoutInput, chainLayoutKey } from "./chainRunner.ts";
 import { createExploreGraph, type ExploreGraph, type GraphSources, NO_SOURCES } from "./dataset.ts";
 import { isGroupNode } from "./groups.ts";
 import {

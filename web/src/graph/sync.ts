@@ -1,4 +1,4 @@
-import type { Lang } from "../i18n/strings.ts";
+import type { Lang } from "../shared/i18n/strings.ts";
 import {
   collectElements,
   createExploreGraph,

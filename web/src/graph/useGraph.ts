@@ -1,5 +1,5 @@
 import { createContext, useContext, useLayoutEffect, useState, useSyncExternalStore } from "react";
-import type { Lang } from "../i18n/strings.ts";
+import type { Lang } from "../shared/i18n/strings.ts";
 import type { GraphSources } from "./dataset.ts";
 import { type GraphSnapshot, GraphStore } from "./store.ts";
 

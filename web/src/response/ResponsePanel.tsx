@@ -1,13 +1,13 @@
 import { useState } from "react";
 import type { NotifyPage, OrganisationObligation } from "../../../domain/index.ts";
-import { api } from "../api/client.ts";
-import { useApi } from "../api/useApi.ts";
-import { useLanguage } from "../i18n/language.tsx";
-import { formatNumber } from "../i18n/strings.ts";
-import { ErrorMessage } from "../panels/ErrorBoundary.tsx";
-import { useLookup } from "../panels/lookup.ts";
-import type { ExploreState } from "../scenario/urlState.ts";
-import { notifyParams, scenarioParams } from "../scenario/urlState.ts";
+import { useLookup } from "../graph/lookup.ts";
+import { api } from "../shared/api/client.ts";
+import { useApi } from "../shared/api/useApi.ts";
+import { useLanguage } from "../shared/i18n/language.tsx";
+import { formatNumber } from "../shared/i18n/strings.ts";
+import type { ExploreState } from "../shared/state/urlState.ts";
+import { notifyParams, scenarioParams } from "../shared/state/urlState.ts";
+import { ErrorMessage } from "../shared/widgets/ErrorBoundary.tsx";
 import { daysLeft, NO_FILTER, type ResponseFilter, type ResponseSort, responseRows } from "./rows.ts";
 
 /** The answer is read whole up to this many organisations (the API's largest page). */

@@ -1,0 +1,116 @@
+import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
+import {
+  CHAIN_EDGE_COLOUR,
+  CHANGED_COLOUR,
+  COMPROMISED_COLOUR,
+  COUNTED_EDGE_COLOUR,
+  DIMMED_COLOUR,
+  depthColour,
+  ENTERED_COLOUR,
+} from "../appearance.ts";
+import type { ContractAttributes, OrgAttributes } from "../dataset.ts";
+import { groupDrawnLabel, isGroupNode } from "../groups.ts";
+import type { Highlight } from "./highlight.ts";
+
+type NodeData = Partial<NodeDisplayData> & OrgAttributes;
+type EdgeData = Partial<EdgeDisplayData> & ContractAttributes;
+
+/** Longest label drawn beside a node; the tooltip tells the whole name. */
+const LABEL_CHARS = 34;
+
+/** A group's label: tiers of groups stand closer than tiers of organisations. */
+const GROUP_LABEL_CHARS = 18;
+
+/** A label cut to what fits between two tiers. */
+export function shortLabel(label: string, chars = LABEL_CHARS): string {
+  return label.length > chars ? `${label.slice(0, chars - 1)}…` : label;
+}
+
+/** A counted contract's width: by its records on a log scale (1.5 million ≈ 5 px, undisclosed 1 px). */
+export function contractWidth(records: number | null): number {
+  return 1 + Math.log10(1 + Math.max(0, records ?? 0)) * 0.65;
+}
+
+/**
+ * How an organisation is drawn under a highlight: a blast radius coloured by depth, the names a
+ * chain needs always labelled, and the rest hidden; the focused chain on top. Only lookups in the
+ * highlight's sets, once per node and frame.
+ */
+export function nodeReducer(h: Highlight): (node: string, data: OrgAttributes) => NodeData {
+  return (node, data) => {
+    const out: NodeData = { ...data };
+    if (h.depthOf) {
+      const depth = h.depthOf.get(node);
+      if (h.compromised.has(node))
+        Object.assign(out, {
+          color: COMPROMISED_COLOUR,
+          zIndex: 3,
+          forceLabel: true,
+          label: shortLabel(data.label),
+        });
+      else if (depth !== undefined)
+        Object.assign(out, {
+          color: depthColour(depth),
+          zIndex: 2,
+          forceLabel: h.labelled.has(node),
+          label: isGroupNode(node)
+            ? shortLabel(groupDrawnLabel(data.label), GROUP_LABEL_CHARS)
+            : shortLabel(data.label),
+        });
+      else Object.assign(out, { color: DIMMED_COLOUR, label: "", zIndex: 0, hidden: true });
+    }
+    // Since an earlier answer: who entered and whose figures changed stand out from the depth ramp.
+    if (h.entered.has(node)) Object.assign(out, { color: ENTERED_COLOUR, forceLabel: true, zIndex: 3 });
+    else if (h.changed.has(node)) Object.assign(out, { color: CHANGED_COLOUR, forceLabel: true, zIndex: 3 });
+    // The focused chain is labelled and shown even outside the radius (a spared organisation that was focused).
+    if (h.chainNodes.has(node))
+      Object.assign(out, {
+        label: shortLabel(data.label),
+        highlighted: true,
+        forceLabel: true,
+        zIndex: 4,
+        hidden: false,
+      });
+    if (node === h.focus) out.highlighted = true;
+    // Thousands of points at full size would merge into bars: a third of it (they grow as one zooms in).
+    if (h.pointNodes)
+      Object.assign(out, { type: POINT_NODE_TYPE, size: Math.max(1.5, data.size * POINT_SCALE) });
+    return out;
+  };
+}
+
+/**
+ * Contracts: the focused chain and the selected contract thick and red; in a radius, only the
+ * counted ones, as wide as their records (plain lines past PLAIN_CONTRACTS_ABOVE), those of
+ * undisclosed records thin and dashed.
+ */
+export function edgeReducer(h: Highlight): (edge: string, data: ContractAttributes) => EdgeData {
+  return (edge, data) => {
+    const out: EdgeData = { ...data };
+    if (h.chainEdges.has(edge) || edge === h.selectedEdge)
+      Object.assign(out, { color: CHAIN_EDGE_COLOUR, size: data.size * 3, zIndex: 3 });
+    else if (h.depthOf)
+      Object.assign(
+        out,
+        h.counted.has(edge)
+          ? h.plainContracts
+            ? { color: COUNTED_EDGE_COLOUR, size: 1, zIndex: 2, type: PLAIN_EDGE_TYPE }
+            : { color: COUNTED_EDGE_COLOUR, size: contractWidth(data.records), zIndex: 2 }
+          : { hidden: true },
+      );
+    if (data.records === null && !out.hidden) (out as { type: string }).type = UNDISCLOSED_EDGE_TYPE;
+    return out;
+  };
+}
+
+/** The edge program of contracts whose records are undisclosed (SigmaContainer registers it). */
+export const UNDISCLOSED_EDGE_TYPE = "undisclosed";
+
+/** How much smaller an organisation is drawn in a radius drawn as points. */
+const POINT_SCALE = 0.35;
+
+/** The node program of organisations in a large radius (see POINT_NODES_ABOVE). */
+export const POINT_NODE_TYPE = "point";
+
+/** The edge program of plain 1 px contracts in a large radius (see PLAIN_CONTRACTS_ABOVE). */
+export const PLAIN_EDGE_TYPE = "plain";

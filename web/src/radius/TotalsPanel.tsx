@@ -1,0 +1,169 @@
+import {
+  type BlastRadius,
+  breakdown,
+  type Comparison,
+  type GroupedBlastRadius,
+} from "../../../domain/index.ts";
+import { useLookup } from "../graph/lookup.ts";
+import { useLanguage } from "../shared/i18n/language.tsx";
+import { formatNumber } from "../shared/i18n/strings.ts";
+import { Figure } from "../shared/widgets/Figure.tsx";
+import { RecordBars } from "./RecordBars.tsx";
+import { ReportedBars } from "./ReportedBars.tsx";
+
+/**
+ * Records by kind or region over every affected organisation: the answer's list, or, when that
+ * list is cut at the draw limit, the grouped answer's groups (a sum over the rows shown would be
+ * neither the total nor a bound of it); nothing until the groups have come.
+ */
+function Breakdown({
+  result,
+  grouped,
+  by,
+}: {
+  result: BlastRadius;
+  grouped: GroupedBlastRadius | null;
+  by: "kind" | "region";
+}) {
+  const { t, kind } = useLanguage();
+  const items = grouped
+    ? grouped.tiers.flatMap((tier) => tier.groups)
+    : result.truncated
+      ? null
+      : result.affected;
+  if (!items) return <p role="status">{t("loading")}</p>;
+  const rows = breakdown(items, by, "—").map((g) => ({
+    key: g.key,
+    label: by === "kind" && g.key !== "—" ? kind(g.key) : g.key,
+    organisations: g.organisations,
+    records: g.records,
+    undisclosed: g.undisclosed,
+  }));
+  return <RecordBars rows={rows} label={t(by === "kind" ? "byKind" : "byRegion")} unit={t("undisclosed")} />;
+}
+
+/** Totals of a blast radius, lower bounds marked, with the what-if comparison when there is one. */
+export function TotalsPanel({
+  result,
+  grouped = null,
+  comparison,
+}: {
+  result: BlastRadius;
+  /** The same answer grouped, when its list is cut at the draw limit. */
+  grouped?: GroupedBlastRadius | null;
+  comparison: Comparison | null;
+}) {
+  const { t, orgLabel, orgName, count, word } = useLanguage();
+  const lookup = useLookup();
+  const totals = result.totals;
+  const reported = result.affected.filter((a) => a.reported.length > 0);
+  return (
+    <section className="totals" aria-label={t("affected")}>
+      <dl className="figures">
+        <div>
+          <dt>{t("affected")}</dt>
+          <dd data-testid="total-organisations">{formatNumber(totals.organisations)}</dd>
+        </div>
+        <div>
+          <dt>{t("records")}</dt>
+          <dd>
+            <Figure value={totals.records} undisclosed={totals.undisclosedContracts} testId="total-records" />
+          </dd>
+        </div>
+        <div>
+          <dt>{t("persons")}</dt>
+          <dd>
+            <Figure
+              value={totals.subjects}
+              undisclosed={totals.undisclosedSubjectContracts}
+              testId="total-persons"
+            />
+          </dd>
+        </div>
+        <div>
+          <dt>{t("undisclosed")}</dt>
+          <dd data-testid="total-undisclosed">{formatNumber(totals.undisclosedContracts)}</dd>
+        </div>
+      </dl>
+      {totals.undisclosedContracts > 0 && <p className="note">{t("lowerBound")}</p>}
+      {result.truncated && (
+        <p className="note" role="status">
+          {t("notDrawn", {
+            shown: formatNumber(result.truncated.shown),
+            total: formatNumber(result.truncated.total),
+          })}
+        </p>
+      )}
+      {comparison && (
+        <div className="comparison" data-testid="comparison">
+          <h3>{t("comparison")}</h3>
+          <p>
+            {t("recordsAvoided")}:{" "}
+            <strong data-testid="records-avoided">
+              {formatNumber(Math.max(0, -comparison.change.records))}
+            </strong>
+            {" · "}
+            {t("noLongerAffected")}:{" "}
+            <strong>{formatNumber(comparison.change.noLongerAffected.length)}</strong>
+          </p>
+          {comparison.change.noLongerAffected.length > 0 && (
+            <p className="note">{t("noLongerAffectedList")}</p>
+          )}
+          <ul data-testid="no-longer-affected">
+            {comparison.change.noLongerAffected.slice(0, 12).map((o) => (
+              <li key={o.id} data-id={o.id}>
+                {orgName(o)} — <Figure value={o.records} undisclosed={o.undisclosed} />
+              </li>
+            ))}
+            {comparison.change.noLongerAffected.length > 12 && (
+              <li className="note">
+                {t("andMoreOrgs", { n: formatNumber(comparison.change.noLongerAffected.length - 12) })}
+              </li>
+            )}
+          </ul>
+        </div>
+      )}
+      <details open>
+        <summary>{t("byKind")}</summary>
+        <Breakdown result={result} grouped={grouped} by="kind" />
+      </details>
+      <details>
+        <summary>{t("byRegion")}</summary>
+        <Breakdown result={result} grouped={grouped} by="region" />
+      </details>
+      <details>
+        <summary>
+          {t("reported")} / {t("modelled")}
+        </summary>
+        <ReportedBars affected={result.affected} />
+        <table className="mini">
+          <tbody>
+            {reported.map((a) => (
+              <tr key={a.id}>
+                <td>{orgLabel(a)}</td>
+                <td className="n">
+                  <Figure value={a.records} undisclosed={a.undisclosed} />
+                </td>
+                <td>
+                  {a.reported
+                    .map(
+                      (r) =>
+                        `${r.records !== null ? `${formatNumber(r.records)} ${t("recordsUnit")}` : r.subjects !== null ? `${formatNumber(r.subjects)} ${t("personsUnit")}` : count(null)}${r.status ? ` (${word(r.status)})` : ""}`,
+                    )
+                    .join(t("listSeparator"))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {result.unmodelled.length > 0 && (
+          <p className="note">
+            {t("unmodelled")}
+            {t("reasonSeparator")}
+            {result.unmodelled.map((u) => orgName(lookup.org(u.organisation))).join(t("listSeparator"))}
+          </p>
+        )}
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+import type {
+  BlastRadius,
+  ChainTimeline,
+  Comparison,
+  ExpandedGroup,
+  GroupedBlastRadius,
+  ImpactAnswer,
+  Neighbourhood,
+  NotifyPage,
+  OrganisationDetail,
+  Overview,
+  SearchAnswer,
+  VendorRank,
+} from "../../../../domain/index.ts";
+
+/** The API's answers (types from the domain); the browser only reads, and never sees credentials. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A request web/public/early.js started before this code loaded. */
+interface EarlyRequest {
+  response: Promise<Response>;
+  controller: AbortController;
+}
+
+/** The early requests by path; each is taken once, by the first GET of its path. */
+const early: Record<string, EarlyRequest> =
+  (globalThis as { __keiroEarly?: Record<string, EarlyRequest> }).__keiroEarly ?? {};
+
+/** One GET; `signal` aborts it when the answer is no longer wanted (see useApi). */
+function get<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const started = early[path];
+  if (started) {
+    delete early[path];
+    signal?.addEventListener("abort", () => started.controller.abort(), { once: true });
+    return answer<T>(started.response);
+  }
+  return answer<T>(fetch(path, { signal }));
+}
+
+/** One POST of a JSON body (an earlier answer: the API only reads, whatever the method). */
+function post<T>(path: string, json: string, signal?: AbortSignal): Promise<T> {
+  return answer<T>(
+    fetch(path, { method: "POST", body: json, headers: { "content-type": "application/json" }, signal }),
+  );
+}
+
+async function answer<T>(request: Promise<Response>): Promise<T> {
+  const response = await request;
+  const body = await response.json().catch(() => ({ message: response.statusText }));
+  if (!response.ok)
+    throw new ApiError(response.status, (body as { message?: string }).message ?? response.statusText);
+  return body as T;
+}
+
+/** How many affected organisations the explorer draws at most; totals always cover all. */
+export const DRAW_LIMIT = 5000;
+
+export const api = {
+  overview: (limit = 2000, signal?: AbortSignal) => get<Overview>(`/api/graph?limit=${limit}`, signal),
+  impact: (params: URLSearchParams, signal?: AbortSignal) =>
+    get<BlastRadius>(`/api/impact?${params}&limit=${DRAW_LIMIT}`, signal),
+  /** The same scenario grouped by tier, kind and region, for a radius too large to draw one by one. */
+  groups: (params: URLSearchParams, members = 3, signal?: AbortSignal) =>
+    get<GroupedBlastRadius>(`/api/impact/groups?${params}&members=${members}`, signal),
+  /** One group of the same scenario with up to `members` of its largest organisations (expanded). */
+  group: (
+    params: URLSearchParams,
+    group: { depth: number; kind: string | null; region: string | null },
+    members: number,
+    signal?: AbortSignal,
+  ) =>
+    get<ExpandedGroup>(
+      `/api/impact/group?${params}&${new URLSearchParams({
+        depth: String(group.depth),
+        kind: group.kind ?? "",
+        region: group.region ?? "",
+        members: String(members),
+      })}`,
+      signal,
+    ),
+  compare: (params: URLSearchParams, signal?: AbortSignal) =>
+    get<Comparison>(`/api/compare?${params}&limit=${DRAW_LIMIT}`, signal),
+  rank: (top = 100, signal?: AbortSignal) => get<VendorRank[]>(`/api/rank?top=${top}`, signal),
+  search: (q: string, signal?: AbortSignal) =>
+    get<SearchAnswer>(`/api/organisations?q=${encodeURIComponent(q)}&limit=12`, signal),
+  organisation: (id: string, signal?: AbortSignal) =>
+    get<OrganisationDetail>(`/api/organisations/${encodeURIComponent(id)}`, signal),
+  neighbourhood: (id: string, signal?: AbortSignal) =>
+    get<Neighbourhood>(`/api/organisations/${encodeURIComponent(id)}/neighbourhood`, signal),
+  /** A chain's contracts with their dates and the incidents on its way (the exposure timeline). */
+  chain: (contracts: string[], signal?: AbortSignal) =>
+    get<ChainTimeline>(`/api/chain?${new URLSearchParams(contracts.map((id) => ["contract", id]))}`, signal),
+  /**
+   * What changed since an earlier answer (its JSON, as the analyst kept it) for the same scenario:
+   * the API works the changes out over the whole answer; its lists are not needed here (limit 1).
+   */
+  changesSince: (params: URLSearchParams, earlier: string, signal?: AbortSignal) =>
+    post<ImpactAnswer>(`/api/impact?${params}&limit=1`, earlier, signal),
+  /** Breach response, sorted by deadline: who must report, to whom, by when (a page of `limit`). */
+  notify: (params: URLSearchParams, limit: number, signal?: AbortSignal) =>
+    get<NotifyPage>(`/api/notify?${params}&sort=deadline&limit=${limit}`, signal),
+  /** One organisation's printable packet, and all of them as a zip. */
+  packetUrl: (params: URLSearchParams, id: string, lang: string) =>
+    `/api/notify/packet/${encodeURIComponent(id)}?${params}&lang=${lang}`,
+  packetsUrl: (params: URLSearchParams, lang: string) => `/api/notify/packets?${params}&lang=${lang}`,
+  /** A report of the whole answer, in the explorer's language. */
+  reportUrl: (params: URLSearchParams, format: string, lang: string) =>
+    `/api/report?${params}&format=${format}&lang=${lang}`,
+};
