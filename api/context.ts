@@ -1,7 +1,6 @@
-import neo4j, { type Driver } from "neo4j-driver";
+import type { Driver } from "neo4j-driver";
 import type { ImpactEngine } from "../engine/engine.ts";
-import { datasetKey } from "../engine/oneLoad.ts";
-import { cypher } from "../neo4j/queries.ts";
+import type { ExplorerReads } from "../engine/explorerReads.ts";
 import type { Gate } from "./gate.ts";
 
 export interface ApiContext {
@@ -10,53 +9,14 @@ export interface ApiContext {
   databaseUri: string;
   /** Every query gives up after this long. */
   queryTimeoutMs: number;
-  /** Blast radii and the ranking: the in-memory engine (Cypher while its copy is built). */
+  /** Blast radii, breach response and the ranking: the in-memory engine (Cypher while its copy is built). */
   engine: ImpactEngine;
+  /** The explorer's other reads: search, an organisation's page, the overview, a chain, health. */
+  reads: ExplorerReads;
   /** How many heavy requests run at once, and how many may wait. */
   gate: Gate;
   /** How many affected organisations a report lists at most; its totals cover all. */
   reportLimit: number;
-}
-
-/** A READ session, closed in `finally`, with the API's timeout: the only way the API reads. */
-export async function readQuery(
-  context: ApiContext,
-  name: string,
-  params: Record<string, unknown>,
-): Promise<Record<string, unknown>[]> {
-  const session = context.driver.session({ defaultAccessMode: neo4j.session.READ });
-  try {
-    return await session.executeRead(
-      async (tx) => (await tx.run(cypher(name), params)).records.map((record) => record.toObject()),
-      { timeout: context.queryTimeoutMs },
-    );
-  } finally {
-    await session.close();
-  }
-}
-
-/**
- * The same for a query that reads what the current graph format stores (search keys, contract
- * counts): a graph loaded in an older format is refused (ReloadNeededError, 409), not answered
- * with nothing found.
- */
-export async function readStoredQuery(
-  context: ApiContext,
-  name: string,
-  params: Record<string, unknown>,
-): Promise<Record<string, unknown>[]> {
-  const session = context.driver.session({ defaultAccessMode: neo4j.session.READ });
-  try {
-    return await session.executeRead(
-      async (tx) => {
-        await datasetKey(tx);
-        return (await tx.run(cypher(name), params)).records.map((record) => record.toObject());
-      },
-      { timeout: context.queryTimeoutMs },
-    );
-  } finally {
-    await session.close();
-  }
 }
 
 export class NotFoundError extends Error {

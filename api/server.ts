@@ -5,9 +5,10 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Driver } from "neo4j-driver";
 import { ParameterError, ReloadNeededError } from "../domain/index.ts";
+import { ExplorerReads } from "../engine/explorerReads.ts";
 import { InMemoryEngine } from "../engine/inMemoryEngine.ts";
 import { isRetryLater, isUnreachable } from "../neo4j/errors.ts";
-import { type ApiContext, readQuery } from "./context.ts";
+import type { ApiContext } from "./context.ts";
 import { BusyError, Gate } from "./gate.ts";
 import { type GuardOptions, guard } from "./guard.ts";
 import { MAX_PARAM_LENGTH } from "./params.ts";
@@ -64,6 +65,7 @@ export function buildServer(options: ApiOptions): FastifyInstance {
     databaseUri: options.databaseUri,
     queryTimeoutMs,
     engine: options.engine ?? new InMemoryEngine(options.driver, { timeoutMs: queryTimeoutMs }),
+    reads: new ExplorerReads(options.driver, queryTimeoutMs),
     gate: new Gate(options.heavy?.slots ?? 16, options.heavy?.queue ?? 256),
     reportLimit: options.reportLimit ?? 20_000,
   };
@@ -110,12 +112,8 @@ export function buildServer(options: ApiOptions): FastifyInstance {
   });
 
   app.get("/api/health", async () => {
-    const [row] = await readQuery(context, "api/health", {});
-    return {
-      status: "ok",
-      database: { uri: options.databaseUri, name: row?.name, version: row?.version, edition: row?.edition },
-      dataset: row?.dataset ?? null,
-    };
+    const { name, version, edition, dataset } = await context.reads.health();
+    return { status: "ok", database: { uri: options.databaseUri, name, version, edition }, dataset };
   });
   organisationRoutes(app, context);
   chainRoutes(app, context);

@@ -1,6 +1,6 @@
-import neo4j from "neo4j-driver";
 import { isClientError, isWriteRefused } from "../neo4j/errors.ts";
 import { plainValue } from "../neo4j/plainValues.ts";
+import { readTransaction } from "../neo4j/read.ts";
 import { fail, parseCommand, withDatabase } from "./command.ts";
 
 const USAGE = `Usage: npm run cypher -- 'QUERY' [--params JSON] [--timeout SECONDS]
@@ -36,19 +36,16 @@ if (!(timeoutSeconds > 0)) fail(`--timeout must be a number of seconds > 0, got 
 
 await withDatabase(
   async ({ driver }) => {
-    const session = driver.session({ defaultAccessMode: neo4j.session.READ });
-    try {
-      const rows = await session.executeRead(
-        async (tx) => {
-          const result = await tx.run(args.positionals[0] as string, params);
-          return result.records.map((record) => plainValue(record.toObject()));
-        },
-        { timeout: timeoutSeconds * 1000 },
-      );
-      process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-    } finally {
-      await session.close();
-    }
+    // The user's own query, as given: the read-only session is what keeps it from writing.
+    const rows = await readTransaction(
+      driver,
+      async (tx) => {
+        const result = await tx.run(args.positionals[0] as string, params);
+        return result.records.map((record) => plainValue(record.toObject()));
+      },
+      timeoutSeconds * 1000,
+    );
+    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
   },
   {
     refusal: (error) => {

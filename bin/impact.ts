@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
+import { impactAnswerOf, rankReport } from "../answers/impact.ts";
 import {
-  changesSince,
   checkComparable,
   type EarlierAnswer,
   ParameterError,
@@ -8,11 +8,9 @@ import {
   readEarlierAnswer,
   type Scenario,
 } from "../domain/index.ts";
-import { compare } from "../engine/compare.ts";
 import { CypherEngine } from "../engine/cypherEngine.ts";
-import { rankCsv } from "../report/csv.ts";
+import { type Lang, parseLang } from "../locale/index.ts";
 import { checkSinceFormat, REPORT_FORMATS, type ReportFormat, renderBlastRadius } from "../report/render.ts";
-import { parseReportLang, type ReportLang } from "../report/words.ts";
 import { fail, parseCommand, withDatabase } from "./command.ts";
 
 const USAGE = `Usage:
@@ -116,10 +114,10 @@ function readEarlier(file: string, scenario: Scenario): EarlierAnswer {
 
 // The scenario, the language and an earlier answer are checked before the database is asked anything.
 let scenario: Scenario | undefined;
-let lang: ReportLang = "ja";
+let lang: Lang = "ja";
 let earlier: EarlierAnswer | undefined;
 try {
-  lang = parseReportLang(values.lang);
+  lang = parseLang(values.lang);
   if (values.rank && values.since !== undefined)
     throw new ParameterError("since", "since: --rank ranks vendors; --since compares blast radii");
   scenario = values.rank ? undefined : parseScenario(values);
@@ -135,13 +133,10 @@ try {
 await withDatabase(async ({ driver }) => {
   const engine = new CypherEngine(driver);
   if (scenario === undefined) {
-    const ranks = await engine.rank(top);
-    output(format === "csv" ? rankCsv(ranks) : `${JSON.stringify(ranks, null, 2)}\n`);
+    output((await rankReport(engine, top, format === "csv" ? "csv" : "json")).body);
     return;
   }
   // Whole answers (no limit): each carries the stamp of the load it was computed on.
-  const comparison = values.compare ? await compare(engine, scenario) : undefined;
-  const result = comparison?.whatIf ?? (await engine.blastRadius(scenario));
-  const since = earlier ? { changes: changesSince(earlier, result), earlier } : undefined;
-  output(renderBlastRadius(format, { result, comparison, since, lang }).body);
+  const input = await impactAnswerOf(engine, { scenario, compare: values.compare, earlier });
+  output(renderBlastRadius(format, { ...input, lang }).body);
 });

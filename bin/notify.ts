@@ -1,4 +1,9 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { type BreachRequest, breachAnswer, breachPackets } from "../answers/breach.ts";
+import { DEFAULT_RULES_FILE, loadRules, rulesFileName } from "../answers/rules.ts";
 import {
+  type BreachResponse,
   type Cause,
   ParameterError,
   parseCause,
@@ -9,12 +14,10 @@ import {
   todayInJapan,
 } from "../domain/index.ts";
 import { CypherEngine } from "../engine/cypherEngine.ts";
-import { computeNotify, readContractDetails } from "../notify/assemble.ts";
-import { notifyCsv, notifyJsonChunks } from "../notify/csv.ts";
-import { PacketBook } from "../notify/packet.ts";
-import { DEFAULT_RULES_FILE, loadRules, rulesFileName } from "../notify/rules.ts";
-import { LANGS, type Lang } from "../notify/words.ts";
-import { packetFiles, writePacketFiles } from "../notify/write.ts";
+import { type Lang, parseLang } from "../locale/index.ts";
+import { jsonChunks } from "../report/chunks.ts";
+import { breachCsvLines } from "../report/packets/csv.ts";
+import { type PacketFile, packetFiles } from "../report/packets/files.ts";
 import { fail, parseCommand, withDatabase } from "./command.ts";
 
 const USAGE = `Usage:
@@ -72,6 +75,7 @@ let scenario: Scenario;
 let aware: string | undefined;
 let cause: Cause | undefined;
 let today: string;
+let lang: Lang;
 try {
   scenario = parseScenario(values);
   aware = values.aware === undefined ? undefined : parseDay("aware", values.aware);
@@ -79,8 +83,7 @@ try {
   today = values.today === undefined ? todayInJapan() : parseDay("today", values.today);
   if (values.format !== "json" && values.format !== "csv")
     throw new ParameterError("format", `format: "${values.format}" is not json or csv`);
-  if (!LANGS.includes(values.lang as Lang))
-    throw new ParameterError("lang", `lang: "${values.lang}" is not one of ${LANGS.join(", ")}`);
+  lang = parseLang(values.lang);
 } catch (error) {
   if (error instanceof ParameterError) fail(error.message, 1);
   throw error;
@@ -94,35 +97,31 @@ try {
   throw error;
 }
 
+/** Writes a packet set into `dir` (created when missing); returns how many files it wrote. */
+function writePacketFiles(dir: string, files: Iterable<PacketFile>): number {
+  let count = 0;
+  for (const file of files) {
+    const path = join(dir, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.body);
+    count += 1;
+  }
+  return count;
+}
+
 await withDatabase(async ({ driver }) => {
-  const result = await computeNotify(new CypherEngine(driver), driver, { scenario, aware, cause, rules });
-  const { response, radius } = result;
+  const engine = new CypherEngine(driver);
+  const request: BreachRequest = { scenario, aware, cause, rules };
+  let response: BreachResponse;
   if (values.out) {
-    const details = await readContractDetails(
-      driver,
-      radius.contracts.map((c) => c.id),
-    );
-    const book = new PacketBook(result, details, {
-      rules,
-      rulesFile: rulesFileName(rulesFile),
-      today,
-      lang: values.lang as Lang,
-    });
-    const written = writePacketFiles(
-      values.out,
-      packetFiles(
-        book,
-        response.compromised.map((c) => c.id),
-        response.organisations.map((o) => o.id),
-      ),
-    );
+    // The answer and its packets from the same radius, read from one load.
+    const book = await breachPackets(engine, request, { rulesFile: rulesFileName(rulesFile), today, lang });
+    response = book.facts.response;
+    const written = writePacketFiles(values.out, packetFiles(book));
     process.stderr.write(
       `Wrote ${written} files to ${values.out}: index.html and index.md, and a packet (HTML and Markdown) for each of ${response.compromised.length} compromised and ${response.organisations.length} affected organisations.\n`,
     );
-  }
-  if (values.format === "csv") process.stdout.write(notifyCsv(response, today));
-  else {
-    for (const chunk of notifyJsonChunks(response)) process.stdout.write(chunk);
-    process.stdout.write("\n");
-  }
+  } else response = await breachAnswer(engine, request);
+  const pieces = values.format === "csv" ? breachCsvLines(response, today) : jsonChunks(response, "\n");
+  for (const piece of pieces) process.stdout.write(piece);
 });

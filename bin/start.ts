@@ -1,11 +1,10 @@
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "../api/serve.ts";
-import { GRAPH_FORMAT } from "../domain/index.ts";
 import { validateAndLoad } from "../ingest/load.ts";
+import { needsLoading } from "../ingest/state.ts";
 import { startDatabase } from "../neo4j/bundled/lifecycle.ts";
 import { connect, describeConnectionProblem } from "../neo4j/connect.ts";
-import { cypher } from "../neo4j/queries.ts";
 import { applySchema } from "../neo4j/schema.ts";
 import { ensureWebBuilt } from "../web/build.ts";
 
@@ -25,17 +24,8 @@ try {
   );
   const connection = connect();
   await applySchema(connection.driver);
-  const session = connection.driver.session();
-  const { empty, stale } = await session
-    .executeRead(async (tx) => {
-      const empty = (await tx.run(cypher("ingest/is-empty"))).records[0]?.get("empty") === true;
-      const dataset = (await tx.run(cypher("blast-radius/dataset"))).records[0]?.toObject() ?? {};
-      // The bundled sample, loaded by an older Keiro: loaded again in this one's format.
-      const stale =
-        dataset.loaded === true && dataset.format !== GRAPH_FORMAT && dataset.name === basename(SAMPLE);
-      return { empty, stale };
-    })
-    .finally(() => session.close());
+  // An empty graph gets the sample; the sample loaded by an older Keiro is loaded again.
+  const { empty, stale } = await needsLoading(connection.driver, basename(SAMPLE));
   if (empty || stale) {
     const summary = await validateAndLoad(connection.driver, SAMPLE, { replace: stale });
     process.stdout.write(

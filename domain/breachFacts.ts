@@ -1,5 +1,7 @@
 import type { BlastRadius } from "./blastRadius.ts";
+import type { DatasetStamp } from "./dataset.ts";
 import { byCodeUnits } from "./ids.ts";
+import type { Incident } from "./incident.ts";
 import type { OrganisationName } from "./organisation.ts";
 import type { Scenario } from "./scenario.ts";
 
@@ -61,4 +63,30 @@ export function breachRadiusOf(
     clients: new Map([...clients].map(([id, of]) => [id, [...of].sort(byCodeUnits)])),
     ...(radius.truncated ? { truncated: radius.truncated } : {}),
   };
+}
+
+/**
+ * What breach response reads, all from one load of the dataset and stamped with it: the facts of
+ * the whole blast radius and the incidents that hit the compromised organisations.
+ */
+export interface BreachReading {
+  dataset: DatasetStamp;
+  radius: BreachRadius;
+  incidents: Incident[];
+}
+
+/** What a packet shows of a counted contract beyond the blast radius's own fields. */
+export interface ContractDetail {
+  service: string | null;
+  dataCategories: string[];
+}
+
+/**
+ * What packets are written from, all from one load: the whole blast radius (stamped), the
+ * incidents that hit the compromised organisations, and the details of the counted contracts.
+ */
+export interface PacketReading {
+  radius: BlastRadius;
+  incidents: Incident[];
+  contracts: Map<string, ContractDetail>;
 }

@@ -14,8 +14,10 @@ import { ParameterError, type Scenario } from "./scenario.ts";
 
 export const CAUSES = ["unauthorized", "accidental"] as const;
 export type Cause = (typeof CAUSES)[number];
-export type ReportDecision = "required" | "assess" | "not_required";
-export type Role = "intermediary" | "client";
+export const REPORT_DECISIONS = ["required", "assess", "not_required"] as const;
+export type ReportDecision = (typeof REPORT_DECISIONS)[number];
+export const ROLES = ["intermediary", "client"] as const;
+export type Role = (typeof ROLES)[number];
 
 /** One affected organisation's obligations, exactly as `npm run notify` prints them. */
 export interface OrganisationObligation {

@@ -11,15 +11,3 @@ export interface Incident {
   actor: string | null;
   source: string | null;
 }
-
-export interface Exposure {
-  incident: string;
-  organisation: string;
-  records: number | null;
-  subjects: number | null;
-  grossRecords: number | null;
-  dataCategories: string[];
-  status: ExposureStatus | null;
-  reportedOn: string | null;
-  source: string | null;
-}

@@ -5,6 +5,7 @@ import { dayNumber, Interned, LAST_DAY, NO_DAY } from "./inMemoryArrays.ts";
 export interface CopiedContract extends ContractFacts {
   dataCategories?: string[] | null;
   source?: string | null;
+  service?: string | null;
 }
 
 /** The live graph's contracts, one typed column per field: what an in-memory copy is made of. */
@@ -22,8 +23,10 @@ export interface CopyColumns {
   deleteBy: Int32Array;
   categoryOf: Int32Array;
   sourceOf: Int32Array;
+  serviceOf: Int32Array;
   categories: Interned<string[]>;
   sources: Interned<string | null>;
+  services: Interned<string | null>;
   /** The `carries` of the scoped sub-contracts, by contract number. */
   carries: Map<number, string[]>;
 }
@@ -50,8 +53,10 @@ export class CopyColumnsBuilder {
       deleteBy: new Int32Array(capacity),
       categoryOf: new Int32Array(capacity),
       sourceOf: new Int32Array(capacity),
+      serviceOf: new Int32Array(capacity),
       categories: new Interned<string[]>(),
       sources: new Interned<string | null>(),
+      services: new Interned<string | null>(),
       carries: new Map(),
     };
   }
@@ -74,6 +79,7 @@ export class CopyColumnsBuilder {
     const list = contract.dataCategories ?? [];
     c.categoryOf[e] = c.categories.add(list.join(";"), list);
     c.sourceOf[e] = c.sources.add(contract.source ?? "", contract.source ?? null);
+    c.serviceOf[e] = c.services.add(contract.service ?? "", contract.service ?? null);
     if (contract.carries && contract.carries.length > 0) c.carries.set(e, contract.carries);
     return true;
   }
@@ -98,6 +104,7 @@ export class CopyColumnsBuilder {
     c.deleteBy = resize(c.deleteBy);
     c.categoryOf = resize(c.categoryOf);
     c.sourceOf = resize(c.sourceOf);
+    c.serviceOf = resize(c.serviceOf);
   }
 }
 

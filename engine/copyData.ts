@@ -1,6 +1,7 @@
 import {
   byCodeUnits,
   compareRanks,
+  type Incident,
   type OrganisationSummary,
   type ReportedExposure,
 } from "../domain/index.ts";
@@ -77,9 +78,13 @@ export interface CopyData {
   deleteBy: Int32Array;
   categoryOf: Int32Array;
   sourceOf: Int32Array;
+  serviceOf: Int32Array;
   categories: string[][];
   sources: (string | null)[];
+  services: (string | null)[];
   exposures: CopiedExposure[];
+  /** Every incident, with the organisation it hit: breach response reads them from the copy. */
+  incidents: Incident[];
   ranks?: RankOrder;
 }
 
@@ -87,7 +92,11 @@ export interface CopyData {
  * The copy's derived arrays from its columns. `rank`: rank every vendor now (a worker does, off
  * the event loop); otherwise the first ranking request does.
  */
-export function deriveCopy(columns: CopyColumns, exposures: CopiedExposure[], rank: boolean): CopyData {
+export function deriveCopy(
+  columns: CopyColumns,
+  reported: { exposures: CopiedExposure[]; incidents: Incident[] },
+  rank: boolean,
+): CopyData {
   const { organisations, contractIds, from, to, records, subjects } = columns;
   const n = organisations.length;
   const orgIds = organisations.map((o) => o.id);
@@ -119,9 +128,12 @@ export function deriveCopy(columns: CopyColumns, exposures: CopiedExposure[], ra
     deleteBy: columns.deleteBy,
     categoryOf: columns.categoryOf,
     sourceOf: columns.sourceOf,
+    serviceOf: columns.serviceOf,
     categories: columns.categories.values,
     sources: columns.sources.values,
-    exposures,
+    services: columns.services.values,
+    exposures: reported.exposures,
+    incidents: reported.incidents,
   };
   if (rank) data.ranks = rankOrder(data);
   return data;

@@ -1,4 +1,4 @@
-import type { DatasetStamp, OrganisationSummary } from "../domain/index.ts";
+import type { DatasetStamp, Incident, OrganisationSummary } from "../domain/index.ts";
 import type { CopiedExposure, CopyData, RankOrder } from "./copyData.ts";
 import { IdIndex } from "./copyData.ts";
 
@@ -32,7 +32,9 @@ export interface CopyMessage {
   arrays: Record<TypedColumn, Int32Array | Float64Array>;
   categories: string[][];
   sources: (string | null)[];
+  services: (string | null)[];
   exposures: CopiedExposure[];
+  incidents: Incident[];
   ranks: RankOrder;
 }
 
@@ -51,6 +53,7 @@ const TYPED_COLUMNS = [
   "deleteBy",
   "categoryOf",
   "sourceOf",
+  "serviceOf",
 ] as const;
 type TypedColumn = (typeof TYPED_COLUMNS)[number];
 
@@ -111,6 +114,7 @@ export function packCopy(
     deleteBy: data.deleteBy,
     categoryOf: data.categoryOf,
     sourceOf: data.sourceOf,
+    serviceOf: data.serviceOf,
   };
   const organisations = Object.fromEntries(
     ORGANISATION_COLUMNS.map((column) => [column, packStrings(data.organisations.map((o) => o[column]))]),
@@ -126,7 +130,9 @@ export function packCopy(
     arrays,
     categories: data.categories,
     sources: data.sources,
+    services: data.services,
     exposures: data.exposures,
+    incidents: data.incidents,
     ranks: data.ranks ?? emptyRanks(),
   };
   const views = [
@@ -191,9 +197,12 @@ export async function unpackCopy(message: CopyMessage): Promise<CopyData> {
     deleteBy: a.deleteBy,
     categoryOf: a.categoryOf,
     sourceOf: a.sourceOf,
+    serviceOf: a.serviceOf,
     categories: message.categories,
     sources: message.sources,
+    services: message.services,
     exposures: message.exposures,
+    incidents: message.incidents,
     ranks: message.ranks,
   };
 }

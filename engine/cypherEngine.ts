@@ -2,19 +2,22 @@ import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
 import {
   asOfDay,
   type BlastRadius,
-  type BreachRadius,
+  type BreachReading,
   breachRadiusOf,
+  type ContractDetail,
   type CountedContract,
   type DatasetStamp,
   type GroupedBlastRadius,
   groupAffected,
+  type Incident,
   type OrganisationName,
   type OrganisationSummary,
+  type PacketReading,
   type ReportedExposure,
   type Scenario,
   type VendorRank,
 } from "../domain/index.ts";
-import { cypher } from "../neo4j/queries.ts";
+import { rowsOf as rows } from "../neo4j/read.ts";
 import { attachReported, truncation, unknownId } from "./assemble.ts";
 import { type ContractTable, type Reach, summarise } from "./contractReach.ts";
 import type { ImpactEngine, ImpactOptions, Stamped } from "./engine.ts";
@@ -42,14 +45,6 @@ interface ReachedRow {
   records: number | null;
   subjects: number | null;
   carries: string[] | null;
-}
-
-async function rows<T = Record<string, unknown>>(
-  tx: ManagedTransaction,
-  name: string,
-  params: Record<string, unknown>,
-): Promise<T[]> {
-  return (await tx.run(cypher(name), params)).records.map((record) => record.toObject() as T);
 }
 
 /** Refuses a scenario that names an organisation or contract the graph does not hold. */
@@ -81,20 +76,39 @@ function compromisedNames(scenario: Scenario, names: Map<string, OrganisationSum
 export class CypherEngine implements ImpactEngine {
   constructor(private readonly driver: Driver) {}
 
-  blastRadius(scenario: Scenario, options: ImpactOptions = {}): Promise<BlastRadius> {
-    return this.fromOneLoad((tx) => answer(tx, scenario, options.limit), options.timeoutMs);
+  async blastRadius(scenario: Scenario, options: ImpactOptions = {}): Promise<BlastRadius> {
+    const { radius, dataset } = await this.fromOneLoad(
+      async (tx) => ({ radius: (await answer(tx, scenario, options.limit)).radius }),
+      options.timeoutMs,
+    );
+    return { dataset, ...radius };
   }
 
   grouped(scenario: Scenario, members: number, timeoutMs?: number): Promise<GroupedBlastRadius> {
     return this.fromOneLoad((tx) => groupedAnswer(tx, scenario, members), timeoutMs);
   }
 
-  async breachRadius(
-    scenario: Scenario,
-    timeoutMs?: number,
-  ): Promise<BreachRadius & { dataset: DatasetStamp }> {
-    const radius = await this.blastRadius(scenario, { timeoutMs });
-    return { dataset: radius.dataset, ...breachRadiusOf(radius) };
+  /** The radius's facts and the incidents, in the one transaction that read the radius. */
+  async breachFacts(scenario: Scenario, timeoutMs?: number): Promise<BreachReading> {
+    const { radius, incidents, dataset } = await this.fromOneLoad(async (tx) => {
+      const { radius } = await answer(tx, scenario, undefined);
+      return { radius: breachRadiusOf(radius), incidents: await incidentsOf(tx, scenario) };
+    }, timeoutMs);
+    return { dataset, radius, incidents };
+  }
+
+  /** The whole radius, the incidents and the counted contracts' details, in one transaction. */
+  async packetFacts(scenario: Scenario, timeoutMs?: number): Promise<PacketReading> {
+    const { radius, details, incidents, dataset } = await this.fromOneLoad(async (tx) => {
+      const whole = await answer(tx, scenario, undefined);
+      return { ...whole, incidents: await incidentsOf(tx, scenario) };
+    }, timeoutMs);
+    const contracts = new Map<string, ContractDetail>();
+    for (const c of radius.contracts) {
+      const detail = details.get(c.id);
+      contracts.set(c.id, { service: detail?.service ?? null, dataCategories: detail?.dataCategories ?? [] });
+    }
+    return { radius: { dataset, ...radius }, incidents, contracts };
   }
 
   /** An answer read from one load, stamped with it. */
@@ -115,6 +129,19 @@ export class CypherEngine implements ImpactEngine {
     const { copy, stamp } = await readGraphCopy(this.driver);
     return { answer: copy.rank(top), dataset: stamp };
   }
+}
+
+/** The incidents that hit the compromised organisations, by id and victim. */
+function incidentsOf(tx: ManagedTransaction, scenario: Scenario): Promise<Incident[]> {
+  return rows<Incident>(tx, "blast-radius/incidents", { compromised: scenario.compromised });
+}
+
+/** What an answer reads of the counted contracts it lists, beyond their ends and counts. */
+interface ContractRow {
+  id: string;
+  dataCategories: string[] | null;
+  source: string | null;
+  service: string | null;
 }
 
 /** Step 2, level by level: every contract that reaches the compromised set, least ℓ first. */
@@ -235,11 +262,12 @@ async function groupedAnswer(
   };
 }
 
+/** The blast radius, with the details read of its counted contracts (packets show their service). */
 async function answer(
   tx: ManagedTransaction,
   scenario: Scenario,
   limit: number | undefined,
-): Promise<Omit<BlastRadius, "dataset">> {
+): Promise<{ radius: Omit<BlastRadius, "dataset">; details: Map<string, ContractRow> }> {
   const { params, reachedRows, table, orgIndex, summary } = await summaryOf(tx, scenario, limit);
 
   const listedIds = summary.listed.map((a) => table.orgIds[a.org] as string);
@@ -252,13 +280,7 @@ async function answer(
   );
   const countedIds = summary.listed.flatMap((a) => a.counted.map((e) => table.contractIds[e] as string));
   const details = new Map(
-    (
-      await rows<{ id: string; dataCategories: string[] | null; source: string | null }>(
-        tx,
-        "blast-radius/contract-details",
-        { ids: countedIds },
-      )
-    ).map((d) => [d.id, d]),
+    (await rows<ContractRow>(tx, "blast-radius/contract-details", { ids: countedIds })).map((d) => [d.id, d]),
   );
   const contracts: CountedContract[] = [];
   const affected = summary.listed.map((reached) => {
@@ -304,7 +326,7 @@ async function answer(
     (id) => orgIndex.has(id) && summary.isAffected(orgIndex.get(id) as number),
     await rows<ReportedExposure>(tx, "blast-radius/reported", params),
   );
-  return {
+  const radius = {
     scenario,
     compromised: compromisedNames(scenario, names),
     affected,
@@ -313,4 +335,5 @@ async function answer(
     totals: summary.totals,
     ...truncation(affected.length, summary.totals.organisations),
   };
+  return { radius, details };
 }

@@ -1,8 +1,9 @@
 import type {
   BlastRadius,
-  BreachRadius,
+  BreachReading,
   DatasetStamp,
   GroupedBlastRadius,
+  PacketReading,
   Scenario,
   VendorRank,
 } from "../domain/index.ts";
@@ -31,10 +32,16 @@ export interface Stamped<T> {
 export interface ImpactEngine {
   blastRadius(scenario: Scenario, options?: ImpactOptions): Promise<BlastRadius>;
   /**
-   * What breach response needs of the whole blast radius (domain/breachFacts.ts), stamped: exactly
-   * breachRadiusOf(blastRadius(scenario)), which an engine may compute without building the radius.
+   * What breach response reads, from one load and stamped with it (domain/breachFacts.ts): the
+   * facts of the whole blast radius — exactly breachRadiusOf(blastRadius(scenario)), which an
+   * engine may compute without building the radius — and the incidents that hit the compromised.
    */
-  breachRadius(scenario: Scenario, timeoutMs?: number): Promise<BreachRadius & { dataset: DatasetStamp }>;
+  breachFacts(scenario: Scenario, timeoutMs?: number): Promise<BreachReading>;
+  /**
+   * What packets are written from, from one load: the whole blast radius (stamped), the incidents
+   * that hit the compromised organisations, and each counted contract's service and categories.
+   */
+  packetFacts(scenario: Scenario, timeoutMs?: number): Promise<PacketReading>;
   /** The blast radius grouped by tier, kind and region, each group's `members` largest named. */
   grouped(scenario: Scenario, members: number, timeoutMs?: number): Promise<GroupedBlastRadius>;
   /** Every organisation with a contract pointing at it, ranked (the first `top`). */

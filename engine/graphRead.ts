@@ -1,6 +1,7 @@
 import type { Driver, ManagedTransaction } from "neo4j-driver";
-import type { DatasetStamp, OrganisationSummary } from "../domain/index.ts";
+import type { DatasetStamp, Incident, OrganisationSummary } from "../domain/index.ts";
 import { cypher } from "../neo4j/queries.ts";
+import { rowsOf } from "../neo4j/read.ts";
 import { type CopiedContract, type CopyColumns, CopyColumnsBuilder } from "./copyColumns.ts";
 import { type CopiedExposure, type CopyData, deriveCopy } from "./copyData.ts";
 import { InMemoryCopy } from "./inMemoryCopy.ts";
@@ -17,6 +18,7 @@ export interface GraphRead {
   stamp: DatasetStamp;
   columns: CopyColumns;
   exposures: CopiedExposure[];
+  incidents: Incident[];
 }
 
 /**
@@ -50,13 +52,13 @@ async function readColumns(tx: ManagedTransaction, live: LiveDataset) {
       dataCategories: get("dataCategories"),
       carries: get("carries"),
       source: get("source"),
+      service: get("service"),
     });
     // A contract between organisations this read did not see: a swap was half visible.
     if (!added) throw new DatasetChanged();
   }
-  const exposures = (await tx.run(cypher("blast-radius/all-reported"))).records.map(
-    (record) => record.toObject() as CopiedExposure,
-  );
+  const exposures = await rowsOf<CopiedExposure>(tx, "blast-radius/all-reported");
+  const incidents = await rowsOf<Incident>(tx, "blast-radius/all-incidents");
   const columns = builder.finish();
   const sizes = [organisations.length, columns.contractIds.length, exposures.length];
   const recorded = [live.organisations, live.contracts, live.exposures];
@@ -64,7 +66,7 @@ async function readColumns(tx: ManagedTransaction, live: LiveDataset) {
   if (!distinct || (live.organisations !== null && sizes.some((size, i) => size !== recorded[i]))) {
     throw new DatasetChanged();
   }
-  return { columns, exposures };
+  return { columns, exposures, incidents };
 }
 
 /**
@@ -80,5 +82,5 @@ export async function readGraphCopy(
 
 /** A read's copy data; `rank`: rank every vendor now (a worker does, off the event loop). */
 export function copyDataOf(read: GraphRead, rank: boolean): CopyData {
-  return deriveCopy(read.columns, read.exposures, rank);
+  return deriveCopy(read.columns, read, rank);
 }

@@ -4,9 +4,11 @@ import {
   type BlastRadius,
   type BreachRadius,
   byCodeUnits,
+  type ContractDetail,
   type CountedContract,
   type GroupedBlastRadius,
   groupAffected,
+  type Incident,
   inForce,
   type OrganisationName,
   type OrganisationSummary,
@@ -52,6 +54,8 @@ export class InMemoryCopy {
   private readonly sources: (string | null)[];
   /** Exposures reported about the incidents that hit each organisation, by its id. */
   private readonly exposuresByVictim = new Map<string, CopiedExposure[]>();
+  /** The incidents that hit each organisation, by its id (in id order). */
+  private readonly incidentsByVictim = new Map<string, Incident[]>();
   /** Date masks by as-of day and retention, shared read-only between answers. */
   private readonly dateMasks = new Map<string, Uint8Array>();
   private ranks: RankOrder | undefined;
@@ -74,11 +78,8 @@ export class InMemoryCopy {
     this.categories = data.categories;
     this.sources = data.sources;
     this.ranks = data.ranks;
-    for (const exposure of data.exposures) {
-      const list = this.exposuresByVictim.get(exposure.victim);
-      if (list) list.push(exposure);
-      else this.exposuresByVictim.set(exposure.victim, [exposure]);
-    }
+    for (const exposure of data.exposures) pushTo(this.exposuresByVictim, exposure.victim, exposure);
+    for (const incident of data.incidents) pushTo(this.incidentsByVictim, incident.victim, incident);
   }
 
   /** A copy of organisations and contracts already in memory (tests, small graphs). */
@@ -86,8 +87,9 @@ export class InMemoryCopy {
     organisations: OrganisationSummary[],
     contracts: CopiedContract[],
     exposures: CopiedExposure[] = [],
+    incidents: Incident[] = [],
   ): InMemoryCopy {
-    return new InMemoryCopy(deriveCopy(columnsOf(organisations, contracts), exposures, false));
+    return new InMemoryCopy(deriveCopy(columnsOf(organisations, contracts), { exposures, incidents }, false));
   }
 
   /** Whether the copy holds every organisation and contract a scenario names. */
@@ -201,6 +203,30 @@ export class InMemoryCopy {
     return this.withReach(scenario, (reach, isCompromised) =>
       summarise(this.table, reach, isCompromised, limit),
     );
+  }
+
+  /**
+   * The incidents that hit the compromised organisations, in the order
+   * cypher/blast-radius/incidents.cypher gives (id, then victim).
+   */
+  incidents(scenario: Scenario): Incident[] {
+    return [...new Set(scenario.compromised)]
+      .flatMap((id) => this.incidentsByVictim.get(id) ?? [])
+      .sort((a, b) => byCodeUnits(a.id, b.id) || byCodeUnits(a.victim, b.victim));
+  }
+
+  /** Service and data categories of contracts of the copy, by id. */
+  contractDetails(ids: Iterable<string>): Map<string, ContractDetail> {
+    const details = new Map<string, ContractDetail>();
+    for (const id of ids) {
+      const e = this.contractIndex.get(id);
+      if (e === undefined) continue;
+      details.set(id, {
+        service: this.data.services[this.data.serviceOf[e] as number] ?? null,
+        dataCategories: this.categories[this.categoryOf[e] as number] ?? [],
+      });
+    }
+    return details;
   }
 
   /** What breach response needs of a scenario's whole blast radius, without building the radius. */
@@ -369,4 +395,10 @@ export class InMemoryCopy {
     }
     return ranks;
   }
+}
+
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

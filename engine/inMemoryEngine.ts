@@ -1,14 +1,16 @@
 import { threadId } from "node:worker_threads";
-import neo4j, { type Driver } from "neo4j-driver";
+import type { Driver } from "neo4j-driver";
 import type {
   BlastRadius,
-  BreachRadius,
+  BreachReading,
   DatasetStamp,
   GroupedBlastRadius,
+  PacketReading,
   Scenario,
   VendorRank,
 } from "../domain/index.ts";
 import type { DatabaseConfig } from "../neo4j/config.ts";
+import { readTransaction } from "../neo4j/read.ts";
 import { type BuiltCopy, buildCopyInWorker } from "./copyBuild.ts";
 import { CypherEngine } from "./cypherEngine.ts";
 import type { ImpactEngine, ImpactOptions, Stamped } from "./engine.ts";
@@ -84,13 +86,25 @@ export class InMemoryEngine implements ImpactEngine {
     return { dataset: held.stamp, ...held.copy.blastRadius(scenario, options.limit) };
   }
 
-  async breachRadius(
-    scenario: Scenario,
-    timeoutMs?: number,
-  ): Promise<BreachRadius & { dataset: DatasetStamp }> {
+  /** The radius's facts and the incidents, both from the copy that answers (or both from Cypher). */
+  async breachFacts(scenario: Scenario, timeoutMs?: number): Promise<BreachReading> {
     const held = await this.copyFor(scenario, timeoutMs);
-    if (!held) return this.cypherEngine.breachRadius(scenario, timeoutMs);
-    return { dataset: held.stamp, ...held.copy.breachRadius(scenario) };
+    if (!held) return this.cypherEngine.breachFacts(scenario, timeoutMs);
+    const { copy, stamp } = held;
+    return { dataset: stamp, radius: copy.breachRadius(scenario), incidents: copy.incidents(scenario) };
+  }
+
+  /** The whole radius, the incidents and the contracts' details, all from the copy that answers. */
+  async packetFacts(scenario: Scenario, timeoutMs?: number): Promise<PacketReading> {
+    const held = await this.copyFor(scenario, timeoutMs);
+    if (!held) return this.cypherEngine.packetFacts(scenario, timeoutMs);
+    const { copy, stamp } = held;
+    const radius: BlastRadius = { dataset: stamp, ...copy.blastRadius(scenario) };
+    return {
+      radius,
+      incidents: copy.incidents(scenario),
+      contracts: copy.contractDetails(radius.contracts.map((c) => c.id)),
+    };
   }
 
   async grouped(scenario: Scenario, members: number, timeoutMs?: number): Promise<GroupedBlastRadius> {
@@ -172,13 +186,8 @@ export class InMemoryEngine implements ImpactEngine {
     return this.checking;
   }
 
-  private async readLive(timeoutMs: number): Promise<LiveDataset> {
-    const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
-    try {
-      return await session.executeRead((tx) => liveDataset(tx), { timeout: timeoutMs });
-    } finally {
-      await session.close();
-    }
+  private readLive(timeoutMs: number): Promise<LiveDataset> {
+    return readTransaction(this.driver, (tx) => liveDataset(tx), timeoutMs);
   }
 
   /** The copy held (of the live load or an earlier one); starts building the live one's if needed. */

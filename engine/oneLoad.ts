@@ -1,6 +1,7 @@
-import neo4j, { type Driver, type ManagedTransaction, type Session } from "neo4j-driver";
+import type { Driver, ManagedTransaction } from "neo4j-driver";
 import { checkGraphFormat, type DatasetStamp, ReloadNeededError } from "../domain/index.ts";
 import { cypher } from "../neo4j/queries.ts";
+import { readTransaction } from "../neo4j/read.ts";
 
 /** The live graph's dataset: its stamp, the key of its load, and the sizes the loader recorded. */
 export interface LiveDataset {
@@ -97,51 +98,48 @@ export async function readOneLoad<T>(
   work: (tx: ManagedTransaction, live: LiveDataset) => Promise<T>,
   timeoutMs: number,
 ): Promise<{ value: T; live: LiveDataset }> {
-  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
   const waitUntil = Date.now() + timeoutMs;
-  try {
-    for (let attempt = 1; ; ) {
-      let began: string | undefined;
-      const waiting = Date.now() < waitUntil;
-      try {
-        return await session.executeRead(
-          async (tx) => {
-            const live = await lookAt(tx, "before");
-            if (live.committing && waiting) throw new LoadCommitting();
-            began = live.key;
-            const value = await work(tx, live);
-            const end = await lookAt(tx, "after");
-            if (end.committing && waiting) throw new LoadCommitting();
-            if (end.key !== live.key) throw new DatasetChanged();
-            return { value, live: datasetOf(live) };
-          },
-          { timeout: timeoutMs },
-        );
-      } catch (error) {
-        if (error instanceof LoadCommitting) {
-          await new Promise((resolve) => setTimeout(resolve, COMMIT_POLL_MS));
-          continue;
-        }
-        if (attempt < ATTEMPTS && (await swappedSince(session, began, error))) {
-          attempt += 1;
-          continue;
-        }
-        throw error;
+  for (let attempt = 1; ; ) {
+    let began: string | undefined;
+    const waiting = Date.now() < waitUntil;
+    try {
+      return await readTransaction(
+        driver,
+        async (tx) => {
+          const live = await lookAt(tx, "before");
+          if (live.committing && waiting) throw new LoadCommitting();
+          began = live.key;
+          const value = await work(tx, live);
+          const end = await lookAt(tx, "after");
+          if (end.committing && waiting) throw new LoadCommitting();
+          if (end.key !== live.key) throw new DatasetChanged();
+          return { value, live: datasetOf(live) };
+        },
+        timeoutMs,
+      );
+    } catch (error) {
+      if (error instanceof LoadCommitting) {
+        await new Promise((resolve) => setTimeout(resolve, COMMIT_POLL_MS));
+        continue;
       }
+      if (attempt < ATTEMPTS && (await swappedSince(driver, began, error))) {
+        attempt += 1;
+        continue;
+      }
+      throw error;
     }
-  } finally {
-    await session.close();
   }
 }
 
 /** Whether a failed read is to be read again: a load swapped in (or was committing) since it began. */
-async function swappedSince(session: Session, began: string | undefined, error: unknown): Promise<boolean> {
+async function swappedSince(driver: Driver, began: string | undefined, error: unknown): Promise<boolean> {
   if (error instanceof DatasetChanged) return true;
   if (began === undefined || error instanceof ReloadNeededError) return false;
   // The failed transaction may be unusable: the key is read in a new one.
-  const now = await session
-    .executeRead((tx) => lookAt(tx, "after"), { timeout: 10_000 })
-    .catch(() => ({ key: began, committing: false }));
+  const now = await readTransaction(driver, (tx) => lookAt(tx, "after"), 10_000).catch(() => ({
+    key: began,
+    committing: false,
+  }));
   return now.key !== began || now.committing;
 }
 

@@ -40,11 +40,6 @@ export function isClientError(error: unknown): boolean {
   return (codeOf(error) ?? "").startsWith("Neo.ClientError.");
 }
 
-/** Unreachable or refusing us: the command cannot talk to the database at all. */
-export function isConnectionProblem(error: unknown): boolean {
-  return isUnreachable(error) || isAuthFailure(error) || isDatabaseMissing(error);
-}
-
 /** A query that ran out of time, or a passing condition of the server: worth trying again later. */
 const TIMED_OUT = new Set([
   "Neo.ClientError.Transaction.TransactionTimedOut",

@@ -1,19 +1,26 @@
-import { type BlastRadius, type EarlierAffected, formatCount } from "../domain/index.ts";
-import type { Section, SinceReport, Table } from "./document.ts";
-import { countText, displayName, REPORT_WORDS, type ReportLang, thenNow } from "./words.ts";
+import type { BlastRadius, Changes, EarlierAffected, EarlierAnswer } from "../domain/index.ts";
+import { countIn, fill, formatNumber, type Lang, labelIn, WORDS } from "../locale/index.ts";
+import type { Section, Table } from "./model.ts";
+import { thenNow } from "./sentences.ts";
+
+/** The changes since an earlier answer, with that answer (the names of those who left are in it). */
+export interface SinceReport {
+  changes: Changes;
+  earlier: EarlierAnswer;
+}
 
 /**
  * "Changes since …": who entered the blast radius, who left it, whose figures changed (then →
  * now), and the totals then → now. A figure that did not change is shown once.
  */
-export function changesSection(result: BlastRadius, since: SinceReport, lang: ReportLang): Section {
-  const w = REPORT_WORDS[lang];
+export function changesSection(result: BlastRadius, since: SinceReport, lang: Lang): Section {
+  const w = WORDS[lang].report;
   const { changes, earlier } = since;
   const now = new Map(result.affected.map((a) => [a.id, a]));
   const then = new Map<string, EarlierAffected>(earlier.affected.map((a) => [a.id, a]));
   // A report may list fewer organisations than it counts: a name it lacks is shown as the id.
-  const name = (id: string) => displayName(now.get(id) ?? then.get(id) ?? { id }, lang);
-  const plain = (pair: [number, number]) => thenNow(formatCount(pair[0]), formatCount(pair[1]));
+  const name = (id: string) => labelIn(lang, now.get(id) ?? then.get(id) ?? { id });
+  const plain = (pair: [number, number]) => thenNow(formatNumber(pair[0]), formatNumber(pair[1]));
 
   const t = changes.totals;
   const u = [earlier.totals.undisclosedSubjectContracts, result.totals.undisclosedSubjectContracts];
@@ -21,23 +28,20 @@ export function changesSection(result: BlastRadius, since: SinceReport, lang: Re
     header: ["", w.thenNow],
     numeric: [1],
     rows: [
-      [w.totals.organisations, plain(t.organisations)],
-      [w.totals.contracts, plain(t.contracts)],
+      [w.totalOrganisations, plain(t.organisations)],
+      [w.totalContracts, plain(t.contracts)],
       [
-        w.totals.records,
+        w.totalRecords,
         thenNow(
-          countText(t.records[0], t.undisclosedContracts[0], lang),
-          countText(t.records[1], t.undisclosedContracts[1], lang),
+          countIn(lang, t.records[0], t.undisclosedContracts[0]),
+          countIn(lang, t.records[1], t.undisclosedContracts[1]),
         ),
       ],
       [
-        w.totals.subjects,
-        thenNow(
-          countText(t.subjects[0], u[0] as number, lang),
-          countText(t.subjects[1], u[1] as number, lang),
-        ),
+        w.totalSubjects,
+        thenNow(countIn(lang, t.subjects[0], u[0] as number), countIn(lang, t.subjects[1], u[1] as number)),
       ],
-      [w.totals.undisclosedContracts, plain(t.undisclosedContracts)],
+      [w.totalUndisclosedContracts, plain(t.undisclosedContracts)],
     ],
   };
   const entered: Table = {
@@ -45,11 +49,7 @@ export function changesSection(result: BlastRadius, since: SinceReport, lang: Re
     numeric: [1, 2],
     rows: changes.entered.map((id) => {
       const org = now.get(id);
-      return [
-        name(id),
-        org ? String(org.depth) : "",
-        org ? countText(org.records, org.undisclosed, lang) : "",
-      ];
+      return [name(id), org ? String(org.depth) : "", org ? countIn(lang, org.records, org.undisclosed) : ""];
     }),
   };
   const left: Table = {
@@ -57,7 +57,7 @@ export function changesSection(result: BlastRadius, since: SinceReport, lang: Re
     numeric: [1, 2],
     rows: changes.left.map((id) => {
       const org = then.get(id) as EarlierAffected;
-      return [name(id), String(org.depth), countText(org.records, org.undisclosed, lang)];
+      return [name(id), String(org.depth), countIn(lang, org.records, org.undisclosed)];
     }),
   };
   const changed: Table = {
@@ -66,24 +66,23 @@ export function changesSection(result: BlastRadius, since: SinceReport, lang: Re
     rows: changes.changed.map((c) => [
       name(c.id),
       plain(c.depth),
-      thenNow(
-        countText(c.records[0], c.undisclosed[0], lang),
-        countText(c.records[1], c.undisclosed[1], lang),
-      ),
+      thenNow(countIn(lang, c.records[0], c.undisclosed[0]), countIn(lang, c.records[1], c.undisclosed[1])),
       plain(c.subjects),
       plain(c.undisclosed),
     ]),
   };
   return {
-    heading: w.changesSince(changes.since.loadedAt),
+    heading: fill(w.changesSince, { loadedAt: changes.since.loadedAt ?? w.earlierAnswer }),
     paragraphs: [
-      w.changesSummary(
-        changes.since.fingerprint,
-        changes.since.loadedAt,
-        changes.entered.length,
-        changes.left.length,
-        changes.changed.length,
-      ),
+      fill(w.changesSummary, {
+        fingerprint: changes.since.fingerprint ?? w.unknownValue,
+        loadedAt: changes.since.loadedAt ?? w.unknownValue,
+        entered: fill(changes.entered.length === 1 ? w.organisationsOne : w.organisationsMany, {
+          n: formatNumber(changes.entered.length),
+        }),
+        left: formatNumber(changes.left.length),
+        changed: formatNumber(changes.changed.length),
+      }),
     ],
     tables: [totals, entered, left, changed],
   };

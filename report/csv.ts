@@ -1,10 +1,11 @@
 import type { BlastRadius, VendorRank } from "../domain/index.ts";
+import { type Lang, WORDS } from "../locale/index.ts";
+import type { SinceReport } from "./changesSection.ts";
 import { batched, joinedInChunks } from "./chunks.ts";
-import type { SinceReport } from "./document.ts";
-import { type ReportLang, reportedText } from "./words.ts";
+import { reportedText } from "./sentences.ts";
 
 /** Excel opens UTF-8 with Japanese text cleanly only with a BOM; rows end in CRLF. */
-const BOM = "\uFEFF";
+export const BOM = "\uFEFF";
 
 /** A leading =, +, -, @, tab or CR makes a spreadsheet read a cell as a formula (OWASP, CSV injection). */
 const FORMULA = /^[=+\-@\t\r]/;
@@ -21,7 +22,9 @@ export function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-const line = (row: (string | number | null)[]) => row.map(csvCell).join(",");
+/** One CSV row, without its line end. */
+export const csvLine = (row: (string | number | null)[]) => row.map(csvCell).join(",");
+const line = csvLine;
 
 function table(header: string[], rows: (string | number | null)[][]): string {
   return [...tableChunks(header, rows)].join("");
@@ -34,56 +37,6 @@ function* tableChunks(header: string[], rows: (string | number | null)[][]): Gen
   if (rows.length > 0) yield "\r\n";
 }
 
-const HEADERS: Record<ReportLang, { affected: string[]; since: string[] }> = {
-  // English headers stay the machine-friendly names they always had.
-  en: {
-    affected: [
-      "id",
-      "name",
-      "name_en",
-      "kind",
-      "region",
-      "depth",
-      "records",
-      "records_lower_bound",
-      "subjects",
-      "undisclosed_contracts",
-      "path",
-      "reported",
-    ],
-    since: ["change", "depth_then", "records_then", "subjects_then", "undisclosed_contracts_then"],
-  },
-  ja: {
-    affected: [
-      "ID",
-      "名称",
-      "英語名",
-      "種別",
-      "地域",
-      "段数",
-      "件数",
-      "件数は下限",
-      "人数",
-      "件数非公表の契約",
-      "経路",
-      "公表値",
-    ],
-    since: ["変化", "以前の段数", "以前の件数", "以前の人数", "以前の件数非公表の契約"],
-  },
-};
-
-const WORDS: Record<ReportLang, { yes: string; no: string } & Record<Change, string>> = {
-  en: { yes: "yes", no: "no", entered: "entered", left: "left", changed: "changed", unchanged: "unchanged" },
-  ja: {
-    yes: "はい",
-    no: "いいえ",
-    entered: "新たに影響",
-    left: "影響なしに",
-    changed: "数値が変化",
-    unchanged: "変化なし",
-  },
-};
-
 type Change = "entered" | "left" | "changed" | "unchanged";
 
 /**
@@ -94,10 +47,10 @@ type Change = "entered" | "left" | "changed" | "unchanged";
  */
 export function blastRadiusCsv(
   result: BlastRadius,
-  lang: ReportLang = "ja",
+  lang: Lang = "ja",
   since?: SinceReport,
 ): Generator<string> {
-  const words = WORDS[lang];
+  const words = WORDS[lang].csv;
   const then = new Map(since?.earlier.affected.map((a) => [a.id, a]));
   const changed = new Set(since?.changes.changed.map((c) => c.id));
   const rows = result.affected.map((org) => {
@@ -113,7 +66,7 @@ export function blastRadiusCsv(
       org.subjects,
       org.undisclosed,
       org.path.join(" > "),
-      org.reported.map((r) => reportedText(r, lang)).join("; "),
+      org.reported.map((r) => reportedText(r, lang)).join(words.reportedSeparator),
     ];
     if (!since) return row;
     const before = then.get(org.id);
@@ -144,8 +97,8 @@ export function blastRadiusCsv(
       org.undisclosed,
     ]);
   }
-  const header = HEADERS[lang];
-  return batched(tableChunks(since ? [...header.affected, ...header.since] : header.affected, rows));
+  const header = words.affected.split("|");
+  return batched(tableChunks(since ? [...header, ...words.since.split("|")] : header, rows));
 }
 
 export function rankCsv(ranks: VendorRank[]): string {

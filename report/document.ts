@@ -1,53 +1,20 @@
+import { type BlastRadius, breakdown, type Comparison } from "../domain/index.ts";
 import {
-  type BlastRadius,
-  breakdown,
-  type Changes,
-  type Comparison,
-  type EarlierAnswer,
-  formatCount,
-} from "../domain/index.ts";
-import { changesSection } from "./changesSection.ts";
-import {
-  chainText,
-  countText,
-  displayName,
-  kindWord,
-  orgName,
-  REPORT_WORDS,
-  type ReportLang,
-  type ReportWords,
-  reportedText,
-  scenarioInWords,
-} from "./words.ts";
+  countIn,
+  fill,
+  formatNumber,
+  type Lang,
+  labelIn,
+  nameIn,
+  type Vocabulary,
+  WORDS,
+  wordFor,
+} from "../locale/index.ts";
+import { changesSection, type SinceReport } from "./changesSection.ts";
+import type { ReportDocument, Section, Table } from "./model.ts";
+import { chainText, reportedText, scenarioInWords } from "./sentences.ts";
 
-/** A report as sections of paragraphs and tables, rendered to Markdown or HTML. */
-export interface Table {
-  header: string[];
-  rows: string[][];
-  /** Columns holding numbers (right-aligned). */
-  numeric?: number[];
-}
-
-export interface Section {
-  heading: string;
-  paragraphs: string[];
-  tables: Table[];
-  /** Plain links (sources). */
-  links?: string[];
-}
-
-export interface ReportDocument {
-  lang: ReportLang;
-  title: string;
-  subtitle: string;
-  sections: Section[];
-}
-
-/** The changes since an earlier answer, with that answer (the names of those who left are in it). */
-export interface SinceReport {
-  changes: Changes;
-  earlier: EarlierAnswer;
-}
+type ReportWords = Vocabulary["report"];
 
 /** What a report is made of: the answer (stamped with its dataset), and what it is set beside. */
 export interface ReportInput {
@@ -55,47 +22,53 @@ export interface ReportInput {
   /** A what-if beside the plain compromise; its whatIf is `result`. */
   comparison?: Comparison;
   since?: SinceReport;
-  lang?: ReportLang;
+  lang?: Lang;
 }
 
-function totalsTable(result: BlastRadius, w: ReportWords, lang: ReportLang): Table {
+function totalsTable(result: BlastRadius, w: ReportWords, lang: Lang): Table {
   const t = result.totals;
   return {
     header: ["", w.figure],
     numeric: [1],
     rows: [
-      [w.totals.organisations, formatCount(t.organisations)],
-      [w.totals.contracts, formatCount(t.contracts)],
-      [w.totals.records, countText(t.records, t.undisclosedContracts, lang)],
-      [w.totals.subjects, countText(t.subjects, t.undisclosedSubjectContracts, lang)],
-      [w.totals.undisclosedContracts, formatCount(t.undisclosedContracts)],
+      [w.totalOrganisations, formatNumber(t.organisations)],
+      [w.totalContracts, formatNumber(t.contracts)],
+      [w.totalRecords, countIn(lang, t.records, t.undisclosedContracts)],
+      [w.totalSubjects, countIn(lang, t.subjects, t.undisclosedSubjectContracts)],
+      [w.totalUndisclosedContracts, formatNumber(t.undisclosedContracts)],
     ],
   };
 }
 
+/** Every source an answer cites, once each, sorted. */
 function sources(result: BlastRadius): string[] {
   const all = new Set<string>();
-  for (const contract of result.contracts) {
-    for (const part of (contract.source ?? "").split(" ; ")) if (part.trim()) all.add(part.trim());
-  }
-  for (const exposure of [...result.affected.flatMap((a) => a.reported), ...result.unmodelled]) {
-    for (const part of (exposure.source ?? "").split(" ; ")) if (part.trim()) all.add(part.trim());
-  }
+  const cited = [...result.contracts, ...result.affected.flatMap((a) => a.reported), ...result.unmodelled];
+  for (const { source } of cited)
+    for (const part of (source ?? "").split(" ; ")) if (part.trim()) all.add(part.trim());
   return [...all].sort();
 }
 
-function comparisonSection(comparison: Comparison, w: ReportWords, lang: ReportLang): Section {
+function comparisonSection(comparison: Comparison, w: ReportWords, lang: Lang): Section {
   const { change, plain } = comparison;
+  const avoided = -change.records;
+  const spared = change.noLongerAffected.length;
   const lines = [
-    w.againstPlain(
-      countText(plain.totals.records, plain.totals.undisclosedContracts, lang),
-      plain.totals.organisations,
-      -change.records,
-      change.noLongerAffected.length,
-    ),
+    fill(w.againstPlain, {
+      records: countIn(lang, plain.totals.records, plain.totals.undisclosedContracts),
+      organisations: formatNumber(plain.totals.organisations),
+      avoided:
+        avoided > 0
+          ? fill(w.recordsAvoided, { n: formatNumber(avoided) })
+          : avoided < 0
+            ? fill(w.recordsAdded, { n: formatNumber(-avoided) })
+            : w.recordsSame,
+      spared: spared > 0 ? fill(w.organisationsSpared, { n: formatNumber(spared) }) : w.noneSpared,
+    }),
   ];
   if (change.undisclosedContracts !== 0) {
-    lines.push(w.undisclosedShift(Math.abs(change.undisclosedContracts), change.undisclosedContracts < 0));
+    const n = formatNumber(Math.abs(change.undisclosedContracts));
+    lines.push(fill(change.undisclosedContracts < 0 ? w.undisclosedDropOut : w.undisclosedComeIn, { n }));
   }
   return {
     heading: w.whatChanges,
@@ -105,49 +78,35 @@ function comparisonSection(comparison: Comparison, w: ReportWords, lang: ReportL
         header: [w.noLongerAffected, w.recordsPlain],
         numeric: [1],
         rows: change.noLongerAffected.map((o) => [
-          `${orgName(o, lang)} (${o.id})`,
-          countText(o.records, o.undisclosed, lang),
+          `${nameIn(lang, o)} (${o.id})`,
+          countIn(lang, o.records, o.undisclosed),
         ]),
       },
     ],
   };
 }
 
-export function buildReport(input: ReportInput, madeAt = new Date()): ReportDocument {
-  const { result, comparison, since } = input;
-  const lang = input.lang ?? "ja";
-  const w = REPORT_WORDS[lang];
-  const t = result.totals;
-  const sections: Section[] = [];
-  sections.push({
-    heading: w.scenario,
-    paragraphs: [
-      scenarioInWords(result, lang),
-      t.undisclosedContracts > 0 ? w.lowerBounds(t.undisclosedContracts, t.contracts) : w.allDisclosed,
+function breakdownSection(result: BlastRadius, by: "kind" | "region", w: ReportWords, lang: Lang): Section {
+  return {
+    heading: by === "kind" ? w.byKind : w.byRegion,
+    paragraphs: [],
+    tables: [
+      {
+        header: [by === "kind" ? w.kind : w.region, w.organisations, w.records],
+        numeric: [1, 2],
+        rows: breakdown(result.affected, by, "").map((g) => [
+          g.key === "" ? w.unknown : by === "kind" ? wordFor(WORDS[lang].kinds, g.key) : g.key,
+          formatNumber(g.organisations),
+          countIn(lang, g.records, g.undisclosed),
+        ]),
+      },
     ],
-    tables: [totalsTable(result, w, lang)],
-  });
-  if (since) sections.push(changesSection(result, since, lang));
-  if (comparison) sections.push(comparisonSection(comparison, w, lang));
-  for (const by of ["kind", "region"] as const) {
-    sections.push({
-      heading: by === "kind" ? w.byKind : w.byRegion,
-      paragraphs: [],
-      tables: [
-        {
-          header: [by === "kind" ? w.kind : w.region, w.organisations, w.records],
-          numeric: [1, 2],
-          rows: breakdown(result.affected, by, "").map((g) => [
-            g.key === "" ? w.unknown : by === "kind" ? kindWord(g.key, lang) : g.key,
-            formatCount(g.organisations),
-            countText(g.records, g.undisclosed, lang),
-          ]),
-        },
-      ],
-    });
-  }
+  };
+}
+
+function chainsSection(result: BlastRadius, w: ReportWords, lang: Lang): Section {
   const deepest = result.affected.filter((a) => a.depth > 1);
-  sections.push({
+  return {
     heading: w.chains,
     paragraphs: deepest.length === 0 ? [w.allDirect] : [],
     tables:
@@ -164,37 +123,48 @@ export function buildReport(input: ReportInput, madeAt = new Date()): ReportDocu
               ]),
             },
           ],
-  });
-  sections.push({
+  };
+}
+
+function affectedSection(result: BlastRadius, w: ReportWords, lang: Lang): Section {
+  return {
     heading: w.affected,
-    paragraphs: result.truncated ? [w.listedOf(result.truncated.shown, result.truncated.total)] : [],
+    paragraphs: result.truncated
+      ? [
+          fill(w.listedOf, {
+            shown: formatNumber(result.truncated.shown),
+            total: formatNumber(result.truncated.total),
+          }),
+        ]
+      : [],
     tables: [
       {
         header: [w.organisation, w.kind, w.region, w.depth, w.records, w.persons, w.dataCategories],
         numeric: [3, 4, 5],
         rows: result.affected.map((a) => [
-          displayName(a, lang),
-          kindWord(a.kind, lang),
+          labelIn(lang, a),
+          wordFor(WORDS[lang].kinds, a.kind),
           a.region ?? "",
           String(a.depth),
-          countText(a.records, a.undisclosed, lang),
-          formatCount(a.subjects),
+          countIn(lang, a.records, a.undisclosed),
+          formatNumber(a.subjects),
           a.dataCategories.join(", "),
         ]),
       },
     ],
-  });
+  };
+}
+
+function reportedSection(result: BlastRadius, w: ReportWords, lang: Lang): Section {
   const reported = result.affected.filter((a) => a.reported.length > 0);
-  sections.push({
+  const unmodelled = result.unmodelled
+    .map((u) => `${u.organisation} (${reportedText(u, lang)})`)
+    .join(w.reportedSeparator);
+  return {
     heading: w.reportedBeside,
     paragraphs: [
       result.unmodelled.length > 0
-        ? w.unmodelled(
-            result.unmodelled.length,
-            result.unmodelled
-              .map((u) => `${u.organisation} (${reportedText(u, lang)})`)
-              .join(lang === "ja" ? "、" : "; "),
-          )
+        ? fill(w.unmodelled, { count: result.unmodelled.length, list: unmodelled })
         : w.allModelled,
     ],
     tables: [
@@ -202,24 +172,62 @@ export function buildReport(input: ReportInput, madeAt = new Date()): ReportDocu
         header: [w.organisation, w.modelledRecords, w.reported],
         numeric: [1],
         rows: reported.map((a) => [
-          displayName(a, lang),
-          countText(a.records, a.undisclosed, lang),
-          a.reported.map((r) => reportedText(r, lang)).join(lang === "ja" ? "、" : "; "),
+          labelIn(lang, a),
+          countIn(lang, a.records, a.undisclosed),
+          a.reported.map((r) => reportedText(r, lang)).join(w.reportedSeparator),
         ]),
       },
     ],
-  });
+  };
+}
+
+/** An impact report: the scenario and its totals, what changed, breakdowns, chains, the list, sources. */
+export function buildReport(input: ReportInput, madeAt = new Date()): ReportDocument {
+  const { result, comparison, since } = input;
+  const lang = input.lang ?? "ja";
+  const w = WORDS[lang].report;
+  const t = result.totals;
+  const sections: Section[] = [
+    {
+      heading: w.scenario,
+      paragraphs: [
+        scenarioInWords(result, lang),
+        t.undisclosedContracts > 0
+          ? fill(w.lowerBounds, {
+              undisclosed: formatNumber(t.undisclosedContracts),
+              contracts: formatNumber(t.contracts),
+            })
+          : w.allDisclosed,
+      ],
+      tables: [totalsTable(result, w, lang)],
+    },
+  ];
+  if (since) sections.push(changesSection(result, since, lang));
+  if (comparison) sections.push(comparisonSection(comparison, w, lang));
+  sections.push(
+    breakdownSection(result, "kind", w, lang),
+    breakdownSection(result, "region", w, lang),
+    chainsSection(result, w, lang),
+    affectedSection(result, w, lang),
+    reportedSection(result, w, lang),
+  );
   const { name, fingerprint, loadedAt } = result.dataset;
   sections.push({
     heading: w.sources,
-    paragraphs: [w.datasetLine(name, fingerprint, loadedAt)],
+    paragraphs: [
+      fill(w.datasetLine, {
+        name: name ?? w.unnamed,
+        fingerprint: fingerprint ?? w.unknownValue,
+        loadedAt: loadedAt ?? w.unknownValue,
+      }),
+    ],
     tables: [],
     links: sources(result),
   });
   return {
     lang,
-    title: w.title(result.compromised.map((c) => orgName(c, lang)).join(lang === "ja" ? "・" : " + ")),
-    subtitle: w.subtitle(madeAt.toISOString()),
+    title: fill(w.title, { names: result.compromised.map((c) => nameIn(lang, c)).join(w.titleSeparator) }),
+    subtitle: fill(w.subtitle, { madeAt: madeAt.toISOString() }),
     sections,
   };
 }

@@ -1,12 +1,13 @@
-import { comparisonAnswer, impactAnswer, ParameterError } from "../domain/index.ts";
+import { comparisonAnswer, impactAnswer, ParameterError, type VendorRank } from "../domain/index.ts";
 import { jsonChunks } from "./chunks.ts";
-import { blastRadiusCsv } from "./csv.ts";
+import { blastRadiusCsv, rankCsv } from "./csv.ts";
 import { buildReport, type ReportInput } from "./document.ts";
 import { blastRadiusGexf } from "./gexf.ts";
 import { renderHtml } from "./html.ts";
 import { renderMarkdown } from "./markdown.ts";
 
-export type { ReportInput, SinceReport } from "./document.ts";
+export type { SinceReport } from "./changesSection.ts";
+export type { ReportInput } from "./document.ts";
 
 export const REPORT_FORMATS = ["json", "csv", "md", "html", "gexf"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -68,4 +69,13 @@ export function renderBlastRadius(format: ReportFormat, input: ReportInput): Ren
       // A graph for Gephi, built whole by graphology-gexf: one piece.
       return rendered(() => [blastRadiusGexf(result)], "application/gexf+xml; charset=utf-8", "gexf");
   }
+}
+
+export const RANK_FORMATS = ["json", "csv"] as const;
+export type RankFormat = (typeof RANK_FORMATS)[number];
+
+/** The vendor ranking as JSON (the array, indented as every JSON answer) or CSV. */
+export function renderRank(format: RankFormat, ranks: VendorRank[]): Rendered {
+  if (format === "csv") return rendered(() => [rankCsv(ranks)], "text/csv; charset=utf-8", "csv");
+  return rendered(() => jsonChunks(ranks, "\n"), "application/json; charset=utf-8", "json");
 }

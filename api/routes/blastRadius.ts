@@ -1,8 +1,8 @@
 import { Readable } from "node:stream";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { impactAnswerOf, rankReport } from "../../answers/impact.ts";
 import {
   ANSWER_FORMAT,
-  changesSince,
   checkComparable,
   comparisonAnswer,
   type EarlierAnswer,
@@ -10,17 +10,16 @@ import {
   ParameterError,
   readEarlierAnswer,
   type Scenario,
-  truncateBlastRadius,
 } from "../../domain/index.ts";
-import { compare } from "../../engine/compare.ts";
-import { rankCsv } from "../../report/csv.ts";
+import { parseLang } from "../../locale/index.ts";
 import {
   checkSinceFormat,
+  RANK_FORMATS,
+  type RankFormat,
   REPORT_FORMATS,
   type ReportFormat,
   renderBlastRadius,
 } from "../../report/render.ts";
-import { parseReportLang } from "../../report/words.ts";
 import { type ApiContext, notFound } from "../context.ts";
 import {
   checkKnown,
@@ -62,7 +61,8 @@ export function blastRadiusRoutes(app: FastifyInstance, context: ApiContext): vo
     const query = request.query as Query;
     checkKnown(query, [...SCENARIO_PARAMETERS, "limit"]);
     const scenario = scenarioFromQuery(query);
-    return impactAnswer(await heavy(() => context.engine.blastRadius(scenario, options(query))));
+    const { result } = await heavy(() => impactAnswerOf(context.engine, { scenario, ...options(query) }));
+    return impactAnswer(result);
   });
 
   // The same answer with the changes since an earlier one, posted as the body: worked out on the
@@ -71,12 +71,12 @@ export function blastRadiusRoutes(app: FastifyInstance, context: ApiContext): vo
     const query = request.query as Query;
     checkKnown(query, [...SCENARIO_PARAMETERS, "limit"]);
     const scenario = scenarioFromQuery(query);
-    const { limit, timeoutMs } = options(query);
+    const limits = options(query);
     const earlier = postedEarlier(request.body, scenario);
-    return heavy(async () => {
-      const whole = await context.engine.blastRadius(scenario, { timeoutMs });
-      return impactAnswer(truncateBlastRadius(whole, limit), changesSince(earlier, whole));
-    });
+    const { result, since } = await heavy(() =>
+      impactAnswerOf(context.engine, { scenario, earlier, ...limits }),
+    );
+    return impactAnswer(result, since?.changes);
   });
 
   // A radius too large to draw one by one: tiers, and in each the organisations by kind and region.
@@ -115,22 +115,22 @@ export function blastRadiusRoutes(app: FastifyInstance, context: ApiContext): vo
     const query = request.query as Query;
     checkKnown(query, [...SCENARIO_PARAMETERS, "limit"]);
     const scenario = scenarioFromQuery(query);
-    return comparisonAnswer(await heavy(() => compare(context.engine, scenario, options(query))));
+    const { comparison } = await heavy(() =>
+      impactAnswerOf(context.engine, { scenario, compare: true, ...options(query) }),
+    );
+    return comparisonAnswer(comparison as NonNullable<typeof comparison>);
   });
 
   app.get("/api/rank", async (request, reply) => {
     const query = request.query as Query;
     checkKnown(query, ["top", "format"]);
     const top = wholeNumber(query, "top", 50, 100_000);
-    const format = single(query, "format") ?? "json";
-    if (format !== "json" && format !== "csv")
+    const format = (single(query, "format") ?? "json") as RankFormat;
+    if (!RANK_FORMATS.includes(format))
       throw new ParameterError("format", `format: "${format}" is not json or csv`);
-    const ranks = await heavy(() => context.engine.rank(top));
-    if (format === "json") return ranks;
-    return reply
-      .type("text/csv; charset=utf-8")
-      .header("content-disposition", 'attachment; filename="keiro-vendor-rank.csv"')
-      .send(rankCsv(ranks));
+    const rendered = await heavy(() => rankReport(context.engine, top, format));
+    if (format === "csv") reply.header("content-disposition", 'attachment; filename="keiro-vendor-rank.csv"');
+    return reply.type(rendered.contentType).send(rendered.body);
   });
 
   /** A report download; a POST carries an earlier answer, and the report shows the changes since it. */
@@ -140,35 +140,23 @@ export function blastRadiusRoutes(app: FastifyInstance, context: ApiContext): vo
     const format = (single(query, "format") ?? "html") as ReportFormat;
     if (!REPORT_FORMATS.includes(format))
       throw new ParameterError("format", `format: "${format}" is not one of ${REPORT_FORMATS.join(", ")}`);
-    const lang = parseReportLang(single(query, "lang"));
+    const lang = parseLang(single(query, "lang"));
     const withPlain = flag(query, "compare");
     const scenario = scenarioFromQuery(query);
     if (posted) checkSinceFormat(format);
     const earlier = posted ? postedEarlier(request.body, scenario) : undefined;
     // Bounded like any answer: the lists are cut at the report limit (the report says so), totals
-    // exact. Changes are worked out on the whole answer first.
-    const limit = context.reportLimit;
-    const timeoutMs = context.queryTimeoutMs;
-    const rendered = await heavy(async () => {
-      if (!earlier) {
-        const comparison = withPlain
-          ? await compare(context.engine, scenario, { limit, timeoutMs })
-          : undefined;
-        const result =
-          comparison?.whatIf ?? (await context.engine.blastRadius(scenario, { limit, timeoutMs }));
-        return renderBlastRadius(format, { result, comparison, lang });
-      }
-      const whole = withPlain ? await compare(context.engine, scenario, { timeoutMs }) : undefined;
-      const wholeResult = whole?.whatIf ?? (await context.engine.blastRadius(scenario, { timeoutMs }));
-      const since = { changes: changesSince(earlier, wholeResult), earlier };
-      const result = truncateBlastRadius(wholeResult, limit);
-      const comparison = whole && {
-        ...whole,
-        whatIf: result,
-        plain: truncateBlastRadius(whole.plain, limit),
-      };
-      return renderBlastRadius(format, { result, comparison, since, lang });
-    });
+    // exact; changes are worked out on the whole answer first.
+    const input = await heavy(() =>
+      impactAnswerOf(context.engine, {
+        scenario,
+        compare: withPlain,
+        earlier,
+        limit: context.reportLimit,
+        timeoutMs: context.queryTimeoutMs,
+      }),
+    );
+    const rendered = renderBlastRadius(format, { ...input, lang });
     const name = `keiro-impact-${scenario.compromised.join("+")}.${rendered.extension}`;
     return (
       reply

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { isValidId, ParameterError } from "../../domain/index.ts";
-import { plainValue } from "../../neo4j/plainValues.ts";
-import { type ApiContext, readQuery } from "../context.ts";
+import type { ApiContext } from "../context.ts";
 import { checkKnown, type Query } from "../params.ts";
 
 /** A chain is as long as the deepest blast radius shown; far more than any real one. */
@@ -25,7 +24,6 @@ export function chainRoutes(app: FastifyInstance, context: ApiContext): void {
       );
     for (const id of ids)
       if (!isValidId(id)) throw new ParameterError("contract", `contract: "${id}" is not a valid id`);
-    const [row] = await readQuery(context, "api/chain", { ids });
-    return plainValue(row);
+    return context.reads.chain(ids);
   });
 }

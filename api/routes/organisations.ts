@@ -1,8 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import neo4j from "neo4j-driver";
 import { isValidId, ParameterError } from "../../domain/index.ts";
-import { plainValue } from "../../neo4j/plainValues.ts";
-import { type ApiContext, notFound, readQuery, readStoredQuery } from "../context.ts";
+import { type ApiContext, notFound } from "../context.ts";
 import { checkKnown, type Query, single, wholeNumber } from "../params.ts";
 
 function organisationId(id: string): string {
@@ -17,28 +15,28 @@ export function organisationRoutes(app: FastifyInstance, context: ApiContext): v
     const q = (single(query, "q") ?? "").normalize("NFKC").trim().toLowerCase();
     if (q === "") throw new ParameterError("q", "q: say what to search for");
     const limit = wholeNumber(query, "limit", 20, 200);
-    const results = await readStoredQuery(context, "api/search", { q, limit: neo4j.int(limit) });
-    return { query: q, results };
+    return { query: q, results: await context.reads.search(q, limit) };
   });
 
-  /** One organisation's row of a query taking `id` and a capped `limit`; 404 when there is none. */
-  const organisationRow = async (request: FastifyRequest, queryName: string, defaultLimit: number) => {
+  /** The organisation a request names and the `limit` it asks (capped); 404 when there is none. */
+  const asked = (request: FastifyRequest, defaultLimit: number) => {
     const { id } = request.params as { id: string };
     const query = request.query as Query;
     checkKnown(query, ["limit"]);
-    const limit = wholeNumber(query, "limit", defaultLimit, 5000);
-    const [row] = await readQuery(context, queryName, { id: organisationId(id), limit: neo4j.int(limit) });
-    if (!row) throw notFound(`no organisation "${id}"`);
-    return plainValue(row);
+    return { id: organisationId(id), limit: wholeNumber(query, "limit", defaultLimit, 5000) };
+  };
+  const found = <T>(id: string, value: T | null): T => {
+    if (value === null) throw notFound(`no organisation "${id}"`);
+    return value;
   };
 
-  app.get("/api/organisations/:id", (request) => organisationRow(request, "api/organisation", 200));
+  app.get("/api/organisations/:id", async (request) => {
+    const { id, limit } = asked(request, 200);
+    return found(id, await context.reads.organisation(id, limit));
+  });
 
   app.get("/api/organisations/:id/neighbourhood", async (request) => {
-    const result = (await organisationRow(request, "api/neighbourhood", 500)) as {
-      contracts: unknown[];
-      contractsTotal: number;
-    };
-    return { ...result, truncated: result.contractsTotal > result.contracts.length };
+    const { id, limit } = asked(request, 500);
+    return found(id, await context.reads.neighbourhood(id, limit));
   });
 }

@@ -1,10 +1,10 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { breachAnswer, breachPackets } from "../../answers/breach.ts";
+import { loadRules } from "../../answers/rules.ts";
 import { type BreachResponse, type Cause, type ParameterError, parseScenario } from "../../domain/index.ts";
 import { CypherEngine } from "../../engine/cypherEngine.ts";
 import { InMemoryEngine } from "../../engine/inMemoryEngine.ts";
-import { computeNotify, computeObligations } from "../../notify/assemble.ts";
-import { loadRules } from "../../notify/rules.ts";
 import { type BreachGraph, breachDataset } from "../helpers/breachGraphs.ts";
 import { load, testDriver } from "../helpers/database.ts";
 
@@ -30,16 +30,22 @@ async function notify(
 ): Promise<BreachResponse> {
   await load(driver, breachDataset(g));
   const scenario = parseScenario({ vendor: vendors });
-  const fromCypher = await computeNotify(new CypherEngine(driver), driver, { scenario, rules, ...options });
+  const packets = (engine: CypherEngine | InMemoryEngine) =>
+    breachPackets(
+      engine,
+      { scenario, rules, ...options },
+      { rulesFile: "rules.json", today: "2024-06-01", lang: "ja" },
+    );
+  const fromCypher = (await packets(new CypherEngine(driver))).facts;
   const inMemory = new InMemoryEngine(driver, { timeoutMs: 30_000 });
   await inMemory.warm();
-  const fromMemory = await computeNotify(inMemory, driver, { scenario, rules, ...options });
+  const fromMemory = (await packets(inMemory)).facts;
   expect(fromMemory.response).toEqual(fromCypher.response);
+  // What packets show beside the answer is the same from both engines too.
+  expect([fromMemory.incidents, fromMemory.contracts]).toEqual([fromCypher.incidents, fromCypher.contracts]);
   // The answer alone, from the copy's facts (never building the radius) and from Cypher's radius.
   for (const engine of [inMemory, new CypherEngine(driver)])
-    expect((await computeObligations(engine, driver, { scenario, rules, ...options })).response).toEqual(
-      fromCypher.response,
-    );
+    expect(await breachAnswer(engine, { scenario, rules, ...options })).toEqual(fromCypher.response);
   return fromCypher.response;
 }
 

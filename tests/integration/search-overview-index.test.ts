@@ -95,7 +95,7 @@ async function searchOf(q: string, limit = 200) {
 describe("the search and the overview read indexes, not every organisation", () => {
   it("plan index seeks and scans: no label scan, no filter over every organisation", async () => {
     await load(driver, SAMPLE_DIR);
-    const search = await planOf(cypher("api/search"), { q: "kan", limit: neo4j.int(20) }, "EXPLAIN");
+    const search = await planOf(cypher("explorer/search"), { q: "kan", limit: neo4j.int(20) }, "EXPLAIN");
     const seeks = search.filter((o) => o.operator === "NodeIndexSeekByRange").map((o) => o.details);
     const scans = search.filter((o) => o.operator === "NodeIndexContainsScan").map((o) => o.details);
     expect(seeks.sort()).toEqual(
@@ -111,7 +111,7 @@ describe("the search and the overview read indexes, not every organisation", () 
     const everyOrganisation = ["NodeByLabelScan", "AllNodesScan", "Filter"];
     expect(search.filter((o) => everyOrganisation.includes(o.operator))).toEqual([]);
 
-    const overview = await planOf(cypher("api/overview-nodes"), { limit: neo4j.int(12) }, "EXPLAIN");
+    const overview = await planOf(cypher("explorer/overview-nodes"), { limit: neo4j.int(12) }, "EXPLAIN");
     expect(overview.map((o) => o.operator)).toContain("PartialTop");
     expect(overview.filter((o) => o.operator === "NodeIndexScan").map((o) => o.details)).toEqual([
       "RANGE INDEX o:Organisation(degree) WHERE degree IS NOT NULL, cache[o.degree]",
@@ -138,7 +138,7 @@ describe("the search and the overview read indexes, not every organisation", () 
       }
     }
     // On 2,000 organisations the overview of 12 reads the index in order and stops early.
-    const profile = await planOf(cypher("api/overview-nodes"), { limit: neo4j.int(12) }, "PROFILE");
+    const profile = await planOf(cypher("explorer/overview-nodes"), { limit: neo4j.int(12) }, "PROFILE");
     const read = profile.find((o) => o.operator === "NodeIndexScan")?.rows as number;
     expect(read).toBeLessThan(2000);
     expect(read).toBeGreaterThanOrEqual(12);

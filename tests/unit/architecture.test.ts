@@ -41,17 +41,41 @@ function partOf(file: string): string {
 /** What each part may import, besides itself and npm packages. */
 const MAY_IMPORT: Record<string, string[]> = {
   domain: [],
-  "web app": ["domain"],
-  report: ["domain"],
+  locale: ["domain"],
+  "web app": ["domain", "locale"],
+  report: ["domain", "locale"],
   neo4j: [],
   "bundled server": ["neo4j"],
   engine: ["domain", "neo4j"],
-  ingest: ["domain", "neo4j"],
-  notify: ["domain", "neo4j", "engine", "report"],
-  api: ["domain", "neo4j", "engine", "report", "notify"],
+  ingest: ["domain", "neo4j", "locale"],
+  answers: ["domain", "engine", "report", "locale"],
+  api: ["domain", "neo4j", "engine", "report", "answers", "locale"],
   web: [],
-  bin: ["domain", "neo4j", "bundled server", "engine", "ingest", "report", "notify", "api", "web", "tools"],
-  tools: ["domain", "neo4j", "bundled server", "engine", "ingest", "report", "notify", "api", "reference"],
+  bin: [
+    "domain",
+    "locale",
+    "neo4j",
+    "bundled server",
+    "engine",
+    "ingest",
+    "report",
+    "answers",
+    "api",
+    "web",
+    "tools",
+  ],
+  tools: [
+    "domain",
+    "locale",
+    "neo4j",
+    "bundled server",
+    "engine",
+    "ingest",
+    "report",
+    "answers",
+    "api",
+    "reference",
+  ],
   reference: ["domain"],
   "vite.config.ts": [],
   // The tests' configuration: which bundled Neo4j versions they run on.
@@ -60,7 +84,7 @@ const MAY_IMPORT: Record<string, string[]> = {
 
 /** Packages only the server side may use: the browser and the reports never touch the database. */
 const SERVER_PACKAGES = ["neo4j-driver", "fastify", "@fastify/static"];
-const NO_SERVER_PACKAGES = ["domain", "web app", "report", "reference"];
+const NO_SERVER_PACKAGES = ["domain", "locale", "web app", "report", "reference"];
 
 const files = sourceFiles(PROJECT_ROOT).filter((f) => !f.startsWith("tests/"));
 
@@ -77,7 +101,7 @@ describe("imports run one way", () => {
       if (target.startsWith("node:") || !target.includes("/") || target.startsWith("@")) {
         if (NO_SERVER_PACKAGES.includes(part))
           expect(SERVER_PACKAGES, `${file} imports ${target}`).not.toContain(target);
-        if (part === "domain" || part === "web app")
+        if (part === "domain" || part === "locale" || part === "web app")
           expect(target.startsWith("node:"), `${file} imports ${target}`).toBe(false);
         continue;
       }
@@ -86,6 +110,54 @@ describe("imports run one way", () => {
       if (targetPart === part) continue;
       expect(allowed, `${file} (${part}) imports ${target} (${targetPart})`).toContain(targetPart);
     }
+  });
+});
+
+/** Text of a file without its comments: what it does, not what it says about itself. */
+function codeOf(file: string): string {
+  return readFileSync(join(PROJECT_ROOT, file), "utf8")
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/(^|[^:"'`\\])\/\/.*$/gm, "$1");
+}
+
+/**
+ * Where the database is read: the engines, the loader, the driver code and `npm run cypher` (the
+ * user's own query). tools/ is exempt: its baselines (a path-enumerating query, a row-by-row
+ * loader) exist to be measured against, and nothing the product ships imports tools/.
+ */
+const READS_DATABASE = ["engine", "ingest", "neo4j", "bundled server"];
+const READ_FILES = ["bin/cypher.ts"];
+const DATABASE_READ = /\.session\(|executeRead|executeWrite|executeQuery|readTransaction|rowsOf|\bcypher\(/;
+
+describe("the database is read in one place", () => {
+  const readers = files.filter(
+    (f) =>
+      !f.startsWith("tools/") &&
+      !READS_DATABASE.includes(partOf(f)) &&
+      !READ_FILES.includes(f) &&
+      (DATABASE_READ.test(codeOf(f)) ||
+        importsOf(f).some((t) => t === "neo4j/read.ts" || t === "neo4j/queries.ts")),
+  );
+  it("reads it nowhere but in engine/, ingest/, neo4j/ and the cypher command", () => {
+    expect(readers).toEqual([]);
+  });
+});
+
+/** Kana and kanji (and full-width forms): a Japanese word written outside the vocabulary. */
+const JAPANESE = /[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]/;
+/** The parts that show words to a person, which take every word from locale/. */
+const SHOWS_WORDS = ["web app", "report", "answers"];
+
+describe("one vocabulary", () => {
+  const speaking = files.filter((f) => SHOWS_WORDS.includes(partOf(f)));
+  it("finds the files that show words", () => {
+    expect(speaking.length).toBeGreaterThan(40);
+  });
+  it.each(speaking.map((f) => [f]))("%s writes no word of its own (Japanese only in locale/)", (file) => {
+    const lines = codeOf(file)
+      .split("\n")
+      .filter((line) => JAPANESE.test(line));
+    expect(lines, `${file} writes words the vocabulary should hold`).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_RULES_FILE, loadRules } from "../../answers/rules.ts";
 import {
   addDays,
   type BreachResponse,
@@ -10,8 +11,7 @@ import {
   RuleSetError,
   todayInJapan,
 } from "../../domain/index.ts";
-import { notifyJsonChunks } from "../../notify/csv.ts";
-import { DEFAULT_RULES_FILE, loadRules } from "../../notify/rules.ts";
+import { jsonChunks } from "../../report/chunks.ts";
 
 /** The rule file counsel edits: what the product reads from it, and how it refuses one that does not fit. */
 function ruleFile(edit: (rules: Record<string, Record<string, unknown>>) => void): string {
@@ -155,8 +155,8 @@ describe("the streamed JSON", () => {
       ],
       compromised: [{ id: "v", name: "V", notify: ["m"] }],
     } as BreachResponse;
-    expect([...notifyJsonChunks(answer)].join("")).toBe(JSON.stringify(answer, null, 2));
+    expect([...jsonChunks(answer)].join("")).toBe(JSON.stringify(answer, null, 2));
     const empty = { ...answer, organisations: [], compromised: [{ id: "v", name: "V", notify: [] }] };
-    expect([...notifyJsonChunks(empty)].join("")).toBe(JSON.stringify(empty, null, 2));
+    expect([...jsonChunks(empty)].join("")).toBe(JSON.stringify(empty, null, 2));
   });
 });

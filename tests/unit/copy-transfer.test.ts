@@ -88,10 +88,11 @@ describe("an in-memory copy crossing from its worker thread", () => {
   it("moves its buffers (nothing cloned but the small tables) and answers as the copy it was", async () => {
     const { organisations, contracts, exposures } = randomWorld(7, 300, 1500);
     const original = InMemoryCopy.of(organisations, contracts, exposures);
-    const data = deriveCopy(columnsOf(organisations, contracts), exposures, true);
+    const data = deriveCopy(columnsOf(organisations, contracts), { exposures, incidents: [] }, true);
     const stamp = { name: "w", fingerprint: "f", loadedAt: "2024-01-01T00:00:00.000Z" };
     const { message, transfer } = packCopy("f@t", stamp, 3, data);
-    expect(transfer.length).toBe(14 + 5 * 3 + 3 + 2 + 4);
+    // 15 typed columns, 5 organisation columns and the contract ids packed (3 buffers each), 2 orders, 4 rank arrays.
+    expect(transfer.length).toBe(15 + 5 * 3 + 3 + 2 + 4);
 
     const { port1, port2 } = new MessageChannel();
     port1.postMessage(message, transfer);

@@ -6,9 +6,9 @@ import {
   ParameterError,
   readEarlierAnswer,
 } from "../../domain/index.ts";
+import { parseLang } from "../../locale/index.ts";
 import { buildReport } from "../../report/document.ts";
 import { renderBlastRadius } from "../../report/render.ts";
-import { parseReportLang } from "../../report/words.ts";
 import { SMALL_RADIUS } from "../helpers/fixtures.ts";
 
 /** The small radius later: a's records 100 → 120, b left, d entered at depth 1. */
@@ -29,11 +29,9 @@ const madeAt = new Date("2024-11-18T00:00:00Z");
 
 describe("impact reports in Japanese and English", () => {
   it("are written in Japanese unless English is asked for", () => {
-    expect(parseReportLang(undefined)).toBe("ja");
-    expect(parseReportLang("en")).toBe("en");
-    expect(() => parseReportLang("fr")).toThrow(
-      new ParameterError("lang", 'lang: "fr" is not one of ja, en'),
-    );
+    expect(parseLang(undefined)).toBe("ja");
+    expect(parseLang("en")).toBe("en");
+    expect(() => parseLang("fr")).toThrow(new ParameterError("lang", 'lang: "fr" is not one of ja, en'));
   });
 
   it("Japanese: title, every heading and the figures' words", () => {

@@ -1,8 +1,9 @@
-import neo4j, { type Driver } from "neo4j-driver";
+import type { Driver } from "neo4j-driver";
 import { type DatasetFile, readRows } from "../../ingest/dataset.ts";
 import { storedRow } from "../../ingest/rows.ts";
 import { isClientError } from "../../neo4j/errors.ts";
 import { cypher } from "../../neo4j/queries.ts";
+import { readTransaction } from "../../neo4j/read.ts";
 import { time } from "./measure.ts";
 
 /** Rows per second of a loader that commits one row per transaction, on the first `sample` rows. */
@@ -40,16 +41,13 @@ export async function naiveImpactMs(
   vendor: string,
   timeoutMs: number,
 ): Promise<number | null> {
-  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
   try {
     const { ms } = await time(() =>
-      session.executeRead((tx) => tx.run(cypher("bench/naive-reach"), { vendor }), { timeout: timeoutMs }),
+      readTransaction(driver, (tx) => tx.run(cypher("bench/naive-reach"), { vendor }), timeoutMs),
     );
     return ms;
   } catch (error) {
     if (isClientError(error) || (error as { code?: string }).code?.includes("Transaction")) return null;
     throw error;
-  } finally {
-    await session.close();
   }
 }

@@ -1,13 +1,12 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { Driver } from "neo4j-driver";
+import { breachPackets } from "../../answers/breach.ts";
+import { loadRules, rulesFileName } from "../../answers/rules.ts";
 import { plainCompromise } from "../../domain/index.ts";
 import { InMemoryEngine } from "../../engine/inMemoryEngine.ts";
-import { computeNotify, readContractDetails } from "../../notify/assemble.ts";
-import { PacketBook } from "../../notify/packet.ts";
-import { loadRules, rulesFileName } from "../../notify/rules.ts";
-import { packetFiles, writePacketFiles } from "../../notify/write.ts";
+import { packetFiles } from "../../report/packets/files.ts";
 import { medianMs, round, time } from "./measure.ts";
 
 /** Generated datasets record no incidents: the clocks start on this day. */
@@ -61,27 +60,18 @@ export async function measureNotify(
   const dir = mkdtempSync(join(tmpdir(), "keiro-bench-packets-"));
   try {
     const { ms, value } = await time(async () => {
-      const result = await computeNotify(engine, driver, {
-        scenario: plainCompromise([vendor]),
-        aware: AWARE,
-        rules,
-      });
-      const affected = result.response.organisations.map((o) => o.id).slice(0, PACKETS - 1);
-      const shown = new Set(affected);
-      const details = await readContractDetails(
-        driver,
-        result.radius.contracts
-          .filter((c) => shown.has(c.consignor) || c.contractor === vendor)
-          .map((c) => c.id),
+      const book = await breachPackets(
+        engine,
+        { scenario: plainCompromise([vendor]), aware: AWARE, rules },
+        { rulesFile: rulesFileName(), today: AWARE, lang: "ja" },
       );
-      const book = new PacketBook(result, details, {
-        rules,
-        rulesFile: rulesFileName(),
-        today: AWARE,
-        lang: "ja",
-      });
-      writePacketFiles(dir, packetFiles(book, [vendor], affected));
-      return { organisations: result.response.organisations.length, packets: affected.length + 1 };
+      const affected = book.packetIds.affected.slice(0, PACKETS - 1);
+      for (const file of packetFiles(book, { compromised: [vendor], affected })) {
+        const path = join(dir, file.path);
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, file.body);
+      }
+      return { organisations: book.facts.response.organisations.length, packets: affected.length + 1 };
     });
     return {
       vendor,

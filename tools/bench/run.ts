@@ -1,14 +1,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import neo4j, { type Driver } from "neo4j-driver";
+import type { Driver } from "neo4j-driver";
 import { DEFAULT_LIMIT } from "../../api/routes/blastRadius.ts";
 import { type ContractFacts, plainCompromise } from "../../domain/index.ts";
 import { CypherEngine } from "../../engine/cypherEngine.ts";
 import { InMemoryEngine } from "../../engine/inMemoryEngine.ts";
 import { validateDataset } from "../../ingest/dataset.ts";
 import { clearGraph } from "../../ingest/staged.ts";
-import { cypher } from "../../neo4j/queries.ts";
+import { readTransaction, rowsOf } from "../../neo4j/read.ts";
 import { generateDataset } from "../generate/generator.ts";
 import { contractGraph, referenceBlastRadius } from "../reference/blastRadius.ts";
 import { measureApi } from "./api.ts";
@@ -41,15 +41,7 @@ export type BenchResult = Awaited<ReturnType<typeof runBench>>;
 
 /** Every contract as the reference reads it: the in-memory baseline the engines are held against. */
 async function readContractFacts(driver: Driver): Promise<ContractFacts[]> {
-  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
-  try {
-    const result = await session.executeRead((tx) => tx.run(cypher("blast-radius/all-contracts")), {
-      timeout: 300_000,
-    });
-    return result.records.map((r) => r.toObject() as ContractFacts);
-  } finally {
-    await session.close();
-  }
+  return readTransaction(driver, (tx) => rowsOf<ContractFacts>(tx, "blast-radius/all-contracts"), 300_000);
 }
 
 /**

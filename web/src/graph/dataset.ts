@@ -51,11 +51,6 @@ export interface ContractFacts extends ContractAttributes {
   contractor: string;
 }
 
-/** The label drawn beside a node: the English name in English where known, else the Japanese one. */
-export function nodeLabel(lang: Lang, org: { name: string; nameEn: string | null }): string {
-  return lang === "en" && org.nameEn ? org.nameEn : org.name;
-}
-
 type OrgLike = {
   id: string;
   name: string;

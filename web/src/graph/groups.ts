@@ -7,7 +7,8 @@ import type {
   GroupedBlastRadius,
   GroupMember,
 } from "../../../domain/index.ts";
-import { formatNumber, KIND_WORDS, type Lang } from "../shared/i18n/strings.ts";
+import { fill, WORDS, wordFor } from "../../../locale/index.ts";
+import { formatNumber, type Lang } from "../shared/i18n/strings.ts";
 
 /**
  * The grouped view (docs/blast-radius.md#grouped-view) in the graph: when a blast radius is larger
@@ -32,29 +33,9 @@ export function needsGroups(impact: BlastRadius | null): boolean {
   return impact?.truncated !== undefined && impact.truncated.total > impact.affected.length;
 }
 
-const KIND_GROUP_WORDS_EN: Record<string, string> = {
-  prefecture: "Prefectures",
-  municipality: "Municipalities",
-  bank: "Banks",
-  shinkin_bank: "Shinkin banks",
-  insurer: "Insurers",
-  health_insurance_society: "Health insurance societies",
-  company: "Companies",
-  shared_service: "Shared services",
-  print_mail_vendor: "Printing and mailing vendors",
-  it_vendor: "IT vendors",
-  logistics_vendor: "Logistics vendors",
-  education: "Educational bodies",
-  association: "Associations",
-  aggregate: "Aggregates",
-  other: "Other organisations",
-};
-
 /** The kind of a group's members, in words: "Companies", "企業". */
 export function groupKindWord(lang: Lang, kind: string | null): string {
-  if (!kind) return lang === "en" ? "Organisations" : "組織";
-  if (lang === "en") return KIND_GROUP_WORDS_EN[kind] ?? kind;
-  return (KIND_WORDS.ja as Record<string, string>)[kind] ?? kind;
+  return wordFor(WORDS[lang].kindGroups, kind, WORDS[lang].explorer.groupAnyKind);
 }
 
 /** How many groups a tier draws at most; the rest of the tier is drawn as one more group. */
@@ -138,11 +119,12 @@ export function expandGroup(groups: DrawnGroup[], expanded: ExpandedGroup | null
 
 /** "Companies, Tokyo" / "企業・東京都"; the rest of a tier: "12 more groups" / "ほか 12 グループ". */
 export function groupTitle(lang: Lang, group: Pick<AffectedGroup, "kind" | "region">, rest = 0): string {
-  if (rest > 0)
-    return lang === "en" ? `${formatNumber(rest)} more groups` : `ほか ${formatNumber(rest)} グループ`;
-  const kind = groupKindWord(lang, group.kind);
-  if (lang === "en") return `${kind}, ${group.region ?? "region unknown"}`;
-  return `${kind}・${group.region ?? "地域不明"}`;
+  const w = WORDS[lang].explorer;
+  if (rest > 0) return fill(w.groupRest, { n: formatNumber(rest) });
+  return fill(w.groupTitle, {
+    kind: groupKindWord(lang, group.kind),
+    region: group.region ?? w.groupRegionUnknown,
+  });
 }
 
 /** "1,234 organisations, ≥ 5,678 records" / "1,234 組織、≥ 5,678 件". */
@@ -150,16 +132,18 @@ export function groupFigures(
   lang: Lang,
   group: Pick<AffectedGroup, "organisations" | "records" | "undisclosed">,
 ): string {
-  const orgs = formatNumber(group.organisations);
+  const w = WORDS[lang].explorer;
   const unknown = group.undisclosed > 0;
+  const organisations = fill(group.organisations === 1 ? w.groupOrganisationsOne : w.groupOrganisationsMany, {
+    n: formatNumber(group.organisations),
+  });
   const records =
     unknown && group.records === 0
-      ? lang === "en"
-        ? "records undisclosed"
-        : "件数非公表"
-      : `${formatNumber(group.records, unknown)}${lang === "en" ? (group.records === 1 && !unknown ? " record" : " records") : " 件"}`;
-  if (lang === "ja") return `${orgs} 組織、${records}`;
-  return `${orgs} ${group.organisations === 1 ? "organisation" : "organisations"}, ${records}`;
+      ? w.groupRecordsUndisclosed
+      : fill(group.records === 1 && !unknown ? w.groupRecordsOne : w.groupRecordsMany, {
+          n: formatNumber(group.records, unknown),
+        });
+  return fill(w.groupFigures, { organisations, records });
 }
 
 /** A group node's label: "Companies, Tokyo — 1,234 organisations, ≥ 5,678 records". */
@@ -168,9 +152,6 @@ export function groupLabel(lang: Lang, group: AffectedGroup, rest = 0): string {
 }
 
 const GROUP_LABEL_SEPARATOR = " — ";
-
-/** Before the label of an expanded group's members not drawn one by one. */
-const REMAINDER_WORDS: Record<Lang, string> = { en: "Rest of ", ja: "残りの" };
 
 /**
  * What the graph writes beside a group node: its title alone ("Companies, Kyoto"), as tiers of
@@ -239,8 +220,10 @@ export function groupedDrawing(
   for (const depth of tiers) {
     const inTier = groups.filter((g) => g.depth === depth);
     for (const { id, group, rest, member, remainder } of inTier) {
-      const label = (lang: Lang) =>
-        `${remainder ? REMAINDER_WORDS[lang] : ""}${groupLabel(lang, group, rest)}`;
+      const label = (lang: Lang) => {
+        const text = groupLabel(lang, group, rest);
+        return remainder ? fill(WORDS[lang].explorer.groupRemainder, { label: text }) : text;
+      };
       const chain: string[] = [];
       for (const target of right) {
         const edge = `${id}->${target}`;

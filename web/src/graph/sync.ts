@@ -1,10 +1,9 @@
-import type { Lang } from "../shared/i18n/strings.ts";
+import { type Lang, orgName } from "../shared/i18n/strings.ts";
 import {
   collectElements,
   createExploreGraph,
   type ExploreGraph,
   type GraphSources,
-  nodeLabel,
   type OrgAttributes,
 } from "./dataset.ts";
 
@@ -44,7 +43,8 @@ export function syncGraph(graph: ExploreGraph, sources: GraphSources, lang: Lang
 
   const added: string[] = [];
   for (const [id, facts] of nodes) {
-    const wanted = { ...facts, label: nodeLabel(lang, facts) };
+    // The label drawn beside a node: its name in the chosen language.
+    const wanted = { ...facts, label: orgName(lang, { id, ...facts }) };
     if (!graph.hasNode(id)) {
       graph.addNode(id, { ...wanted, x: 0, y: 0 });
       added.push(id);
@@ -62,7 +62,7 @@ export function syncGraph(graph: ExploreGraph, sources: GraphSources, lang: Lang
 /** Labels in another language; one graph event, and sigma repaints without re-indexing. */
 export function relabel(graph: ExploreGraph, lang: Lang): void {
   graph.updateEachNodeAttributes(
-    (_node, attributes) => ({ ...attributes, label: nodeLabel(lang, attributes) }),
+    (id, attributes) => ({ ...attributes, label: orgName(lang, { id, ...attributes }) }),
     {
       attributes: ["label"],
     },

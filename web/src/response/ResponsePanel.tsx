@@ -14,11 +14,10 @@ import { daysLeft, NO_FILTER, type ResponseFilter, type ResponseSort, responseRo
 const PAGE = 5000;
 
 function Deadline({ day, today }: { day: string | null; today: string }) {
-  const { t } = useLanguage();
+  const language = useLanguage();
   const left = daysLeft(today, day);
   if (day === null || left === null) return <>—</>;
-  const words =
-    left > 0 ? t("daysLeft", { n: left }) : left === 0 ? t("dueToday") : t("daysOverdue", { n: -left });
+  const words = language.daysLeft(left);
   return (
     <span className={left < 0 ? "overdue" : undefined} data-days={left}>
       {day}
@@ -40,7 +39,7 @@ export function ResponsePanel({
   state: ExploreState;
   update: (change: Partial<ExploreState>) => void;
 }) {
-  const { t, lang, orgName } = useLanguage();
+  const { t, lang, orgName, decision, role, trigger, cause } = useLanguage();
   const lookup = useLookup();
   const [filter, setFilter] = useState<ResponseFilter>(NO_FILTER);
   const [sort, setSort] = useState<ResponseSort>("deadline");
@@ -65,9 +64,9 @@ export function ResponsePanel({
           {v === "all"
             ? t("filterAll")
             : key === "report"
-              ? t(`report_${v as OrganisationObligation["report"]}`)
+              ? decision(v as OrganisationObligation["report"])
               : key === "role"
-                ? t(`role_${v as OrganisationObligation["role"]}`)
+                ? role(v as OrganisationObligation["role"])
                 : v}
         </option>
       ))}
@@ -89,10 +88,10 @@ export function ResponsePanel({
           {t("cause")}{" "}
           <select value={state.cause} onChange={(e) => update({ cause: e.target.value })} data-testid="cause">
             <option value="">
-              {data ? `${t("causeFromIncidents")} (${t(`cause_${data.cause}`)})` : t("causeFromIncidents")}
+              {data ? `${t("causeFromIncidents")} (${cause(data.cause)})` : t("causeFromIncidents")}
             </option>
-            <option value="unauthorized">{t("cause_unauthorized")}</option>
-            <option value="accidental">{t("cause_accidental")}</option>
+            <option value="unauthorized">{cause("unauthorized")}</option>
+            <option value="accidental">{cause("accidental")}</option>
           </select>
         </label>
         <label>
@@ -187,12 +186,12 @@ export function ResponsePanel({
                     </a>
                   </td>
                   <td data-report={o.report}>
-                    {t(`report_${o.report}`)}
+                    {decision(o.report)}
                     {o.report !== "not_required" && <> · {o.authority}</>}
                     {o.triggers.length > 0 && (
                       <>
                         <br />
-                        <small>{o.triggers.map((tr) => t(`trigger_${tr}`)).join(t("listSeparator"))}</small>
+                        <small>{o.triggers.map((tr) => trigger(tr)).join(t("listSeparator"))}</small>
                       </>
                     )}
                   </td>
@@ -203,7 +202,7 @@ export function ResponsePanel({
                     <Deadline day={o.finalBy} today={data.today} />
                   </td>
                   <td>
-                    {t(`role_${o.role}`)}
+                    {role(o.role)}
                     {o.notify.length > 0 && (
                       <>
                         <br />

@@ -1,4 +1,6 @@
 import { createContext, Fragment, type ReactNode, useContext } from "react";
+import type { Cause, ReportDecision, Role, Trigger } from "../../../../domain/index.ts";
+import { daysLeftIn, WORDS } from "../../../../locale/index.ts";
 import {
   dataWord,
   type FigureParts,
@@ -37,6 +39,13 @@ export interface Language {
   figure: (value: number, undisclosed?: number) => string;
   /** A single count that may be unknown (null): the number or "undisclosed". */
   count: (value: number | null | undefined) => string;
+  /** Breach response's terms: a decision, a role, a trigger, a cause. */
+  decision: (decision: ReportDecision) => string;
+  role: (role: Role) => string;
+  trigger: (trigger: Trigger) => string;
+  cause: (cause: Cause) => string;
+  /** Days left to a deadline (negative: overdue). */
+  daysLeft: (days: number | null) => string;
 }
 
 /** Splits a template at its `{name}` placeholders and puts the elements in their places. */
@@ -60,6 +69,11 @@ function languageOf(lang: Lang): Language {
     figureParts: (value, undisclosed) => figureParts(lang, value, undisclosed),
     figure: (value, undisclosed) => formatFigure(lang, value, undisclosed),
     count: (value) => formatCount(lang, value),
+    decision: (decision) => WORDS[lang].decisions[decision],
+    role: (role) => WORDS[lang].roles[role],
+    trigger: (trigger) => WORDS[lang].triggers[trigger],
+    cause: (cause) => WORDS[lang].causes[cause],
+    daysLeft: (days) => daysLeftIn(lang, days),
   };
 }
 

@@ -2,16 +2,10 @@ import { type CSSProperties, useEffect, useState } from "react";
 import { createPortal } from "react-dom";
 import { useContractService } from "../../../shared/api/useContractService.ts";
 import { useLanguage } from "../../../shared/i18n/language.tsx";
-import { formatCount, formatFigure, type Lang } from "../../../shared/i18n/strings.ts";
+import { formatCount, formatFigure } from "../../../shared/i18n/strings.ts";
 import { isGroupNode } from "../../groups.ts";
 import { useSigma } from "../context.ts";
 import type { Highlight } from "../highlight.ts";
-
-/** The few words the tooltip needs that the explorer's strings do not hold. */
-const WORDS: Record<Lang, { compromised: string; depth: (n: number) => string; contract: string }> = {
-  ja: { compromised: "侵害", depth: (n) => `段数 ${n}`, contract: "委託契約" },
-  en: { compromised: "Compromised", depth: (n) => `Depth ${n}`, contract: "Contract" },
-};
 
 type Hovered = { kind: "node" | "edge"; id: string; x: number; y: number } | null;
 
@@ -82,7 +76,6 @@ export function TooltipController({ highlight }: { highlight: Highlight }) {
 function useTooltipLines(hovered: Hovered, h: Highlight): string[] {
   const sigma = useSigma();
   const { lang, t, orgName, kind } = useLanguage();
-  const words = WORDS[lang];
   const graph = sigma.getGraph();
   const edge = hovered?.kind === "edge" && graph.hasEdge(hovered.id) ? hovered.id : null;
   const service = useContractService(edge, edge ? graph.getEdgeAttribute(edge, "service") : null);
@@ -93,8 +86,8 @@ function useTooltipLines(hovered: Hovered, h: Highlight): string[] {
     const affected = h.affected.get(hovered.id);
     const lines = [orgName({ id: hovered.id, name: org.name, nameEn: org.nameEn })];
     const what = [kind(org.kind)];
-    if (h.compromised.has(hovered.id)) what.push(words.compromised);
-    else if (affected) what.push(words.depth(affected.depth));
+    if (h.compromised.has(hovered.id)) what.push(t("compromised"));
+    else if (affected) what.push(t("depthN", { n: affected.depth }));
     lines.push(what.filter(Boolean).join(" · "));
     if (affected) {
       lines.push(`${t("records")}: ${formatFigure(lang, affected.records, affected.undisclosed)}`);
@@ -114,7 +107,7 @@ function useTooltipLines(hovered: Hovered, h: Highlight): string[] {
     return orgName({ id, name: org.name, nameEn: org.nameEn });
   });
   const counted = h.contracts.get(hovered.id);
-  const lines = [`${from} → ${to}`, `${words.contract} ${hovered.id}${service ? ` · ${service}` : ""}`];
+  const lines = [`${from} → ${to}`, `${t("contract")} ${hovered.id}${service ? ` · ${service}` : ""}`];
   lines.push(`${t("records")}: ${formatCount(lang, contract.records)}`);
   if (counted) lines.push(`${t("persons")}: ${formatCount(lang, counted.subjects)}`);
   return lines;

@@ -1,6 +1,6 @@
 import { PassThrough, type Readable } from "node:stream";
 import { strToU8, Zip, ZipDeflate } from "fflate";
-import type { PacketFile } from "./write.ts";
+import type { PacketFile } from "./files.ts";
 
 /**
  * A packet set as one zip archive, streamed: each file is deflated and sent as it is made, and

@@ -1,4 +1,4 @@
-// What /api/health reports: the server's version and the dataset that is loaded.
+// What the health check reports: the server's version and the dataset that is loaded.
 CALL dbms.components() YIELD name, versions, edition
 WITH name, versions[0] AS version, edition
 OPTIONAL MATCH (d:Dataset {id: 'current'})

@@ -1,0 +1,61 @@
+import {
+  type BreachResponse,
+  type BreachRules,
+  breachRadiusOf,
+  breachResponse,
+  type Cause,
+  type Scenario,
+} from "../domain/index.ts";
+import type { ImpactEngine } from "../engine/engine.ts";
+import type { Lang } from "../locale/index.ts";
+import { PacketBook } from "../report/packets/book.ts";
+
+/** What a breach-response question asks (docs/breach-response.md). */
+export interface BreachRequest {
+  scenario: Scenario;
+  /** `--aware` / `?aware=`, when given. */
+  aware?: string | null;
+  /** `--cause` / `?cause=`, when given. */
+  cause?: Cause | null;
+  rules: BreachRules;
+  timeoutMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+/**
+ * The breach-response answer alone (`npm run notify`'s JSON and CSV, GET /api/notify and its
+ * export): the engine's facts of the whole blast radius and the incidents, read from one load and
+ * stamped with it (never the radius itself), through the arithmetic of domain/breachResponse.ts.
+ */
+export async function breachAnswer(engine: ImpactEngine, request: BreachRequest): Promise<BreachResponse> {
+  const { dataset, radius, incidents } = await engine.breachFacts(
+    request.scenario,
+    request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  );
+  return breachResponse({ radius, dataset, incidents, ...choices(request) });
+}
+
+/**
+ * The answer with its packets: the whole blast radius with the incidents and the details of its
+ * contracts, all from one load; the answer worked out from that same radius.
+ */
+export async function breachPackets(
+  engine: ImpactEngine,
+  request: BreachRequest,
+  options: { rulesFile: string; today: string; lang: Lang },
+): Promise<PacketBook> {
+  const { radius, incidents, contracts } = await engine.packetFacts(
+    request.scenario,
+    request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  );
+  const response = breachResponse({
+    radius: breachRadiusOf(radius),
+    dataset: radius.dataset,
+    incidents,
+    ...choices(request),
+  });
+  return new PacketBook({ response, radius, incidents, contracts }, { rules: request.rules, ...options });
+}
+
+const choices = ({ aware, cause, rules }: BreachRequest) => ({ aware, cause, rules });

@@ -1,0 +1,19 @@
+import type { Lang } from "./words.ts";
+
+interface Named {
+  id: string;
+  name?: string | null;
+  nameEn?: string | null;
+}
+
+/** An organisation's name in a language, for a sentence: the English name in English where known. */
+export function nameIn(lang: Lang, org: Named): string {
+  return (lang === "en" && org.nameEn) || org.name || org.id;
+}
+
+/** A name as a list shows it: in the chosen language, with the other one beside it where known. */
+export function labelIn(lang: Lang, org: Named): string {
+  if (!org.name) return org.id;
+  if (!org.nameEn) return org.name;
+  return lang === "ja" ? `${org.name}（${org.nameEn}）` : `${org.nameEn} (${org.name})`;
+}

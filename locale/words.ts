@@ -1,0 +1,38 @@
+import { ParameterError } from "../domain/index.ts";
+import { en } from "./en.ts";
+import { ja } from "./ja.ts";
+
+/**
+ * The one vocabulary: every word shown to a person, one table per language (ja.ts, en.ts), read
+ * by the explorer, the reports and the packets alike. Japanese unless asked otherwise.
+ */
+export const LANGS = ["ja", "en"] as const;
+export type Lang = (typeof LANGS)[number];
+export type Vocabulary = typeof ja;
+
+export const WORDS: Record<Lang, Vocabulary> = { ja, en };
+
+/** `--lang` / `?lang=`: ja (the default) or en; anything else is refused by name. */
+export function parseLang(text: string | undefined, parameter = "lang"): Lang {
+  if (text === undefined || text === "") return "ja";
+  if (!(LANGS as readonly string[]).includes(text))
+    throw new ParameterError(parameter, `${parameter}: "${text}" is not one of ${LANGS.join(", ")}`);
+  return text as Lang;
+}
+
+/** A template with its `{name}` placeholders filled; a placeholder without a value stays as written. */
+export function fill(template: string, values: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in values ? String(values[key]) : whole,
+  );
+}
+
+/** The word for a token of a table (a kind, a status, a category); a token it lacks, as written. */
+export function wordFor(
+  table: Record<string, string>,
+  token: string | null | undefined,
+  unknown = "",
+): string {
+  if (token === null || token === undefined || token === "") return unknown;
+  return table[token] ?? token;
+}
