@@ -96,7 +96,7 @@ describe("the Response view (対応)", () => {
     expect(await cells("toyota-city")).toEqual([
       "豊田市\n対応資料",
       "報告が必要 · PPC\n要配慮個人情報、不正の目的、人数が基準超",
-      "2024-05-31\n2 日超過",
+      "2024-05-31\n2日超過",
       "2024-07-25\n残り53日",
       "委託元",
     ]);
