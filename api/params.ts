@@ -1,6 +1,21 @@
-import { ID_MAX_LENGTH, ParameterError, parseScenario, type Scenario } from "../domain/index.ts";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import {
+  ID_MAX_LENGTH,
+  ID_PATTERN,
+  namesOf,
+  type Parameter,
+  ParameterError,
+  parseScenario,
+  SCENARIO_PARAMETERS,
+  type Scenario,
+  type ScenarioInput,
+} from "../domain/index.ts";
 
-export { SCENARIO_PARAMETERS } from "../domain/index.ts";
+/**
+ * The API's query parameters: declared as tables of the domain's Parameter (the scenario's own
+ * table, and each route's), from which come the JSON schemas Fastify checks every request against
+ * (and the OpenAPI document publishes), the list of known names, and the values the handler reads.
+ */
 
 /**
  * The longest route parameter (`/api/organisations/:id`) the router passes on. Fastify's default
@@ -48,14 +63,122 @@ export function wholeNumber(query: Query, name: string, fallback: number, max: n
   return n;
 }
 
+/** A choice among `choices`, `fallback` when absent. */
+export function choice<T extends string>(query: Query, name: string, choices: readonly T[], fallback: T): T {
+  const value = single(query, name) ?? fallback;
+  if (!(choices as readonly string[]).includes(value))
+    throw new ParameterError(name, `${name}: "${value}" is not one of ${choices.join(", ")}`);
+  return value as T;
+}
+
 /** A scenario from the same parameter names as the command line and the web app's URL. */
 export function scenarioFromQuery(query: Query): Scenario {
-  return parseScenario({
-    vendor: list(query.vendor),
-    "exclude-contract": list(query["exclude-contract"]),
-    "exclude-org": list(query["exclude-org"]),
-    "max-depth": single(query, "max-depth"),
-    "as-of": single(query, "as-of"),
-    "enforce-retention": flag(query, "enforce-retention"),
+  const input: Record<string, string | string[] | boolean | undefined> = {};
+  for (const p of SCENARIO_PARAMETERS) {
+    input[p.name] =
+      p.kind === "ids"
+        ? list(query[p.name])
+        : p.kind === "flag"
+          ? flag(query, p.name)
+          : single(query, p.name);
+  }
+  return parseScenario(input as ScenarioInput);
+}
+
+/** A parameter of one route (limit, format, …), declared as the scenario's are. */
+export const parameter = (p: Parameter): Parameter => p;
+
+const DATE = "^(\\d{4}(-\\d{2}(-\\d{2})?)?)?$";
+const DAY = "^(\\d{4}-\\d{2}-\\d{2})?$";
+
+/** A parameter's JSON schema: the shape Fastify checks before a handler reads the value. */
+function schemaOf(p: Parameter): Record<string, unknown> {
+  const description = p.help;
+  switch (p.kind) {
+    case "ids":
+      return {
+        type: "array",
+        items: { type: "string", pattern: ID_PATTERN.source },
+        description: `${description} (repeatable)`,
+      };
+    case "count":
+      return { type: "string", pattern: "^[0-9]*$", description };
+    case "date":
+      return { type: "string", pattern: DATE, description };
+    case "day":
+      return { type: "string", pattern: DAY, description };
+    case "flag":
+      return { type: "string", enum: ["", "true", "false", "1", "0"], description };
+    case "choice":
+      return { type: "string", enum: [...(p.choices ?? [])], description };
+    case "text":
+      return { type: "string", description };
+  }
+}
+
+/** The query-string schema of a route: its parameters, and nothing else. */
+export function querySchema(parameters: readonly Parameter[]): Record<string, unknown> {
+  return {
+    type: "object",
+    properties: Object.fromEntries(parameters.map((p) => [p.name, schemaOf(p)])),
+    additionalProperties: false,
+  };
+}
+
+/** What a GET route declares: its summary, its query parameters, and how its query is read. */
+export interface RouteSpec<T> {
+  summary: string;
+  tags: string[];
+  query: readonly Parameter[];
+  /** Path parameters (`:id`), if any. */
+  path?: readonly Parameter[];
+  /** Reads and checks the query (and path), throwing ParameterError that names what is wrong. */
+  parse: (query: Query, request: FastifyRequest) => T;
+}
+
+/** The route's parse, kept in its config so that a request Fastify refused is explained by it. */
+export interface RouteConfig {
+  parse?: (query: Query, request: FastifyRequest) => unknown;
+}
+
+/**
+ * A route with its query schema (checked by Fastify, published in /api/openapi.json), its known
+ * parameters checked by name, and its handler given the query as parsed.
+ */
+export function route<T>(
+  app: FastifyInstance,
+  method: "GET" | "POST",
+  url: string,
+  spec: RouteSpec<T>,
+  handler: (parsed: T, request: FastifyRequest, reply: FastifyReply) => unknown,
+): void {
+  const known = namesOf(spec.query);
+  const parse = (query: Query, request: FastifyRequest) => {
+    checkKnown(query, known);
+    return spec.parse(query, request);
+  };
+  const schema: Record<string, unknown> = {
+    summary: spec.summary,
+    tags: spec.tags,
+    querystring: querySchema(spec.query),
+  };
+  if (spec.path)
+    schema.params = {
+      type: "object",
+      properties: Object.fromEntries(
+        spec.path.map((p) => [p.name, { type: "string", maxLength: MAX_PARAM_LENGTH, description: p.help }]),
+      ),
+      required: namesOf(spec.path),
+    };
+  const config: RouteConfig = { parse };
+  app.route({
+    method,
+    url,
+    schema,
+    config,
+    handler: (request, reply) => handler(parse(request.query as Query, request), request, reply),
   });
 }
+
+/** The scenario's parameters, as routes list them beside their own. */
+export { SCENARIO_PARAMETERS };

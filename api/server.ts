@@ -1,8 +1,9 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
-import Fastify, { type FastifyInstance } from "fastify";
+import fastifySwagger from "@fastify/swagger";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from "fastify";
 import type { Driver } from "neo4j-driver";
 import { ParameterError, ReloadNeededError } from "../domain/index.ts";
 import { ExplorerReads } from "../engine/explorerReads.ts";
@@ -11,7 +12,7 @@ import { isRetryLater, isUnreachable } from "../neo4j/errors.ts";
 import type { ApiContext } from "./context.ts";
 import { BusyError, Gate } from "./gate.ts";
 import { type GuardOptions, guard } from "./guard.ts";
-import { MAX_PARAM_LENGTH } from "./params.ts";
+import { MAX_PARAM_LENGTH, type Query, type RouteConfig, route } from "./params.ts";
 import { blastRadiusRoutes } from "./routes/blastRadius.ts";
 import { chainRoutes } from "./routes/chain.ts";
 import { notifyRoutes } from "./routes/notify.ts";
@@ -46,6 +47,28 @@ const PLACEHOLDER = `<!doctype html><html lang="en"><meta charset="utf-8"><title
 <p>The database is up and the API answers at <a href="/api/health">/api/health</a>.
 The web explorer is not built yet: run <code>npm run build</code>.</p></body></html>`;
 
+/** The version the OpenAPI document states: the package's. */
+const VERSION = (JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string })
+  .version;
+
+/**
+ * A request the route's schema refused, said as the route's own reading of it says it (the
+ * parameter and the problem by name); else as the schema says it.
+ */
+function explained(error: FastifyError, request: FastifyRequest): { parameter: string; message: string } {
+  const { parse } = (request.routeOptions.config ?? {}) as RouteConfig;
+  try {
+    parse?.(request.query as Query, request);
+  } catch (refusal) {
+    if (refusal instanceof ParameterError) return { parameter: refusal.parameter, message: refusal.message };
+  }
+  const first = error.validation?.[0];
+  const params = (first?.params ?? {}) as { additionalProperty?: string; missingProperty?: string };
+  const parameter =
+    first?.instancePath.split("/")[1] ?? params.additionalProperty ?? params.missingProperty ?? "request";
+  return { parameter, message: `${parameter}: ${first?.message ?? error.message}` };
+}
+
 /**
  * The HTTP API: read-only sessions with a timeout on every query, every parameter checked
  * (400 naming it), 503 while the database is away (the driver reconnects by itself).
@@ -58,6 +81,8 @@ export function buildServer(options: ApiOptions): FastifyInstance {
     bodyLimit: BODY_LIMIT,
     requestTimeout: 2 * queryTimeoutMs + 5_000,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // A parameter the schema does not know is refused by name, never dropped silently.
+    ajv: { customOptions: { removeAdditional: false } },
   });
   guard(app, options.guard ?? {});
   const context: ApiContext = {
@@ -70,7 +95,13 @@ export function buildServer(options: ApiOptions): FastifyInstance {
     reportLimit: options.reportLimit ?? 20_000,
   };
 
-  app.setErrorHandler(async (error, _request, reply) => {
+  app.setErrorHandler(async (error, request, reply) => {
+    if ((error as FastifyError).validation) {
+      const refused = explained(error as FastifyError, request);
+      return reply
+        .code(400)
+        .send({ error: "bad_request", parameter: refused.parameter, message: refused.message });
+    }
     if (error instanceof ParameterError) {
       return reply
         .code(400)
@@ -111,15 +142,40 @@ export function buildServer(options: ApiOptions): FastifyInstance {
     });
   });
 
-  app.get("/api/health", async () => {
-    const { name, version, edition, dataset } = await context.reads.health();
-    return { status: "ok", database: { uri: options.databaseUri, name, version, edition }, dataset };
+  // The API's OpenAPI 3 document, generated from every route's schema (api/params.ts).
+  app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "Keiro API",
+        description:
+          "Supply-chain impact over a Neo4j graph: blast radii, what-ifs, breach response, reports. Read-only.",
+        version: VERSION,
+      },
+    },
   });
-  organisationRoutes(app, context);
-  chainRoutes(app, context);
-  blastRadiusRoutes(app, context);
-  notifyRoutes(app, context);
-  overviewRoutes(app, context);
+  app.register(async (api) => {
+    route(
+      api,
+      "GET",
+      "/api/health",
+      {
+        summary: "The server's version and the loaded dataset",
+        tags: ["health"],
+        query: [],
+        parse: () => ({}),
+      },
+      async () => {
+        const { name, version, edition, dataset } = await context.reads.health();
+        return { status: "ok", database: { uri: options.databaseUri, name, version, edition }, dataset };
+      },
+    );
+    organisationRoutes(api, context);
+    chainRoutes(api, context);
+    blastRadiusRoutes(api, context);
+    notifyRoutes(api, context);
+    overviewRoutes(api, context);
+    api.get("/api/openapi.json", { schema: { hide: true } }, async () => api.swagger());
+  });
 
   const webRoot = options.webRoot ?? join(PROJECT_ROOT, "web", "dist");
   if (existsSync(join(webRoot, "index.html"))) {

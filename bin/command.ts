@@ -1,5 +1,13 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
-import { ParameterError, ReloadNeededError } from "../domain/index.ts";
+import {
+  type Parameter,
+  ParameterError,
+  parseScenario,
+  ReloadNeededError,
+  SCENARIO_PARAMETERS,
+  type Scenario,
+  type ScenarioInput,
+} from "../domain/index.ts";
 import {
   type Connection,
   connectChecked,
@@ -7,6 +15,35 @@ import {
   EXIT_UNREACHABLE,
   uriOf,
 } from "../neo4j/connect.ts";
+
+/** The parseArgs option of each parameter of a table, by name (so that the values are typed). */
+type OptionsOf<P extends readonly Parameter[]> = {
+  [K in P[number] as K["name"]]: K["kind"] extends "ids"
+    ? { type: "string"; multiple: true }
+    : K["kind"] extends "flag"
+      ? { type: "boolean" }
+      : { type: "string" };
+};
+
+/** The command-line options of a table of parameters: ids repeat, a flag is a switch, the rest take text. */
+export function optionsOf<const P extends readonly Parameter[]>(parameters: P): OptionsOf<P> {
+  return Object.fromEntries(
+    parameters.map((p) => [
+      p.name,
+      p.kind === "ids"
+        ? { type: "string", multiple: true }
+        : p.kind === "flag"
+          ? { type: "boolean" }
+          : { type: "string" },
+    ]),
+  ) as OptionsOf<P>;
+}
+
+/** The scenario the command line gave, by the scenario table's names. */
+export function scenarioOf(values: Record<string, unknown>): Scenario {
+  const input = Object.fromEntries(SCENARIO_PARAMETERS.map((p) => [p.name, values[p.name]]));
+  return parseScenario(input as ScenarioInput);
+}
 
 /** Says what went wrong on standard error and exits with the command's documented code. */
 export function fail(message: string, code: number): never {

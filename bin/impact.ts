@@ -4,14 +4,15 @@ import {
   checkComparable,
   type EarlierAnswer,
   ParameterError,
-  parseScenario,
   readEarlierAnswer,
+  SCENARIO_PARAMETERS,
   type Scenario,
+  usageLines,
 } from "../domain/index.ts";
 import { CypherEngine } from "../engine/cypherEngine.ts";
 import { type Lang, parseLang } from "../locale/index.ts";
 import { checkSinceFormat, REPORT_FORMATS, type ReportFormat, renderBlastRadius } from "../report/render.ts";
-import { fail, parseCommand, withDatabase } from "./command.ts";
+import { fail, optionsOf, parseCommand, scenarioOf, withDatabase } from "./command.ts";
 
 const USAGE = `Usage:
   npm run impact -- --vendor ID [--vendor ID …] [--exclude-contract ID …] [--exclude-org ID …]
@@ -22,12 +23,7 @@ const USAGE = `Usage:
 The blast radius of a scenario (docs/blast-radius.md): who is affected if these vendors are compromised,
 through which chain, and how many records are exposed.
 
-  --vendor ID            a compromised organisation (repeat for several)
-  --exclude-contract ID  leave this contract out (repeat)
-  --exclude-org ID       leave this organisation and its contracts out (repeat)
-  --max-depth N          count organisations at most N contracts away
-  --as-of DATE           judge contracts at this date (YYYY-MM-DD, YYYY-MM or YYYY)
-  --enforce-retention    with --as-of: data past its delete_by counts as deleted
+${usageLines(SCENARIO_PARAMETERS).join("\n")}
   --compare              show the scenario beside the plain compromise of the same vendors
   --since FILE           what changed since an earlier JSON answer of this command (or of the API)
                          for the same scenario: organisations that entered and left the blast
@@ -49,12 +45,7 @@ cannot be reached.`;
 const { values } = parseCommand(
   {
     options: {
-      vendor: { type: "string", multiple: true },
-      "exclude-contract": { type: "string", multiple: true },
-      "exclude-org": { type: "string", multiple: true },
-      "max-depth": { type: "string" },
-      "as-of": { type: "string" },
-      "enforce-retention": { type: "boolean" },
+      ...optionsOf(SCENARIO_PARAMETERS),
       compare: { type: "boolean" },
       rank: { type: "boolean" },
       top: { type: "string" },
@@ -120,7 +111,7 @@ try {
   lang = parseLang(values.lang);
   if (values.rank && values.since !== undefined)
     throw new ParameterError("since", "since: --rank ranks vendors; --since compares blast radii");
-  scenario = values.rank ? undefined : parseScenario(values);
+  scenario = values.rank ? undefined : scenarioOf(values);
   if (scenario && values.since !== undefined) {
     checkSinceFormat(format);
     earlier = readEarlier(values.since, scenario);

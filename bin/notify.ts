@@ -3,22 +3,22 @@ import { dirname, join } from "node:path";
 import { type BreachRequest, breachAnswer, breachPackets } from "../answers/breach.ts";
 import { DEFAULT_RULES_FILE, loadRules, rulesFileName } from "../answers/rules.ts";
 import {
+  BREACH_PARAMETERS,
+  type BreachChoices,
   type BreachResponse,
-  type Cause,
   ParameterError,
-  parseCause,
-  parseDay,
-  parseScenario,
+  parseBreachChoices,
   RuleSetError,
+  SCENARIO_PARAMETERS,
   type Scenario,
-  todayInJapan,
+  usageLines,
 } from "../domain/index.ts";
 import { CypherEngine } from "../engine/cypherEngine.ts";
 import { type Lang, parseLang } from "../locale/index.ts";
 import { jsonChunks } from "../report/chunks.ts";
 import { breachCsvLines } from "../report/packets/csv.ts";
 import { type PacketFile, packetFiles } from "../report/packets/files.ts";
-import { fail, parseCommand, withDatabase } from "./command.ts";
+import { fail, optionsOf, parseCommand, scenarioOf, withDatabase } from "./command.ts";
 
 const USAGE = `Usage:
   npm run notify -- --vendor ID [--vendor ID …] [--exclude-contract ID …] [--exclude-org ID …]
@@ -31,18 +31,11 @@ the APPI obliges it to report and notify, to whom, and by when; and whom each in
 each compromised organisation must tell. A decision aid computed from the rule set in
 data/rules/appi.json, not legal advice.
 
-  --vendor …, --exclude-contract …, --exclude-org …, --max-depth, --as-of, --enforce-retention
-                         the scenario, as npm run impact takes it
-  --aware DAY            the day the compromise became known (YYYY-MM-DD); by default the
-                         earliest discovered date of the incidents that hit the compromised
-                         organisations (a partial date: its first day)
-  --cause C              unauthorized or accidental; by default accidental only when every such
-                         incident is a misdelivery, loss or misconfiguration
+${usageLines([...SCENARIO_PARAMETERS, ...BREACH_PARAMETERS]).join("\n")}
   --format F             json (default) or csv, on standard output
   --out DIR              also write one printable packet per organisation (HTML and Markdown)
                          and an index sorted by deadline into DIR
   --lang L               the packets' language: ja (default) or en
-  --today DAY            count the days left from this day (default: today in Japan)
   --rules FILE           another rule file (default: data/rules/appi.json)
 
 Exit status: 0 answered; 1 refused (a bad option, an unknown id, --aware needed, a rule file
@@ -51,18 +44,10 @@ that does not fit); 2 the database cannot be reached.`;
 const { values } = parseCommand(
   {
     options: {
-      vendor: { type: "string", multiple: true },
-      "exclude-contract": { type: "string", multiple: true },
-      "exclude-org": { type: "string", multiple: true },
-      "max-depth": { type: "string" },
-      "as-of": { type: "string" },
-      "enforce-retention": { type: "boolean" },
-      aware: { type: "string" },
-      cause: { type: "string" },
+      ...optionsOf([...SCENARIO_PARAMETERS, ...BREACH_PARAMETERS]),
       format: { type: "string", default: "json" },
       out: { type: "string" },
       lang: { type: "string", default: "ja" },
-      today: { type: "string" },
       rules: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -72,17 +57,13 @@ const { values } = parseCommand(
 
 // Every option is checked before the database is asked anything.
 let scenario: Scenario;
-let aware: string | undefined;
-let cause: Cause | undefined;
-let today: string;
+let choices: BreachChoices;
 let lang: Lang;
 try {
-  scenario = parseScenario(values);
-  aware = values.aware === undefined ? undefined : parseDay("aware", values.aware);
-  cause = values.cause === undefined ? undefined : parseCause(values.cause);
-  today = values.today === undefined ? todayInJapan() : parseDay("today", values.today);
+  scenario = scenarioOf(values);
+  choices = parseBreachChoices(values);
   if (values.format !== "json" && values.format !== "csv")
-    throw new ParameterError("format", `format: "${values.format}" is not json or csv`);
+    throw new ParameterError("format", `format: "${values.format}" is not one of json, csv`);
   lang = parseLang(values.lang);
 } catch (error) {
   if (error instanceof ParameterError) fail(error.message, 1);
@@ -111,6 +92,7 @@ function writePacketFiles(dir: string, files: Iterable<PacketFile>): number {
 
 await withDatabase(async ({ driver }) => {
   const engine = new CypherEngine(driver);
+  const { aware, cause, today } = choices;
   const request: BreachRequest = { scenario, aware, cause, rules };
   let response: BreachResponse;
   if (values.out) {

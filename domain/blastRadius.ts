@@ -1,6 +1,7 @@
 import type { DatasetStamp } from "./dataset.ts";
+import { byCodeUnits } from "./ids.ts";
 import type { OrganisationName, OrganisationSummary } from "./organisation.ts";
-import type { Scenario } from "./scenario.ts";
+import type { StatedScenario } from "./scenario.ts";
 
 /**
  * The answer to "who is affected if these organisations are compromised": the types every part
@@ -60,7 +61,7 @@ export interface BlastRadiusTotals {
 export interface BlastRadius {
   /** The load of the dataset this answer was computed on (the engine reads it in the same transaction). */
   dataset: DatasetStamp;
-  scenario: Scenario;
+  scenario: StatedScenario;
   compromised: OrganisationName[];
   affected: AffectedOrganisation[];
   /** The counted contracts: the edges of the blast radius. */
@@ -77,7 +78,7 @@ export function compareAffected(
   a: Pick<AffectedOrganisation, "id" | "depth" | "records">,
   b: Pick<AffectedOrganisation, "id" | "depth" | "records">,
 ): number {
-  return a.depth - b.depth || b.records - a.records || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return a.depth - b.depth || b.records - a.records || byCodeUnits(a.id, b.id);
 }
 
 /** Cuts the affected list (and the contracts of the organisations left out) to `limit`; totals stay exact. */
@@ -136,6 +137,6 @@ export function breakdown(
     groups.set(key, group);
   }
   return [...groups.values()].sort(
-    (a, b) => b.records - a.records || b.organisations - a.organisations || a.key.localeCompare(b.key),
+    (a, b) => b.records - a.records || b.organisations - a.organisations || byCodeUnits(a.key, b.key),
   );
 }

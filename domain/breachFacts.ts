@@ -3,7 +3,7 @@ import type { DatasetStamp } from "./dataset.ts";
 import { byCodeUnits } from "./ids.ts";
 import type { Incident } from "./incident.ts";
 import type { OrganisationName } from "./organisation.ts";
-import type { Scenario } from "./scenario.ts";
+import type { StatedScenario } from "./scenario.ts";
 
 /**
  * What breach response reads of a blast radius (domain/breachResponse.ts): per affected
@@ -25,7 +25,7 @@ export interface BreachFacts {
 }
 
 export interface BreachRadius {
-  scenario: Scenario;
+  scenario: StatedScenario;
   compromised: Pick<OrganisationName, "id" | "name">[];
   affected: BreachFacts[];
   /** The consignors of the counted contracts pointing at each contractor, sorted by code units. */

@@ -2,7 +2,7 @@ import type { EarlierAnswer } from "./answer.ts";
 import type { BlastRadius } from "./blastRadius.ts";
 import { formatCount } from "./counts.ts";
 import { byCodeUnits } from "./ids.ts";
-import { asOfDay, ParameterError, type Scenario } from "./scenario.ts";
+import { asOfDay, ParameterError, type StatedScenario } from "./scenario.ts";
 
 /** A figure then and now. */
 export type ThenNow = [number, number];
@@ -43,7 +43,7 @@ const sorted = (ids: string[]) => [...ids].sort(byCodeUnits);
  * How two scenarios differ, one sentence per part that differs: two scenarios are the same when
  * their sorted compromised ids, sorted excluded ids, max depth, asOf day and enforceRetention are.
  */
-export function scenarioDifferences(then: Scenario, now: Scenario): string[] {
+export function scenarioDifferences(then: StatedScenario, now: StatedScenario): string[] {
   const list = (ids: string[]) => (ids.length === 0 ? "none" : sorted(ids).join(", "));
   const parts: [string, string, string][] = [
     ["compromised", list(then.compromised), list(now.compromised)],
@@ -62,7 +62,7 @@ export function scenarioDifferences(then: Scenario, now: Scenario): string[] {
  * Refuses an earlier answer that cannot be compared with an answer to `scenario`: another
  * scenario, or lists cut to a limit (what is missing from them would seem to have left).
  */
-export function checkComparable(earlier: EarlierAnswer, scenario: Scenario): void {
+export function checkComparable(earlier: EarlierAnswer, scenario: StatedScenario): void {
   const differences = scenarioDifferences(earlier.scenario, scenario);
   if (differences.length > 0) throw new ParameterError("since", `since: ${differences.join("; ")}`);
   const listed = earlier.affected.length;

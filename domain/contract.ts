@@ -1,4 +1,4 @@
-import type { Scenario } from "./scenario.ts";
+import type { StatedScenario } from "./scenario.ts";
 
 /**
  * A contract: the consignor entrusts data to the contractor (`OUTSOURCES_TO`). A sub-contract
@@ -72,13 +72,28 @@ export function inForce<Day extends string | number>(
 }
 
 /**
- * Whether a contract takes part in a scenario (docs/blast-radius.md#1-active-contracts): not
- * excluded by id, not touching an excluded organisation, and in force at the as-of day.
- * `asOf` is the scenario's day (asOfDay), passed in so that it is worked out once per answer.
+ * The exclusions part of the active-contract rule: the scenario leaves the contract out by id, or
+ * an organisation at either end of it. (The in-memory copy applies the same lists to its arrays.)
  */
-export function isActive(contract: ContractFacts, scenario: Scenario, asOf: string | null): boolean {
-  if (scenario.excludedContracts.includes(contract.id)) return false;
-  if (scenario.excludedOrganisations.includes(contract.consignor)) return false;
-  if (scenario.excludedOrganisations.includes(contract.contractor)) return false;
-  return inForce(contract.sinceStart, contract.deleteByEnd, asOf, scenario.enforceRetention);
+export function excludes(
+  scenario: Pick<StatedScenario, "excludedContracts" | "excludedOrganisations">,
+  contract: Pick<ContractFacts, "id" | "consignor" | "contractor">,
+): boolean {
+  return (
+    scenario.excludedContracts.includes(contract.id) ||
+    scenario.excludedOrganisations.includes(contract.consignor) ||
+    scenario.excludedOrganisations.includes(contract.contractor)
+  );
+}
+
+/**
+ * Whether a contract takes part in a scenario (docs/blast-radius.md#1-active-contracts): not
+ * excluded (by id, or by an organisation at either end), and in force at the as-of day. `asOf`
+ * is the scenario's day (`scenario.asOfDay`).
+ */
+export function isActive(contract: ContractFacts, scenario: StatedScenario, asOf: string | null): boolean {
+  return (
+    !excludes(scenario, contract) &&
+    inForce(contract.sinceStart, contract.deleteByEnd, asOf, scenario.enforceRetention)
+  );
 }

@@ -1,7 +1,8 @@
 import type { BlastRadiusTotals } from "./blastRadius.ts";
 import type { DatasetStamp } from "./dataset.ts";
+import { byCodeUnits } from "./ids.ts";
 import type { OrganisationName, OrganisationSummary } from "./organisation.ts";
-import type { Scenario } from "./scenario.ts";
+import type { StatedScenario } from "./scenario.ts";
 
 /** An affected organisation as a group names it among its largest members. */
 export interface GroupMember extends OrganisationName {
@@ -38,7 +39,7 @@ export interface AffectedTier {
 export interface GroupedBlastRadius {
   /** The load of the dataset this answer was computed on. */
   dataset: DatasetStamp;
-  scenario: Scenario;
+  scenario: StatedScenario;
   compromised: OrganisationName[];
   totals: BlastRadiusTotals;
   tiers: AffectedTier[];
@@ -47,7 +48,7 @@ export interface GroupedBlastRadius {
 /** One group of a grouped radius with more of its largest members named (GET /api/impact/group). */
 export interface ExpandedGroup extends AffectedGroup {
   dataset: DatasetStamp;
-  scenario: Scenario;
+  scenario: StatedScenario;
   depth: number;
 }
 
@@ -58,8 +59,9 @@ export interface AffectedFigures extends OrganisationSummary {
   undisclosed: number;
 }
 
-const byRecords = (a: { records: number; id: string }, b: { records: number; id: string }) =>
-  b.records - a.records || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Most records first, then id: how the largest of any set of organisations are picked and listed. */
+export const byRecordsThenId = (a: { records: number; id: string }, b: { records: number; id: string }) =>
+  b.records - a.records || byCodeUnits(a.id, b.id);
 
 /** Groups affected organisations by tier, then kind and region, naming each group's `members` largest. */
 export function groupAffected(affected: Iterable<AffectedFigures>, members: number): AffectedTier[] {
@@ -89,15 +91,15 @@ export function groupAffected(affected: Iterable<AffectedFigures>, members: numb
     .map(([depth, groups]) => {
       const list = [...groups.values()].map(({ all, ...group }) => ({
         ...group,
-        largest: all.sort(byRecords).slice(0, members),
+        largest: all.sort(byRecordsThenId).slice(0, members),
       }));
       const text = (value: string | null) => value ?? "";
       list.sort(
         (a, b) =>
           b.records - a.records ||
           b.organisations - a.organisations ||
-          text(a.kind).localeCompare(text(b.kind)) ||
-          text(a.region).localeCompare(text(b.region)),
+          byCodeUnits(text(a.kind), text(b.kind)) ||
+          byCodeUnits(text(a.region), text(b.region)),
       );
       return {
         depth,

@@ -14,6 +14,7 @@ export * from "./groups.ts";
 export * from "./ids.ts";
 export * from "./incident.ts";
 export * from "./organisation.ts";
+export * from "./parameters.ts";
 export * from "./ranking.ts";
 export * from "./scenario.ts";
 export * from "./schema.ts";

@@ -1,3 +1,4 @@
+import { byCodeUnits } from "./ids.ts";
 import type { OrganisationName } from "./organisation.ts";
 
 /** One vendor's concentration risk: what its compromise alone would expose (docs/blast-radius.md#vendor-ranking). */
@@ -9,7 +10,5 @@ export interface VendorRank extends OrganisationName {
 
 /** Most records first; ties: more affected organisations first, then id. */
 export function compareRanks(a: VendorRank, b: VendorRank): number {
-  return (
-    b.records - a.records || b.organisations - a.organisations || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
+  return b.records - a.records || b.organisations - a.organisations || byCodeUnits(a.id, b.id);
 }

@@ -1,12 +1,14 @@
 import { parsePartialDate } from "./dates.ts";
 import { isValidId } from "./ids.ts";
+import type { FieldParameter } from "./parameters.ts";
 
 /**
- * A what-if question: these organisations are compromised; these contracts and organisations
- * do not count; look no further than maxDepth contracts; judge contracts as of a date; and, with
- * enforceRetention, treat data past its deletion deadline as deleted.
+ * A what-if question as answers state it (their `scenario`): these organisations are compromised;
+ * these contracts and organisations do not count; look no further than maxDepth contracts; judge
+ * contracts as of a date; and, with enforceRetention, treat data past its deletion deadline as
+ * deleted.
  */
-export interface Scenario {
+export interface StatedScenario {
   compromised: string[];
   excludedContracts: string[];
   excludedOrganisations: string[];
@@ -16,28 +18,71 @@ export interface Scenario {
   enforceRetention: boolean;
 }
 
+/** A scenario as checked (parseScenario): as stated, with the day its as-of date is judged at. */
+export interface Scenario extends StatedScenario {
+  /** The last day of the period `asOf` names (`YYYY-MM-DD`), worked out once; null without asOf. */
+  readonly asOfDay: string | null;
+}
+
 /**
- * The scenario's parameters as the command line, the API and the web app's URL all name them
- * (`--vendor`, `?vendor=`, …).
+ * The scenario's parameters, declared once: their names on the command line, in the API's query
+ * and in the explorer's URL (`--vendor`, `?vendor=`), the field each fills, and their help. The
+ * command lines, the API's schemas and the URL state are derived from this table.
  */
 export const SCENARIO_PARAMETERS = [
-  "vendor",
-  "exclude-contract",
-  "exclude-org",
-  "max-depth",
-  "as-of",
-  "enforce-retention",
-] as const;
+  {
+    name: "vendor",
+    field: "compromised",
+    kind: "ids",
+    value: "ID",
+    help: "a compromised organisation (repeat for several)",
+  },
+  {
+    name: "exclude-contract",
+    field: "excludedContracts",
+    kind: "ids",
+    value: "ID",
+    help: "leave this contract out (repeat)",
+  },
+  {
+    name: "exclude-org",
+    field: "excludedOrganisations",
+    kind: "ids",
+    value: "ID",
+    help: "leave this organisation and its contracts out (repeat)",
+  },
+  {
+    name: "max-depth",
+    field: "maxDepth",
+    kind: "count",
+    value: "N",
+    help: "count organisations at most N contracts away",
+  },
+  {
+    name: "as-of",
+    field: "asOf",
+    kind: "date",
+    value: "DATE",
+    help: "judge contracts at this date (YYYY-MM-DD, YYYY-MM or YYYY)",
+  },
+  {
+    name: "enforce-retention",
+    field: "enforceRetention",
+    kind: "flag",
+    help: "with --as-of: data past its delete_by counts as deleted",
+  },
+] as const satisfies readonly FieldParameter<keyof StatedScenario>[];
+
+export type ScenarioParameter = (typeof SCENARIO_PARAMETERS)[number];
 
 /** The raw answers a user gave, keyed by parameter name, before checking. */
-export interface ScenarioInput {
-  vendor?: string[];
-  "exclude-contract"?: string[];
-  "exclude-org"?: string[];
-  "max-depth"?: string;
-  "as-of"?: string;
-  "enforce-retention"?: boolean;
-}
+export type ScenarioInput = {
+  [P in ScenarioParameter as P["name"]]?: P["kind"] extends "ids"
+    ? string[]
+    : P["kind"] extends "flag"
+      ? boolean
+      : string;
+};
 
 /**
  * A command-line option or request parameter that cannot be used (exit 1 / HTTP 400);
@@ -96,7 +141,35 @@ export function parseScenario(input: ScenarioInput): Scenario {
     maxDepth,
     asOf,
     enforceRetention,
+    asOfDay: asOf === null ? null : (parsePartialDate(asOf)?.lastDay ?? null),
   };
+}
+
+/** A stated scenario (an answer's) checked again by the same rules, its as-of day worked out. */
+export function checkScenario(scenario: StatedScenario): Scenario {
+  return parseScenario({
+    vendor: scenario.compromised,
+    "exclude-contract": scenario.excludedContracts,
+    "exclude-org": scenario.excludedOrganisations,
+    "max-depth": scenario.maxDepth === null ? undefined : String(scenario.maxDepth),
+    "as-of": scenario.asOf ?? undefined,
+    "enforce-retention": scenario.enforceRetention,
+  });
+}
+
+/** The scenario as an answer states it: without what was worked out from it. */
+export function stated(scenario: Scenario): StatedScenario {
+  const { asOfDay: _day, ...rest } = scenario;
+  return rest;
+}
+
+/**
+ * The day a scenario's date is judged at: the one worked out when it was checked, or, for a
+ * scenario as an answer states it (read back from JSON), the last day of the period it names.
+ */
+export function asOfDay(scenario: StatedScenario | Scenario): string | null {
+  if ("asOfDay" in scenario) return scenario.asOfDay;
+  return scenario.asOf === null ? null : (parsePartialDate(scenario.asOf)?.lastDay ?? null);
 }
 
 /** The plain compromise of the same organisations: what a what-if is compared with. */
@@ -108,10 +181,6 @@ export function plainCompromise(compromised: string[]): Scenario {
     maxDepth: null,
     asOf: null,
     enforceRetention: false,
+    asOfDay: null,
   };
-}
-
-/** The day a scenario's date is judged at: the last day of the period it names. */
-export function asOfDay(scenario: Scenario): string | null {
-  return scenario.asOf === null ? null : (parsePartialDate(scenario.asOf)?.lastDay ?? null);
 }

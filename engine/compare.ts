@@ -1,12 +1,12 @@
 import {
   type Comparison,
   compareBlastRadii,
-  type DatasetStamp,
   plainCompromise,
   type Scenario,
   truncateBlastRadius,
 } from "../domain/index.ts";
 import type { ImpactEngine, ImpactOptions } from "./engine.ts";
+import { sameLoad } from "./oneLoad.ts";
 
 /** A what-if beside the plain compromise of the same organisations, from one engine. */
 export async function compare(
@@ -30,8 +30,4 @@ export async function compare(
     whatIf: truncateBlastRadius(comparison.whatIf, options.limit),
     plain: truncateBlastRadius(comparison.plain, options.limit),
   };
-}
-
-function sameLoad(a: DatasetStamp, b: DatasetStamp): boolean {
-  return a.fingerprint === b.fingerprint && a.loadedAt === b.loadedAt;
 }

@@ -1,6 +1,5 @@
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
 import {
-  asOfDay,
   type BlastRadius,
   type BreachReading,
   breachRadiusOf,
@@ -15,6 +14,7 @@ import {
   type PacketReading,
   type ReportedExposure,
   type Scenario,
+  stated,
   type VendorRank,
 } from "../domain/index.ts";
 import { rowsOf as rows } from "../neo4j/read.ts";
@@ -32,7 +32,7 @@ export function scenarioParams(scenario: Scenario): Record<string, unknown> {
     excludedContracts: scenario.excludedContracts,
     excludedOrganisations: scenario.excludedOrganisations,
     maxDepth: scenario.maxDepth === null ? null : neo4j.int(scenario.maxDepth),
-    asOf: asOfDay(scenario),
+    asOf: scenario.asOfDay,
     enforceRetention: scenario.enforceRetention,
   };
 }
@@ -255,7 +255,7 @@ async function groupedAnswer(
     undisclosed: undisclosed[v] as number,
   }));
   return {
-    scenario,
+    scenario: stated(scenario),
     compromised: compromisedNames(scenario, names),
     totals: summary.totals,
     tiers: groupAffected(figures, members),
@@ -327,7 +327,7 @@ async function answer(
     await rows<ReportedExposure>(tx, "blast-radius/reported", params),
   );
   const radius = {
-    scenario,
+    scenario: stated(scenario),
     compromised: compromisedNames(scenario, names),
     affected,
     contracts,

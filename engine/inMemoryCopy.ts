@@ -1,6 +1,5 @@
 import {
   type AffectedOrganisation,
-  asOfDay,
   type BlastRadius,
   type BreachRadius,
   byCodeUnits,
@@ -14,6 +13,7 @@ import {
   type OrganisationSummary,
   type ReportedExposure,
   type Scenario,
+  stated,
   type VendorRank,
 } from "../domain/index.ts";
 import { attachReported, truncation, unknownId } from "./assemble.ts";
@@ -120,7 +120,7 @@ export class InMemoryCopy {
    * ~8 ms at 1M); exclusions are applied to a copy of it.
    */
   private activeMask(scenario: Scenario): Uint8Array {
-    const asOfText = asOfDay(scenario);
+    const asOfText = scenario.asOfDay;
     const asOf = asOfText === null ? null : dayNumber(asOfText, LAST_DAY);
     const { enforceRetention } = scenario;
     const key = `${asOf}/${enforceRetention}`;
@@ -243,7 +243,7 @@ export class InMemoryCopy {
         isCompromised,
       ),
     );
-    return { scenario, compromised: this.names(scenario.compromised), affected, clients };
+    return { scenario: stated(scenario), compromised: this.names(scenario.compromised), affected, clients };
   }
 
   /** Step 2 of a scenario over the copy, handed to `use`, then undone for the next answer. */
@@ -283,7 +283,7 @@ export class InMemoryCopy {
       undisclosed: undisclosed[v] as number,
     }));
     return {
-      scenario,
+      scenario: stated(scenario),
       compromised: this.names(scenario.compromised),
       totals: summary.totals,
       tiers: groupAffected(figures, members),
@@ -339,7 +339,7 @@ export class InMemoryCopy {
       return v !== undefined && summary.isAffected(v);
     };
     return {
-      scenario,
+      scenario: stated(scenario),
       compromised: this.names(scenario.compromised),
       affected,
       contracts,

@@ -1,4 +1,4 @@
-import { ParameterError } from "../domain/index.ts";
+import { type Parameter, ParameterError } from "../domain/index.ts";
 import { en } from "./en.ts";
 import { ja } from "./ja.ts";
 
@@ -11,6 +11,14 @@ export type Lang = (typeof LANGS)[number];
 export type Vocabulary = typeof ja;
 
 export const WORDS: Record<Lang, Vocabulary> = { ja, en };
+
+/** The language a report or packet is written in, as a parameter of every command and route. */
+export const LANG_PARAMETER: Parameter = {
+  name: "lang",
+  kind: "choice",
+  choices: LANGS,
+  help: "ja (default) or en: the words, kinds and organisation names of what is written",
+};
 
 /** `--lang` / `?lang=`: ja (the default) or en; anything else is refused by name. */
 export function parseLang(text: string | undefined, parameter = "lang"): Lang {

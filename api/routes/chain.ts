@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { isValidId, ParameterError } from "../../domain/index.ts";
 import type { ApiContext } from "../context.ts";
-import { checkKnown, type Query } from "../params.ts";
+import { parameter, route } from "../params.ts";
 
 /** A chain is as long as the deepest blast radius shown; far more than any real one. */
 export const CHAIN_MAX_CONTRACTS = 64;
@@ -11,19 +11,34 @@ export const CHAIN_MAX_CONTRACTS = 64;
  * dates, and the incidents that hit their contractors — the exposure timeline of a focused chain.
  */
 export function chainRoutes(app: FastifyInstance, context: ApiContext): void {
-  app.get("/api/chain", async (request) => {
-    const query = request.query as Query;
-    checkKnown(query, ["contract"]);
-    const given = query.contract;
-    const ids = given === undefined ? [] : Array.isArray(given) ? given : [given];
-    if (ids.length === 0) throw new ParameterError("contract", "contract: name at least one contract");
-    if (ids.length > CHAIN_MAX_CONTRACTS)
-      throw new ParameterError(
-        "contract",
-        `contract: ${ids.length} contracts, more than a chain of ${CHAIN_MAX_CONTRACTS}`,
-      );
-    for (const id of ids)
-      if (!isValidId(id)) throw new ParameterError("contract", `contract: "${id}" is not a valid id`);
-    return context.reads.chain(ids);
-  });
+  route(
+    app,
+    "GET",
+    "/api/chain",
+    {
+      summary: "A chain's contracts in order, with their dates and the incidents that hit their contractors",
+      tags: ["explorer"],
+      query: [
+        parameter({
+          name: "contract",
+          kind: "ids",
+          help: `a contract of the chain, in order (at most ${CHAIN_MAX_CONTRACTS})`,
+        }),
+      ],
+      parse: (query) => {
+        const given = query.contract;
+        const ids = given === undefined ? [] : Array.isArray(given) ? given : [given];
+        if (ids.length === 0) throw new ParameterError("contract", "contract: name at least one contract");
+        if (ids.length > CHAIN_MAX_CONTRACTS)
+          throw new ParameterError(
+            "contract",
+            `contract: ${ids.length} contracts, more than a chain of ${CHAIN_MAX_CONTRACTS}`,
+          );
+        for (const id of ids)
+          if (!isValidId(id)) throw new ParameterError("contract", `contract: "${id}" is not a valid id`);
+        return ids;
+      },
+    },
+    (ids) => context.reads.chain(ids),
+  );
 }

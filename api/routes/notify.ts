@@ -3,16 +3,15 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import { type BreachRequest, breachAnswer, breachPackets } from "../../answers/breach.ts";
 import { loadRules, rulesFileName } from "../../answers/rules.ts";
 import {
+  BREACH_PARAMETERS,
   compareByDeadline,
   type NotifyPage,
   type OrganisationObligation,
   ParameterError,
-  parseCause,
-  parseDay,
+  parseBreachChoices,
   RuleSetError,
-  todayInJapan,
 } from "../../domain/index.ts";
-import { parseLang } from "../../locale/index.ts";
+import { LANG_PARAMETER, type Lang, parseLang } from "../../locale/index.ts";
 import { jsonChunks } from "../../report/chunks.ts";
 import { renderHtml } from "../../report/html.ts";
 import { breachCsvLines } from "../../report/packets/csv.ts";
@@ -20,8 +19,10 @@ import { packetFiles } from "../../report/packets/files.ts";
 import { zipStream } from "../../report/packets/zip.ts";
 import { type ApiContext, notFound } from "../context.ts";
 import {
-  checkKnown,
+  choice,
+  parameter,
   type Query,
+  route,
   SCENARIO_PARAMETERS,
   scenarioFromQuery,
   single,
@@ -31,13 +32,19 @@ import {
 /** A page of the answer lists this many organisations unless `limit` says otherwise. */
 export const NOTIFY_PAGE = 200;
 const MAX_PAGE = 5000;
-const NOTIFY_PARAMETERS = [...SCENARIO_PARAMETERS, "aware", "cause", "today"];
+const NOTIFY_QUERY = [...SCENARIO_PARAMETERS, ...BREACH_PARAMETERS];
 const SORTS = ["deadline", "id"] as const;
+const EXPORT_FORMATS = ["json", "csv"] as const;
+const TAGS = ["breach response"];
 
-/** A full day from the query, or undefined when it is absent or empty. */
-function day(query: Query, name: string): string | undefined {
-  const text = single(query, name);
-  return text === undefined || text === "" ? undefined : parseDay(name, text);
+/** The scenario and the breach-response choices of a request (aware, cause, the day days count from). */
+function notifyQuery(query: Query) {
+  const choices = parseBreachChoices({
+    aware: single(query, "aware"),
+    cause: single(query, "cause"),
+    today: single(query, "today"),
+  });
+  return { scenario: scenarioFromQuery(query), ...choices };
 }
 
 /**
@@ -48,19 +55,13 @@ function day(query: Query, name: string): string | undefined {
  */
 export function notifyRoutes(app: FastifyInstance, context: ApiContext): void {
   /**
-   * What a request asks, with the rule file read now; or null once a 500 says what is wrong with
-   * the server's own rule file (the operator's to mend).
+   * The breach request with the rule file read now; or null once a 500 says what is wrong with the
+   * server's own rule file (the operator's to mend).
    */
-  function breachRequest(query: Query, reply: FastifyReply): BreachRequest | null {
-    const cause = single(query, "cause");
-    const request = {
-      scenario: scenarioFromQuery(query),
-      aware: day(query, "aware"),
-      cause: cause === undefined || cause === "" ? undefined : parseCause(cause),
-      timeoutMs: context.queryTimeoutMs,
-    };
+  function breachRequest(asked: ReturnType<typeof notifyQuery>, reply: FastifyReply): BreachRequest | null {
+    const { scenario, aware, cause } = asked;
     try {
-      return { ...request, rules: loadRules() };
+      return { scenario, aware, cause, rules: loadRules(), timeoutMs: context.queryTimeoutMs };
     } catch (error) {
       if (!(error instanceof RuleSetError)) throw error;
       reply.code(500).send({ error: "rules", message: error.message });
@@ -69,105 +70,151 @@ export function notifyRoutes(app: FastifyInstance, context: ApiContext): void {
   }
 
   /** The request's answer alone, through the heavy-request gate. */
-  async function answer(query: Query, reply: FastifyReply) {
-    const request = breachRequest(query, reply);
+  async function answer(asked: ReturnType<typeof notifyQuery>, reply: FastifyReply) {
+    const request = breachRequest(asked, reply);
     return request && context.gate.run(() => breachAnswer(context.engine, request));
   }
 
   /** The packets of a request's scenario, in the language asked (Japanese by default). */
-  async function packets(query: Query, reply: FastifyReply) {
-    const lang = parseLang(single(query, "lang"));
-    const today = day(query, "today") ?? todayInJapan();
-    const request = breachRequest(query, reply);
+  async function packets(asked: ReturnType<typeof notifyQuery> & { lang: Lang }, reply: FastifyReply) {
+    const request = breachRequest(asked, reply);
     if (!request) return null;
-    const options = { rulesFile: rulesFileName(), today, lang };
+    const options = { rulesFile: rulesFileName(), today: asked.today, lang: asked.lang };
     return context.gate.run(() => breachPackets(context.engine, request, options));
   }
 
-  app.get("/api/notify", async (request, reply): Promise<NotifyPage | FastifyReply> => {
-    const query = request.query as Query;
-    checkKnown(query, [...NOTIFY_PARAMETERS, "sort", "offset", "limit"]);
-    const sort = single(query, "sort") ?? "deadline";
-    if (!(SORTS as readonly string[]).includes(sort))
-      throw new ParameterError("sort", `sort: "${sort}" is not one of ${SORTS.join(", ")}`);
-    const limit = wholeNumber(query, "limit", NOTIFY_PAGE, MAX_PAGE);
-    const offsetText = single(query, "offset") ?? "0";
-    const offset = Number(offsetText);
-    if (!Number.isInteger(offset) || offset < 0)
-      throw new ParameterError("offset", `offset: "${offsetText}" is not a whole number ≥ 0`);
-    const today = day(query, "today") ?? todayInJapan();
-    const response = await answer(query, reply);
-    if (!response) return reply;
-    const { organisations, compromised, ...head } = response;
-    const ordered = sort === "id" ? organisations : [...organisations].sort(compareByDeadline);
-    const count = (report: OrganisationObligation["report"]) =>
-      organisations.filter((o) => o.report === report).length;
-    return {
-      ...head,
-      today,
-      totals: {
-        organisations: organisations.length,
-        required: count("required"),
-        assess: count("assess"),
-        notRequired: count("not_required"),
+  route(
+    app,
+    "GET",
+    "/api/notify",
+    {
+      summary: "Breach response: a page of every affected organisation's duties, sorted by deadline or id",
+      tags: TAGS,
+      query: [
+        ...NOTIFY_QUERY,
+        parameter({ name: "sort", kind: "choice", choices: SORTS, help: "deadline (default) or id" }),
+        parameter({ name: "offset", kind: "count", help: "skip this many organisations (default 0)" }),
+        parameter({
+          name: "limit",
+          kind: "count",
+          help: `a page of this many (default ${NOTIFY_PAGE}, at most ${MAX_PAGE})`,
+        }),
+      ],
+      parse: (query) => {
+        const sort = choice(query, "sort", SORTS, "deadline");
+        const limit = wholeNumber(query, "limit", NOTIFY_PAGE, MAX_PAGE);
+        const offsetText = single(query, "offset") ?? "0";
+        const offset = Number(offsetText);
+        if (!Number.isInteger(offset) || offset < 0)
+          throw new ParameterError("offset", `offset: "${offsetText}" is not a whole number ≥ 0`);
+        return { sort, limit, offset, ...notifyQuery(query) };
       },
-      page: { sort: sort as NotifyPage["page"]["sort"], offset, limit, total: organisations.length },
-      organisations: ordered.slice(offset, offset + limit),
-      compromised,
-    };
-  });
+    },
+    async (asked, _request, reply): Promise<NotifyPage | FastifyReply> => {
+      const response = await answer(asked, reply);
+      if (!response) return reply;
+      const { sort, offset, limit, today } = asked;
+      const { organisations, compromised, ...head } = response;
+      const ordered = sort === "id" ? organisations : [...organisations].sort(compareByDeadline);
+      const count = (report: OrganisationObligation["report"]) =>
+        organisations.filter((o) => o.report === report).length;
+      return {
+        ...head,
+        today,
+        totals: {
+          organisations: organisations.length,
+          required: count("required"),
+          assess: count("assess"),
+          notRequired: count("not_required"),
+        },
+        page: { sort, offset, limit, total: organisations.length },
+        organisations: ordered.slice(offset, offset + limit),
+        compromised,
+      };
+    },
+  );
 
   // The whole answer, streamed: a piece at a time, never one string of it all.
-  app.get("/api/notify/export", async (request, reply) => {
-    const query = request.query as Query;
-    checkKnown(query, [...NOTIFY_PARAMETERS, "format"]);
-    const format = single(query, "format") ?? "json";
-    if (format !== "json" && format !== "csv")
-      throw new ParameterError("format", `format: "${format}" is not json or csv`);
-    const today = day(query, "today") ?? todayInJapan();
-    const response = await answer(query, reply);
-    if (!response) return reply;
-    const name = `keiro-notify-${response.scenario.compromised.join("+")}.${format}`;
-    return reply
-      .type(format === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8")
-      .header("content-disposition", `attachment; filename="${name}"`)
-      .send(Readable.from(format === "json" ? jsonChunks(response) : breachCsvLines(response, today)));
-  });
+  route(
+    app,
+    "GET",
+    "/api/notify/export",
+    {
+      summary: "Breach response: the whole answer, streamed as JSON or CSV",
+      tags: TAGS,
+      query: [
+        ...NOTIFY_QUERY,
+        parameter({ name: "format", kind: "choice", choices: EXPORT_FORMATS, help: "json (default) or csv" }),
+      ],
+      parse: (query) => ({ format: choice(query, "format", EXPORT_FORMATS, "json"), ...notifyQuery(query) }),
+    },
+    async (asked, _request, reply) => {
+      const response = await answer(asked, reply);
+      if (!response) return reply;
+      const { format, today } = asked;
+      const name = `keiro-notify-${response.scenario.compromised.join("+")}.${format}`;
+      return reply
+        .type(format === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="${name}"`)
+        .send(Readable.from(format === "json" ? jsonChunks(response) : breachCsvLines(response, today)));
+    },
+  );
 
-  app.get("/api/notify/packets", async (request, reply) => {
-    const query = request.query as Query;
-    checkKnown(query, [...NOTIFY_PARAMETERS, "lang"]);
-    const book = await packets(query, reply);
-    if (!book) return reply;
-    const { compromised, affected } = book.packetIds;
-    const count = compromised.length + affected.length;
-    if (count > context.reportLimit)
-      throw new ParameterError(
-        "vendor",
-        `packets: ${count.toLocaleString("en-US")} organisations are more than one download holds (${context.reportLimit.toLocaleString("en-US")}); write them with npm run notify -- … --out DIR`,
-      );
-    const folder = `keiro-notify-${book.facts.response.scenario.compromised.join("+")}`;
-    return reply
-      .type("application/zip")
-      .header("content-disposition", `attachment; filename="${folder}.zip"`)
-      .send(zipStream(packetFiles(book), folder));
-  });
+  const packetQuery = (query: Query) => ({ lang: parseLang(single(query, "lang")), ...notifyQuery(query) });
+
+  route(
+    app,
+    "GET",
+    "/api/notify/packets",
+    {
+      summary: "Breach response: every packet and their index as one zip",
+      tags: TAGS,
+      query: [...NOTIFY_QUERY, LANG_PARAMETER],
+      parse: packetQuery,
+    },
+    async (asked, _request, reply) => {
+      const book = await packets(asked, reply);
+      if (!book) return reply;
+      const { compromised, affected } = book.packetIds;
+      const count = compromised.length + affected.length;
+      if (count > context.reportLimit)
+        throw new ParameterError(
+          "vendor",
+          `packets: ${count.toLocaleString("en-US")} organisations are more than one download holds (${context.reportLimit.toLocaleString("en-US")}); write them with npm run notify -- … --out DIR`,
+        );
+      const folder = `keiro-notify-${book.facts.response.scenario.compromised.join("+")}`;
+      return reply
+        .type("application/zip")
+        .header("content-disposition", `attachment; filename="${folder}.zip"`)
+        .send(zipStream(packetFiles(book), folder));
+    },
+  );
 
   // One organisation's packet as a printable page (the explorer's Response view opens it).
-  app.get("/api/notify/packet/:id", async (request, reply) => {
-    const query = request.query as Query;
-    checkKnown(query, [...NOTIFY_PARAMETERS, "lang"]);
-    const { id } = request.params as { id: string };
-    const book = await packets(query, reply);
-    if (!book) return reply;
-    const { compromised, affected } = book.packetIds;
-    const doc = compromised.includes(id)
-      ? book.compromisedPacket(id)
-      : affected.includes(id)
-        ? book.affectedPacket(id)
-        : null;
-    if (!doc)
-      throw notFound(`no packet for "${id}": it is neither affected nor compromised in this scenario`);
-    return reply.type("text/html; charset=utf-8").send(Readable.from(renderHtml(doc)));
-  });
+  route(
+    app,
+    "GET",
+    "/api/notify/packet/:id",
+    {
+      summary: "Breach response: one organisation's packet as a printable page",
+      tags: TAGS,
+      query: [...NOTIFY_QUERY, LANG_PARAMETER],
+      path: [{ name: "id", kind: "text", help: "the organisation, affected or compromised" }],
+      parse: packetQuery,
+    },
+    async (asked, request, reply) => {
+      const { id } = request.params as { id: string };
+      const book = await packets(asked, reply);
+      if (!book) return reply;
+      const { compromised, affected } = book.packetIds;
+      const doc = compromised.includes(id)
+        ? book.compromisedPacket(id)
+        : affected.includes(id)
+          ? book.affectedPacket(id)
+          : null;
+      if (!doc)
+        throw notFound(`no packet for "${id}": it is neither affected nor compromised in this scenario`);
+      return reply.type("text/html; charset=utf-8").send(Readable.from(renderHtml(doc)));
+    },
+  );
 }

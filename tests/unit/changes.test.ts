@@ -8,7 +8,7 @@ import {
   impactAnswer,
   ParameterError,
   readEarlierAnswer,
-  type Scenario,
+  type StatedScenario,
   scenarioDifferences,
 } from "../../domain/index.ts";
 import { SMALL_RADIUS } from "../helpers/fixtures.ts";
@@ -103,7 +103,7 @@ describe("changes since an earlier answer", () => {
   });
 });
 
-const SCENARIO: Scenario = {
+const SCENARIO: StatedScenario = {
   compromised: ["w", "v"],
   excludedContracts: ["k2", "k1"],
   excludedOrganisations: ["x"],
@@ -124,7 +124,7 @@ describe("the same scenario", () => {
     ).toEqual([]);
   });
 
-  it.each<[string, Partial<Scenario>, string]>([
+  it.each<[string, Partial<StatedScenario>, string]>([
     ["compromised", { compromised: ["v"] }, "the earlier answer is for compromised v, w, this one for v"],
     [
       "excluded contracts",
@@ -152,7 +152,7 @@ describe("the same scenario", () => {
   });
 
   it("names every difference at once", () => {
-    const other: Scenario = {
+    const other: StatedScenario = {
       compromised: ["kantsu"],
       excludedContracts: [],
       excludedOrganisations: [],

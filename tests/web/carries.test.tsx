@@ -7,7 +7,7 @@ import type {
   ContractRow,
   Overview,
   OverviewNode,
-  Scenario,
+  StatedScenario,
 } from "../../domain/index.ts";
 import { CHAIN_EDGE_COLOUR, COUNTED_EDGE_COLOUR } from "../../web/src/graph/appearance.ts";
 import type { GraphSources } from "../../web/src/graph/dataset.ts";
@@ -66,7 +66,7 @@ const OVERVIEW: Overview = {
   truncated: false,
 };
 
-const scenario = (change: Partial<Scenario> = {}): Scenario => ({
+const scenario = (change: Partial<StatedScenario> = {}): StatedScenario => ({
   compromised: ["encl"],
   excludedContracts: [],
   excludedOrganisations: [],

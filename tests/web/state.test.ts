@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { plainCompromise } from "../../domain/index.ts";
+import { plainCompromise, stated } from "../../domain/index.ts";
 import { layeredPositions } from "../../web/src/graph/layout.ts";
 import { computeHighlight } from "../../web/src/graph/sigma/highlight.ts";
 import { buildGraph } from "../../web/src/graph/sync.ts";
@@ -41,7 +41,7 @@ describe("the explore state lives in the URL", () => {
 
   it("speaks the domain's words for the scenario, whatever the URL calls them", () => {
     const state = parseState("?vendor=isetoh&exclude-org=kumon&enforce-retention=true&as-of=2024-05");
-    const scenarioFields = Object.keys(plainCompromise([])).sort();
+    const scenarioFields = Object.keys(stated(plainCompromise([]))).sort();
     expect(
       Object.keys(state)
         .filter((k) => scenarioFields.includes(k))

@@ -1,6 +1,5 @@
 import { MultiDirectedGraph } from "graphology";
 import { type BlastRadius, isScoped, type Neighbourhood, type Overview } from "../../../domain/index.ts";
-import type { Lang } from "../shared/i18n/strings.ts";
 import { kindColour, nodeSize } from "./appearance.ts";
 import { groupNodeSize, isGroupNode } from "./groups.ts";
 

@@ -1,11 +1,12 @@
-import type {
-  AffectedGroup,
-  AffectedOrganisation,
-  BlastRadius,
-  CountedContract,
-  ExpandedGroup,
-  GroupedBlastRadius,
-  GroupMember,
+import {
+  type AffectedGroup,
+  type AffectedOrganisation,
+  type BlastRadius,
+  byRecordsThenId,
+  type CountedContract,
+  type ExpandedGroup,
+  type GroupedBlastRadius,
+  type GroupMember,
 } from "../../../domain/index.ts";
 import { fill, WORDS, wordFor } from "../../../locale/index.ts";
 import { formatNumber, type Lang } from "../shared/i18n/strings.ts";
@@ -187,7 +188,7 @@ export function drawnGroups(grouped: GroupedBlastRadius | null, perTier = GROUPS
         undisclosed: others.reduce((n, g) => n + g.undisclosed, 0),
         largest: others
           .flatMap((g) => g.largest)
-          .sort((a, b) => b.records - a.records || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+          .sort(byRecordsThenId)
           .slice(0, members),
       },
     });

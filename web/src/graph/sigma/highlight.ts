@@ -1,6 +1,7 @@
 import {
   type AffectedOrganisation,
   type BlastRadius,
+  byRecordsThenId,
   type Changes,
   type CountedContract,
   undisclosedPersons,
@@ -94,7 +95,7 @@ export function alwaysLabelled(impact: BlastRadius): Set<string> {
   if (impact.affected.some((a) => isGroupNode(a.id))) return labelled;
   const largest = impact.affected
     .filter((a) => a.records > 0)
-    .sort((a, b) => b.records - a.records || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .sort(byRecordsThenId)
     .slice(0, LABELLED_LARGEST);
   for (const a of largest) labelled.add(a.id);
   return labelled;

@@ -1,9 +1,10 @@
+import { BREACH_PARAMETERS, SCENARIO_PARAMETERS } from "../../../../domain/index.ts";
 import type { Lang } from "../i18n/strings.ts";
 
 /**
  * Everything the explorer shows is decided by the URL: shareable, and back/forward work. The
- * fields speak the domain's words (`Scenario`); the URL keeps the command line's parameter names,
- * so that links already shared keep working.
+ * fields speak the domain's words (`Scenario`); the URL keeps the command line's parameter names
+ * (the domain's scenario table gives both), so that links already shared keep working.
  */
 export type View = "graph" | "rank" | "response";
 
@@ -47,15 +48,28 @@ export const EMPTY_STATE: ExploreState = {
 
 const VIEWS: View[] = ["graph", "rank", "response"];
 
+type ScenarioFields = Pick<
+  ExploreState,
+  "compromised" | "excludedContracts" | "excludedOrganisations" | "maxDepth" | "asOf" | "enforceRetention"
+>;
+
+/** The scenario's fields from the URL, parameter by parameter of the domain's table. */
+function scenarioFields(params: URLSearchParams): ScenarioFields {
+  const fields: Record<string, string[] | string | boolean> = {};
+  for (const p of SCENARIO_PARAMETERS)
+    fields[p.field] =
+      p.kind === "ids"
+        ? params.getAll(p.name)
+        : p.kind === "flag"
+          ? params.get(p.name) === "true"
+          : (params.get(p.name) ?? "");
+  return fields as unknown as ScenarioFields;
+}
+
 export function parseState(search: string): ExploreState {
   const params = new URLSearchParams(search);
   return {
-    compromised: params.getAll("vendor"),
-    excludedContracts: params.getAll("exclude-contract"),
-    excludedOrganisations: params.getAll("exclude-org"),
-    maxDepth: params.get("max-depth") ?? "",
-    asOf: params.get("as-of") ?? "",
-    enforceRetention: params.get("enforce-retention") === "true",
+    ...scenarioFields(params),
     focus: params.get("focus"),
     contract: params.get("contract"),
     expand: params.get("expand"),
@@ -70,12 +84,18 @@ export function parseState(search: string): ExploreState {
 /** The scenario part as API query parameters (the API takes the command line's names). */
 export function scenarioParams(state: ExploreState): URLSearchParams {
   const params = new URLSearchParams();
-  for (const v of state.compromised) params.append("vendor", v);
-  for (const c of state.excludedContracts) params.append("exclude-contract", c);
-  for (const o of state.excludedOrganisations) params.append("exclude-org", o);
-  if (state.maxDepth) params.set("max-depth", state.maxDepth);
-  if (state.asOf) params.set("as-of", state.asOf);
-  if (state.enforceRetention) params.set("enforce-retention", "true");
+  for (const p of SCENARIO_PARAMETERS) {
+    const value = state[p.field];
+    if (Array.isArray(value)) for (const v of value) params.append(p.name, v);
+    else if (value === true) params.set(p.name, "true");
+    else if (typeof value === "string" && value !== "") params.set(p.name, value);
+  }
+  return params;
+}
+
+/** The breach-response choices (aware, cause, today) that are set, by the domain's table. */
+function breachParams(state: ExploreState, params: URLSearchParams): URLSearchParams {
+  for (const p of BREACH_PARAMETERS) if (state[p.field]) params.set(p.name, state[p.field]);
   return params;
 }
 
@@ -86,8 +106,7 @@ export function serializeState(state: ExploreState): string {
   if (state.expand) params.set("expand", state.expand);
   if (state.lang !== "ja") params.set("lang", state.lang);
   if (state.view !== "graph") params.set("view", state.view);
-  for (const key of ["aware", "cause", "today"] as const) if (state[key]) params.set(key, state[key]);
-  const text = params.toString();
+  const text = breachParams(state, params).toString();
   return text ? `?${text}` : "";
 }
 
@@ -104,7 +123,5 @@ export function isWhatIf(state: ExploreState): boolean {
 
 /** The breach-response request: the scenario plus aware, cause and today when chosen. */
 export function notifyParams(state: ExploreState): URLSearchParams {
-  const params = scenarioParams(state);
-  for (const key of ["aware", "cause", "today"] as const) if (state[key]) params.set(key, state[key]);
-  return params;
+  return breachParams(state, scenarioParams(state));
 }
