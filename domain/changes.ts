@@ -1,6 +1,6 @@
-import type { EarlierAnswer } from "./answer.ts";
 import type { BlastRadius } from "./blastRadius.ts";
 import { formatCount } from "./counts.ts";
+import type { EarlierAnswer } from "./earlierAnswer.ts";
 import { byCodeUnits } from "./ids.ts";
 import { asOfDay, ParameterError, type StatedScenario } from "./scenario.ts";
 

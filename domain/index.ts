@@ -9,6 +9,7 @@ export * from "./contract.ts";
 export * from "./counts.ts";
 export * from "./dataset.ts";
 export * from "./dates.ts";
+export * from "./earlierAnswer.ts";
 export * from "./explore.ts";
 export * from "./groups.ts";
 export * from "./ids.ts";

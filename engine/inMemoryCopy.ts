@@ -2,7 +2,6 @@ import {
   type AffectedOrganisation,
   type BlastRadius,
   type BreachRadius,
-  byCodeUnits,
   type ContractDetail,
   type CountedContract,
   type GroupedBlastRadius,
@@ -11,7 +10,6 @@ import {
   inForce,
   type OrganisationName,
   type OrganisationSummary,
-  type ReportedExposure,
   type Scenario,
   stated,
   type VendorRank,
@@ -28,6 +26,7 @@ import {
   type RankOrder,
   rankOrder,
 } from "./copyData.ts";
+import { CopyIncidents } from "./copyIncidents.ts";
 import { dayNumber, LAST_DAY } from "./inMemoryArrays.ts";
 
 /**
@@ -52,10 +51,8 @@ export class InMemoryCopy {
   private readonly sourceOf: Int32Array;
   private readonly categories: string[][];
   private readonly sources: (string | null)[];
-  /** Exposures reported about the incidents that hit each organisation, by its id. */
-  private readonly exposuresByVictim = new Map<string, CopiedExposure[]>();
-  /** The incidents that hit each organisation, by its id (in id order). */
-  private readonly incidentsByVictim = new Map<string, Incident[]>();
+  /** The incidents and what was reported about them, by the organisation they hit. */
+  private readonly reports: CopyIncidents;
   /** Date masks by as-of day and retention, shared read-only between answers. */
   private readonly dateMasks = new Map<string, Uint8Array>();
   private ranks: RankOrder | undefined;
@@ -78,8 +75,7 @@ export class InMemoryCopy {
     this.categories = data.categories;
     this.sources = data.sources;
     this.ranks = data.ranks;
-    for (const exposure of data.exposures) pushTo(this.exposuresByVictim, exposure.victim, exposure);
-    for (const incident of data.incidents) pushTo(this.incidentsByVictim, incident.victim, incident);
+    this.reports = new CopyIncidents(data.exposures, data.incidents);
   }
 
   /** A copy of organisations and contracts already in memory (tests, small graphs). */
@@ -205,14 +201,9 @@ export class InMemoryCopy {
     );
   }
 
-  /**
-   * The incidents that hit the compromised organisations, in the order
-   * cypher/blast-radius/incidents.cypher gives (id, then victim).
-   */
+  /** The incidents that hit the compromised organisations (see CopyIncidents.hitting). */
   incidents(scenario: Scenario): Incident[] {
-    return [...new Set(scenario.compromised)]
-      .flatMap((id) => this.incidentsByVictim.get(id) ?? [])
-      .sort((a, b) => byCodeUnits(a.id, b.id) || byCodeUnits(a.victim, b.victim));
+    return this.reports.hitting(scenario.compromised);
   }
 
   /** Service and data categories of contracts of the copy, by id. */
@@ -343,32 +334,10 @@ export class InMemoryCopy {
       compromised: this.names(scenario.compromised),
       affected,
       contracts,
-      unmodelled: attachReported(affected, isAffected, this.reported(scenario)),
+      unmodelled: attachReported(affected, isAffected, this.reports.reported(scenario.compromised)),
       totals: summary.totals,
       ...truncation(affected.length, summary.totals.organisations),
     };
-  }
-
-  /**
-   * Step 7's input: what was reported about the incidents that hit a compromised organisation,
-   * in the order cypher/blast-radius/reported.cypher gives (organisation, day reported with
-   * undated last, incident).
-   */
-  private reported(scenario: Scenario): ReportedExposure[] {
-    const rows = [...new Set(scenario.compromised)].flatMap((id) => this.exposuresByVictim.get(id) ?? []);
-    rows.sort(
-      (a, b) =>
-        byCodeUnits(a.organisation, b.organisation) ||
-        (a.reportedOn === b.reportedOn
-          ? 0
-          : a.reportedOn === null
-            ? 1
-            : b.reportedOn === null
-              ? -1
-              : byCodeUnits(a.reportedOn, b.reportedOn)) ||
-        byCodeUnits(a.incident, b.incident),
-    );
-    return rows.map(({ victim: _victim, ...exposure }) => exposure);
   }
 
   /**
@@ -395,10 +364,4 @@ export class InMemoryCopy {
     }
     return ranks;
   }
-}
-
-function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

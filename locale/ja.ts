@@ -7,43 +7,30 @@ import type { Cause, ExposureStatus, KnownKind, ReportDecision, Role, Trigger } 
  * 要配慮個人情報, 委託元への通知) are used as they are. Kinds and statuses are the words DOMAIN.md's
  * workbook section lists, so that a register typed in Japanese reads back the same.
  */
+/** Kinds of organisation, the words DOMAIN.md's workbook section lists. */
+const KINDS = {
+  prefecture: "都道府県",
+  municipality: "市区町村",
+  bank: "銀行",
+  shinkin_bank: "信用金庫",
+  insurer: "保険会社",
+  health_insurance_society: "健康保険組合",
+  company: "企業",
+  shared_service: "共同事務センター",
+  print_mail_vendor: "印刷・発送業者",
+  it_vendor: "ITベンダー",
+  logistics_vendor: "物流業者",
+  education: "教育機関",
+  association: "団体",
+  aggregate: "複数組織の集計",
+  other: "その他",
+} satisfies Record<KnownKind, string>;
+
 export const ja = {
   /** Kinds of organisation. */
-  kinds: {
-    prefecture: "都道府県",
-    municipality: "市区町村",
-    bank: "銀行",
-    shinkin_bank: "信用金庫",
-    insurer: "保険会社",
-    health_insurance_society: "健康保険組合",
-    company: "企業",
-    shared_service: "共同事務センター",
-    print_mail_vendor: "印刷・発送業者",
-    it_vendor: "ITベンダー",
-    logistics_vendor: "物流業者",
-    education: "教育機関",
-    association: "団体",
-    aggregate: "複数組織の集計",
-    other: "その他",
-  } satisfies Record<KnownKind, string>,
-  /** Kinds of organisation as a group of them is titled ("Companies, Tokyo"). */
-  kindGroups: {
-    prefecture: "都道府県",
-    municipality: "市区町村",
-    bank: "銀行",
-    shinkin_bank: "信用金庫",
-    insurer: "保険会社",
-    health_insurance_society: "健康保険組合",
-    company: "企業",
-    shared_service: "共同事務センター",
-    print_mail_vendor: "印刷・発送業者",
-    it_vendor: "ITベンダー",
-    logistics_vendor: "物流業者",
-    education: "教育機関",
-    association: "団体",
-    aggregate: "複数組織の集計",
-    other: "その他",
-  } satisfies Record<KnownKind, string>,
+  kinds: KINDS,
+  /** Kinds of organisation as a group of them is titled ("Companies, Tokyo"): in Japanese, the kind. */
+  kindGroups: KINDS,
   /** An exposure's status, as the affected organisation reported it. */
   statuses: {
     confirmed: "確定",

@@ -1,7 +1,7 @@
 import { daysBetween, type OrganisationObligation, TRIGGERS } from "../../domain/index.ts";
 import { fill, formatNumber } from "../../locale/index.ts";
 import type { Section } from "../model.ts";
-import type { PacketBook } from "./book.ts";
+import type { PacketLookups } from "./lookups.ts";
 
 /** Which item of which article each trigger is: rules art. 7 for businesses, art. 43 for public bodies. */
 const TRIGGER_ITEM = Object.fromEntries(TRIGGERS.map((t, i) => [t, i + 1])) as Record<
@@ -14,7 +14,7 @@ const TRIGGER_ITEM = Object.fromEntries(TRIGGERS.map((t, i) => [t, i + 1])) as R
  * (APPI art. 26 for businesses, art. 68 for public bodies), why (the triggers), and the duties
  * with their deadlines and days left.
  */
-export function obligationsSection(book: PacketBook, ob: OrganisationObligation): Section {
+export function obligationsSection(book: PacketLookups, ob: OrganisationObligation): Section {
   const { rules } = book.options;
   const w = book.words.packet;
   const publicBody = ob.kind !== null && rules.publicBodyKinds.includes(ob.kind);

@@ -2,9 +2,11 @@ import { BREACH_PARAMETERS, SCENARIO_PARAMETERS } from "../../../../domain/index
 import type { Lang } from "../i18n/strings.ts";
 
 /**
- * Everything the explorer shows is decided by the URL: shareable, and back/forward work. The
- * fields speak the domain's words (`Scenario`); the URL keeps the command line's parameter names
- * (the domain's scenario table gives both), so that links already shared keep working.
+ * What the explorer shows is decided by the URL: shareable, and back/forward work — the scenario,
+ * the view, the language, the focused organisation or contract, an expanded group (a group's
+ * panel alone, a passing look, lives in component state). The fields speak the domain's words
+ * (`Scenario`); the URL keeps the command line's parameter names (the domain's scenario table
+ * gives both), so that links already shared keep working.
  */
 export type View = "graph" | "rank" | "response";
 

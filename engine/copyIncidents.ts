@@ -1,0 +1,51 @@
+import { byCodeUnits, type Incident, type ReportedExposure } from "../domain/index.ts";
+import type { CopiedExposure } from "./copyData.ts";
+
+/**
+ * What the in-memory copy holds of incidents: each incident with the organisation it hit, and what
+ * the affected organisations reported about it, by victim. An answer from a copy of an earlier
+ * load reads these from the copy, never from the live graph, which may be another load.
+ */
+export class CopyIncidents {
+  private readonly exposuresByVictim = new Map<string, CopiedExposure[]>();
+  private readonly incidentsByVictim = new Map<string, Incident[]>();
+
+  constructor(exposures: CopiedExposure[], incidents: Incident[]) {
+    for (const exposure of exposures) pushTo(this.exposuresByVictim, exposure.victim, exposure);
+    for (const incident of incidents) pushTo(this.incidentsByVictim, incident.victim, incident);
+  }
+
+  /**
+   * The incidents that hit the compromised organisations, in the order
+   * cypher/blast-radius/incidents.cypher gives (id, then victim).
+   */
+  hitting(compromised: string[]): Incident[] {
+    return [...new Set(compromised)]
+      .flatMap((id) => this.incidentsByVictim.get(id) ?? [])
+      .sort((a, b) => byCodeUnits(a.id, b.id) || byCodeUnits(a.victim, b.victim));
+  }
+
+  /**
+   * Step 7's input: what was reported about the incidents that hit a compromised organisation,
+   * in the order cypher/blast-radius/reported.cypher gives (organisation, day reported with
+   * undated last, incident).
+   */
+  reported(compromised: string[]): ReportedExposure[] {
+    const rows = [...new Set(compromised)].flatMap((id) => this.exposuresByVictim.get(id) ?? []);
+    const byDay = (a: string | null, b: string | null) =>
+      a === b ? 0 : a === null ? 1 : b === null ? -1 : byCodeUnits(a, b);
+    rows.sort(
+      (a, b) =>
+        byCodeUnits(a.organisation, b.organisation) ||
+        byDay(a.reportedOn, b.reportedOn) ||
+        byCodeUnits(a.incident, b.incident),
+    );
+    return rows.map(({ victim: _victim, ...exposure }) => exposure);
+  }
+}
+
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
