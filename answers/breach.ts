@@ -1,14 +1,8 @@
-import {
-  type BreachResponse,
-  type BreachRules,
-  breachRadiusOf,
-  breachResponse,
-  type Cause,
-  type Scenario,
-} from "../domain/index.ts";
+import { type BreachResponse, type BreachRules, breachResponse, type Cause, type Scenario } from "../domain/index.ts";
 import type { ImpactEngine } from "../engine/engine.ts";
 import type { Lang } from "../locale/index.ts";
 import { PacketBook } from "../report/packets/book.ts";
+import { NATIONAL_HOLIDAYS } from "./holidays.ts";
 
 /** What a breach-response question asks (docs/breach-response.md). */
 export interface BreachRequest {
@@ -29,11 +23,11 @@ const DEFAULT_TIMEOUT_MS = 60_000;
  * stamped with it (never the radius itself), through the arithmetic of domain/breachResponse.ts.
  */
 export async function breachAnswer(engine: ImpactEngine, request: BreachRequest): Promise<BreachResponse> {
-  const { dataset, radius, incidents } = await engine.breachFacts(
+  const { dataset, radius, incidents, learned } = await engine.breachFacts(
     request.scenario,
     request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   );
-  return breachResponse({ radius, dataset, incidents, ...choices(request) });
+  return breachResponse({ radius, dataset, incidents, learned, ...choices(request) });
 }
 
 /**
@@ -45,17 +39,12 @@ export async function breachPackets(
   request: BreachRequest,
   options: { rulesFile: string; today: string; lang: Lang },
 ): Promise<PacketBook> {
-  const { radius, incidents, contracts } = await engine.packetFacts(
+  const { radius, facts, incidents, learned, contracts } = await engine.packetFacts(
     request.scenario,
     request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   );
-  const response = breachResponse({
-    radius: breachRadiusOf(radius),
-    dataset: radius.dataset,
-    incidents,
-    ...choices(request),
-  });
-  return new PacketBook({ response, radius, incidents, contracts }, { rules: request.rules, ...options });
+  const response = breachResponse({ radius: facts, dataset: radius.dataset, incidents, learned, ...choices(request) });
+  return new PacketBook({ response, radius, breach: facts, incidents, contracts }, { rules: request.rules, ...options });
 }
 
-const choices = ({ aware, cause, rules }: BreachRequest) => ({ aware, cause, rules });
+const choices = ({ aware, cause, rules }: BreachRequest) => ({ aware, cause, rules, holidays: NATIONAL_HOLIDAYS });

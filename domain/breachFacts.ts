@@ -1,78 +1,75 @@
 import type { BlastRadius } from "./blastRadius.ts";
 import type { DatasetStamp } from "./dataset.ts";
-import { byCodeUnits } from "./ids.ts";
 import type { Incident } from "./incident.ts";
-import type { OrganisationName } from "./organisation.ts";
 import type { StatedScenario } from "./scenario.ts";
 
 /**
- * What breach response reads of a blast radius (domain/breachResponse.ts): per affected
- * organisation, sums over its counted contracts; per contractor, the consignors of the counted
- * contracts pointing at it. An engine may compute it without building the blast radius itself (the
- * in-memory copy does: the biggest vendor's 446,673 counted contracts never become objects).
+ * What breach response reads of a blast radius (domain/breachResponse.ts, DOMAIN.md "Breach
+ * response"), worked out by the engine that answered the radius, from the same reach: per affected
+ * organisation, its own data (the counted contracts it is the consignor of) and the data entrusted
+ * to it (the counted contracts on whose chain it is a contractor); per compromised organisation,
+ * the data whose chains reach it. The biggest vendor's 446,673 counted contracts never become
+ * objects for this.
  */
-export interface BreachFacts {
+
+/** A set of counted contracts, as an assessment reads it. */
+export interface DataSet {
+  /** Whether one of its contracts holds data (records more than 0, or undisclosed). */
+  holdsData: boolean;
+  /** The known persons of all its contracts. */
+  persons: number;
+  /** How many of its contracts that hold data have no count of persons. */
+  personsUnknown: number;
+  /** The data categories of all its contracts (in any order). */
+  categories: string[];
+}
+
+export interface OrganisationFacts {
   id: string;
   name: string;
   kind: string | null;
-  /** The data categories of its counted contracts (in any order). */
-  dataCategories: string[];
-  /** Whether any counted contract holds its data (records unknown, or more than 0). */
-  holdsData: boolean;
-  /** Persons of its counted contracts whose count is known, and how many counted contracts lack one. */
-  persons: number;
-  personsUnknown: number;
+  own: DataSet;
+  /** The data it handles for others; null when it is no contractor of a counted contract. */
+  entrusted: DataSet | null;
+  /** The compromised organisations the chains of its own and entrusted contracts reach, sorted. */
+  reaches: string[];
+  /** The consignors of the counted contracts pointing at it, sorted (its consignors to tell). */
+  clients: string[];
+}
+
+export interface CompromisedFacts {
+  id: string;
+  name: string;
+  kind: string | null;
+  /** The counted contracts whose chain reaches it; null when none does. */
+  entrusted: DataSet | null;
+  /** The consignors of the counted contracts pointing at it, sorted. */
+  clients: string[];
 }
 
 export interface BreachRadius {
   scenario: StatedScenario;
-  compromised: Pick<OrganisationName, "id" | "name">[];
-  affected: BreachFacts[];
-  /** The consignors of the counted contracts pointing at each contractor, sorted by code units. */
-  clients: Map<string, string[]>;
-  /** Set when the blast radius it was read from was cut to a limit (breach response refuses it). */
-  truncated?: BlastRadius["truncated"];
+  compromised: CompromisedFacts[];
+  affected: OrganisationFacts[];
 }
 
-/** The facts of a whole blast radius, as any engine answers it. */
-export function breachRadiusOf(
-  radius: Pick<BlastRadius, "scenario" | "compromised" | "affected" | "contracts" | "truncated">,
-): BreachRadius {
-  const sums = new Map<string, { holdsData: boolean; persons: number; personsUnknown: number }>();
-  const clients = new Map<string, Set<string>>();
-  for (const c of radius.contracts) {
-    const own = sums.get(c.consignor) ?? { holdsData: false, persons: 0, personsUnknown: 0 };
-    sums.set(c.consignor, own);
-    if (c.records === null || c.records > 0) own.holdsData = true;
-    if (c.subjects === null) own.personsUnknown += 1;
-    else own.persons += c.subjects;
-    const of = clients.get(c.contractor) ?? new Set<string>();
-    clients.set(c.contractor, of);
-    of.add(c.consignor);
-  }
-  return {
-    scenario: radius.scenario,
-    compromised: radius.compromised.map(({ id, name }) => ({ id, name })),
-    affected: radius.affected.map((org) => ({
-      id: org.id,
-      name: org.name,
-      kind: org.kind,
-      dataCategories: org.dataCategories,
-      ...(sums.get(org.id) ?? { holdsData: false, persons: 0, personsUnknown: 0 }),
-    })),
-    clients: new Map([...clients].map(([id, of]) => [id, [...of].sort(byCodeUnits)])),
-    ...(radius.truncated ? { truncated: radius.truncated } : {}),
-  };
+/** The day an organisation recorded it learned of an incident (exposures.csv `learned_on`). */
+export interface LearnedDay {
+  incident: string;
+  organisation: string;
+  learnedOn: string;
 }
 
 /**
  * What breach response reads, all from one load of the dataset and stamped with it: the facts of
- * the whole blast radius and the incidents that hit the compromised organisations.
+ * the whole blast radius, the incidents that hit the compromised organisations, and the days the
+ * organisations recorded they learned of them.
  */
 export interface BreachReading {
   dataset: DatasetStamp;
   radius: BreachRadius;
   incidents: Incident[];
+  learned: LearnedDay[];
 }
 
 /** What a packet shows of a counted contract beyond the blast radius's own fields. */
@@ -82,11 +79,11 @@ export interface ContractDetail {
 }
 
 /**
- * What packets are written from, all from one load: the whole blast radius (stamped), the
- * incidents that hit the compromised organisations, and the details of the counted contracts.
+ * What packets are written from, all from one load: the whole blast radius (stamped), its breach
+ * facts, the incidents and learned days, and the details of the counted contracts.
  */
-export interface PacketReading {
+export interface PacketReading extends Omit<BreachReading, "dataset" | "radius"> {
   radius: BlastRadius;
-  incidents: Incident[];
+  facts: BreachRadius;
   contracts: Map<string, ContractDetail>;
 }

@@ -1,55 +1,94 @@
-import type { BreachRadius } from "./breachFacts.ts";
+import type { BreachRadius, DataSet, LearnedDay } from "./breachFacts.ts";
+import type { Cause } from "./breachParameters.ts";
 import type { BreachRules, Trigger } from "./breachRules.ts";
+import { addDays, type ClosedDays, nthDayOpen, parseDay } from "./calendar.ts";
 import type { DatasetStamp } from "./dataset.ts";
 import { parsePartialDate } from "./dates.ts";
 import { byCodeUnits } from "./ids.ts";
 import type { Incident } from "./incident.ts";
-import type { FieldParameter } from "./parameters.ts";
 import { ParameterError, type StatedScenario } from "./scenario.ts";
 
 /**
- * Breach response: who must report, to whom, by when (DOMAIN.md, docs/breach-response.md). Pure
- * arithmetic over a whole blast radius (never a truncated one), the incidents that hit the
- * compromised organisations, and the rule set; dates are calendar days (`YYYY-MM-DD`).
+ * Breach response: who must report, to whom, by when (DOMAIN.md "Breach response",
+ * docs/breach-response.md). Pure arithmetic over the facts of a whole blast radius, the incidents
+ * that hit the compromised organisations, the days organisations recorded they learned of them,
+ * the rule set and the closed days; dates are calendar days (`YYYY-MM-DD`).
  */
 
-export const CAUSES = ["unauthorized", "accidental"] as const;
-export type Cause = (typeof CAUSES)[number];
-export const REPORT_DECISIONS = ["required", "assess", "not_required"] as const;
+/** The version of a notify answer's shape (`"format"`): 2 since each organisation has its own clock. */
+export const NOTIFY_FORMAT = 2;
+
+/**
+ * A notify answer read back (by the explorer, or any client): one of another format is refused,
+ * saying so, never read as this one (an answer without a format is format 1, before each
+ * organisation had its own clock).
+ */
+export function checkNotifyFormat<T extends { format?: unknown }>(answer: T): T {
+  const format = answer.format ?? 1;
+  if (format !== NOTIFY_FORMAT)
+    throw new Error(
+      `This breach-response answer is in format ${String(format)}; this Keiro reads format ${NOTIFY_FORMAT} only: ask for it again.`,
+    );
+  return answer;
+}
+
+export const REPORT_DECISIONS = ["required", "assess", "best_effort", "not_required"] as const;
 export type ReportDecision = (typeof REPORT_DECISIONS)[number];
 export const ROLES = ["intermediary", "client"] as const;
 export type Role = (typeof ROLES)[number];
+/** Whether an organisation's aware day is one it recorded, or the scenario's (the earliest possible). */
+export const AWARE_FROM = ["recorded", "scenario"] as const;
+export type AwareFrom = (typeof AWARE_FROM)[number];
 
-/** One affected organisation's obligations, exactly as `npm run notify` prints them. */
-export interface OrganisationObligation {
-  id: string;
-  name: string;
-  kind: string | null;
-  role: Role;
+/** One assessment: of an organisation's own data, or of the data entrusted to it. */
+export interface Assessment {
   holdsData: boolean;
   persons: number;
   personsUnknown: number;
   triggers: Trigger[];
   report: ReportDecision;
-  authority: string;
+  /** 速報: a guide (目安), never moved; null unless the report is required or to be assessed. */
   preliminaryBy: string | null;
+  /** 確報: the deadline, moved past closed days; null unless required or to be assessed. */
   finalBy: string | null;
-  /** Its clients to tell (委託元への通知), sorted; empty for a client. */
+}
+
+/** One affected organisation's obligations, exactly as `npm run notify` prints them. */
+export interface OrganisationObligation extends Assessment {
+  id: string;
+  name: string;
+  kind: string | null;
+  role: Role;
+  /** The day its clocks start (事態を知った日). */
+  aware: string;
+  awareFrom: AwareFrom;
+  authority: string;
+  /** The data it handles for others, assessed apart; null for a client. */
+  entrusted: Assessment | null;
+  /** Its consignors to tell (委託元への通知), sorted; empty for a client. */
   notify: string[];
 }
 
-/** A compromised organisation tells the consignors of the counted contracts pointing at it, at once. */
+/** A compromised organisation: a contractor too, excused when it tells its consignors promptly. */
 export interface CompromisedDuty {
   id: string;
   name: string;
+  aware: string;
+  awareFrom: AwareFrom;
+  authority: string;
+  entrusted: Assessment | null;
   notify: string[];
 }
 
 export interface BreachResponse {
+  format: number;
   scenario: StatedScenario;
   dataset: DatasetStamp;
+  /** The scenario's aware day: `--aware`, else the earliest discovery of the incidents that hit C. */
   aware: string;
   cause: Cause;
+  /** The last day the holiday calendar covers: a day after it is judged without national holidays. */
+  holidaysKnownThrough: string;
   organisations: OrganisationObligation[];
   compromised: CompromisedDuty[];
 }
@@ -58,110 +97,29 @@ export interface BreachResponse {
 export type IncidentHit = Pick<Incident, "id" | "victim" | "kind" | "discovered">;
 
 export interface BreachInput {
-  /** What the whole blast radius of the scenario (not truncated) says: see breachRadiusOf. */
+  /** The facts of the whole blast radius of the scenario. */
   radius: BreachRadius;
   dataset: DatasetStamp;
   incidents: IncidentHit[];
+  learned: LearnedDay[];
   /** `--aware`, when given. */
   aware?: string | null;
   /** `--cause`, when given. */
   cause?: Cause | null;
   rules: BreachRules;
-}
-
-/** A calendar day plus n days (`YYYY-MM-DD`); calendar days have no time zone of their own. */
-export function addDays(day: string, n: number): string {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
-
-/** Days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  const utc = (day: string) => {
-    const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-    return Date.UTC(y, m - 1, d);
-  };
-  return Math.round((utc(to) - utc(from)) / 86_400_000);
-}
-
-/** Today in Japan (UTC+9 all year: Japan keeps no daylight saving time). */
-export function todayInJapan(now: Date = new Date()): string {
-  return new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
-}
-
-/** A full calendar day given by a user (`--aware`, `--today`); partial dates are refused. */
-export function parseDay(parameter: string, text: string): string {
-  const date = parsePartialDate(text);
-  if (!date || date.firstDay !== date.lastDay)
-    throw new ParameterError(parameter, `${parameter}: "${text}" is not a day (YYYY-MM-DD)`);
-  return date.firstDay;
-}
-
-export function parseCause(text: string): Cause {
-  if (!(CAUSES as readonly string[]).includes(text))
-    throw new ParameterError("cause", `cause: "${text}" is not one of ${CAUSES.join(", ")}`);
-  return text as Cause;
-}
-
-/** Breach response's parameters beside the scenario, declared once (see SCENARIO_PARAMETERS). */
-export const BREACH_PARAMETERS = [
-  {
-    name: "aware",
-    field: "aware",
-    kind: "day",
-    value: "DAY",
-    help: "the day the compromise became known (YYYY-MM-DD); by default the earliest discovered date of the incidents that hit the compromised organisations (a partial date: its first day)",
-  },
-  {
-    name: "cause",
-    field: "cause",
-    kind: "choice",
-    value: "C",
-    choices: CAUSES,
-    help: "unauthorized or accidental; by default accidental only when every such incident is a misdelivery, loss or misconfiguration",
-  },
-  {
-    name: "today",
-    field: "today",
-    kind: "day",
-    value: "DAY",
-    help: "count the days left from this day (default: today in Japan)",
-  },
-] as const satisfies readonly FieldParameter<string>[];
-
-/** What a person chose beside the scenario, checked: an empty or absent value is not given. */
-export interface BreachChoices {
-  aware?: string;
-  cause?: Cause;
-  /** The day days left are counted from: today in Japan unless given. */
-  today: string;
-}
-
-export function parseBreachChoices(input: { aware?: string; cause?: string; today?: string }): BreachChoices {
-  const given = (text: string | undefined) => (text === undefined || text === "" ? undefined : text);
-  const aware = given(input.aware);
-  const cause = given(input.cause);
-  const today = given(input.today);
-  return {
-    ...(aware === undefined ? {} : { aware: parseDay("aware", aware) }),
-    ...(cause === undefined ? {} : { cause: parseCause(cause) }),
-    today: today === undefined ? todayInJapan() : parseDay("today", today),
-  };
+  /** National holidays from a maintained calendar, and the last day it covers. */
+  holidays: { days: ReadonlySet<string>; knownThrough: string };
 }
 
 /**
- * The day clocks start: `--aware`, else the earliest `discovered` (the first day of its period)
- * of the incidents that hit a compromised organisation; with neither, the answer is refused.
+ * The scenario's aware day: `--aware`, else the earliest `discovered` (the first day of its
+ * period) of the incidents that hit a compromised organisation; with neither, the answer is refused.
  */
-export function resolveAware(
-  aware: string | null | undefined,
-  incidents: IncidentHit[],
-  compromised: string[],
-) {
+export function resolveAware(aware: string | null | undefined, incidents: IncidentHit[], compromised: string[]) {
   if (aware) return parseDay("aware", aware);
   const days = incidents
-    .map((i) => (i.discovered ? parsePartialDate(i.discovered)?.firstDay : undefined))
-    .filter((d): d is string => d !== undefined)
+    .map((i) => firstDayOf(i.discovered))
+    .filter((d): d is string => d !== null)
     .sort(byCodeUnits);
   if (days[0] !== undefined) return days[0];
   const who = compromised.join(", ");
@@ -173,12 +131,10 @@ export function resolveAware(
   );
 }
 
+const firstDayOf = (date: string | null) => (date ? (parsePartialDate(date)?.firstDay ?? null) : null);
+
 /** `--cause`, else accidental when incidents hit C and every one is of an accidental kind. */
-export function resolveCause(
-  cause: Cause | null | undefined,
-  incidents: IncidentHit[],
-  rules: BreachRules,
-): Cause {
+export function resolveCause(cause: Cause | null | undefined, incidents: IncidentHit[], rules: BreachRules): Cause {
   if (cause) return cause;
   const accidental =
     incidents.length > 0 &&
@@ -186,84 +142,183 @@ export function resolveCause(
   return accidental ? "accidental" : "unauthorized";
 }
 
+/**
+ * Each organisation's aware day: over the incidents that hit the compromised organisations its
+ * chains reach, its recorded `learned_on`, else `--aware`, else the incident's discovery; a member
+ * with no incident gives the scenario's day. The earliest; `recorded` when a recorded day gives it.
+ */
+function awareDays(input: BreachInput, scenarioAware: string) {
+  const hits = new Map<string, IncidentHit[]>();
+  for (const i of input.incidents) hits.set(i.victim, [...(hits.get(i.victim) ?? []), i]);
+  const learned = new Map(input.learned.map((l) => [`${l.incident}\u0000${l.organisation}`, l.learnedOn]));
+  const given = input.aware ? parseDay("aware", input.aware) : null;
+  return (organisation: string, reaches: readonly string[]): { aware: string; awareFrom: AwareFrom } => {
+    let best: { aware: string; awareFrom: AwareFrom } | null = null;
+    const consider = (day: string, from: AwareFrom) => {
+      if (best === null || day < best.aware || (day === best.aware && from === "recorded"))
+        best = { aware: day, awareFrom: from };
+    };
+    for (const member of reaches) {
+      const incidents = hits.get(member) ?? [];
+      if (incidents.length === 0) consider(scenarioAware, "scenario");
+      for (const i of incidents) {
+        const recorded = learned.get(`${i.id}\u0000${organisation}`);
+        if (recorded !== undefined) consider(recorded, "recorded");
+        else consider(given ?? firstDayOf(i.discovered) ?? scenarioAware, "scenario");
+      }
+    }
+    return best ?? { aware: scenarioAware, awareFrom: "scenario" };
+  };
+}
+
 /** The obligations of every affected organisation and the duties of the compromised ones. */
 export function breachResponse(input: BreachInput): BreachResponse {
   const { radius, rules } = input;
-  if (radius.truncated)
-    throw new Error("breachResponse needs the whole blast radius; this one was cut to a limit");
   const scenario = radius.scenario;
   const aware = resolveAware(input.aware, input.incidents, scenario.compromised);
   const cause = resolveCause(input.cause, input.incidents, rules);
-  // Every deadline is aware plus one of a few clocks: each date is computed once, not per organisation.
-  const dayAfter = new Map<number, string>();
-  const deadline = (days: number) => {
-    const known = dayAfter.get(days);
-    if (known !== undefined) return known;
-    const day = addDays(aware, days);
-    dayAfter.set(days, day);
-    return day;
+  const closed: ClosedDays = {
+    weekdays: rules.closedWeekdays,
+    datesEveryYear: rules.closedDatesEveryYear,
+    holidays: rules.closedOnNationalHolidays ? input.holidays.days : new Set(),
+    holidaysKnownThrough: input.holidays.knownThrough,
   };
-  const sensitive = new Set(rules.specialCareCategories);
-  const financial = new Set(rules.financialCategories);
-  const unauthorized = cause === "unauthorized";
-  const clients = (id: string) => radius.clients.get(id) ?? [];
+  const awareOf = awareDays(input, aware);
+  const assess = assessor(rules, cause, closed);
+  const authorityOf = (kind: string | null) =>
+    (kind !== null ? rules.authorityByKind[kind] : undefined) ?? rules.defaultAuthority;
 
   const organisations = radius.affected.map((org): OrganisationObligation => {
-    const { holdsData, persons, personsUnknown, kind } = org;
-    const threshold =
-      (kind !== null ? rules.personsThresholdByKind[kind] : undefined) ?? rules.defaultPersonsThreshold;
-    // In the order of Trigger: sensitive, financial, unauthorized, persons.
-    const triggers: Trigger[] = [];
-    if (holdsData) {
-      if (org.dataCategories.some((c) => sensitive.has(c))) triggers.push("sensitive");
-      if (org.dataCategories.some((c) => financial.has(c))) triggers.push("financial");
-      if (unauthorized) triggers.push("unauthorized");
-      if (persons > threshold) triggers.push("persons");
-    }
-    const report: ReportDecision =
-      triggers.length > 0 ? "required" : holdsData && personsUnknown > 0 ? "assess" : "not_required";
-    const dated = report !== "not_required";
-    let finalDays = rules.finalDays;
-    for (const t of triggers) finalDays = Math.max(finalDays, rules.finalDaysByTrigger[t] ?? 0);
-    const notify = clients(org.id);
+    const clock = awareOf(org.id, org.reaches);
+    const own = assess(org.own, org.kind, clock.aware, true);
     return {
       id: org.id,
       name: org.name,
-      kind,
-      role: notify.length > 0 ? "intermediary" : "client",
-      holdsData,
-      persons,
-      personsUnknown,
-      triggers,
-      report,
-      authority: (kind !== null ? rules.authorityByKind[kind] : undefined) ?? rules.defaultAuthority,
-      preliminaryBy: dated ? deadline(rules.preliminaryDays) : null,
-      finalBy: dated ? deadline(finalDays) : null,
-      notify,
+      kind: org.kind,
+      role: org.entrusted ? "intermediary" : "client",
+      ...clock,
+      authority: authorityOf(org.kind),
+      ...own,
+      entrusted: org.entrusted ? assess(org.entrusted, org.kind, clock.aware, false) : null,
+      notify: org.entrusted ? org.clients : [],
     };
   });
   organisations.sort((a, b) => byCodeUnits(a.id, b.id));
 
-  const names = new Map(radius.compromised.map((c) => [c.id, c.name]));
-  const compromised = [...scenario.compromised]
-    .sort(byCodeUnits)
-    .map((id) => ({ id, name: names.get(id) ?? id, notify: clients(id) }));
+  const compromised = [...radius.compromised]
+    .sort((a, b) => byCodeUnits(a.id, b.id))
+    .map((c): CompromisedDuty => {
+      const clock = awareOf(c.id, [c.id]);
+      return {
+        id: c.id,
+        name: c.name,
+        ...clock,
+        authority: authorityOf(c.kind),
+        entrusted: c.entrusted ? assess(c.entrusted, c.kind, clock.aware, false) : null,
+        notify: c.clients,
+      };
+    });
 
-  return { scenario, dataset: input.dataset, aware, cause, organisations, compromised };
+  return {
+    format: NOTIFY_FORMAT,
+    scenario,
+    dataset: input.dataset,
+    aware,
+    cause,
+    holidaysKnownThrough: input.holidays.knownThrough,
+    organisations,
+    compromised,
+  };
 }
 
-/** Deadline order: the earliest 速報 first, then the earliest 確報, undated last, then id. */
+/**
+ * One set's assessment: the triggers that hold, the decision, and the dates. `own`: whether the
+ * set is the organisation's own data (best effort applies to its own data only).
+ */
+function assessor(rules: BreachRules, cause: Cause, closed: ClosedDays) {
+  const financial = new Set(rules.financialCategories);
+  const unclear = new Set(rules.unclearCategories);
+  return (set: DataSet, kind: string | null, aware: string, own: boolean): Assessment => {
+    const publicBody = kind !== null && rules.publicBodyKinds.includes(kind);
+    const sensitive = new Set([
+      ...rules.specialCareCategories,
+      ...(publicBody ? rules.publicBodySpecialCareCategories : []),
+    ]);
+    const threshold =
+      (kind !== null ? rules.personsThresholdByKind[kind] : undefined) ?? rules.defaultPersonsThreshold;
+    // In the order of Trigger: sensitive, financial, unauthorized, persons.
+    const triggers: Trigger[] = [];
+    if (set.holdsData) {
+      if (set.categories.some((c) => sensitive.has(c))) triggers.push("sensitive");
+      if (set.categories.some((c) => financial.has(c))) triggers.push("financial");
+      if (cause === "unauthorized") triggers.push("unauthorized");
+      if (set.persons > threshold) triggers.push("persons");
+    }
+    const report: ReportDecision =
+      triggers.length > 0
+        ? "required"
+        : set.holdsData && (set.personsUnknown > 0 || set.categories.some((c) => unclear.has(c)))
+          ? "assess"
+          : own && set.holdsData && kind !== null && rules.bestEffortKinds.includes(kind)
+            ? "best_effort"
+            : "not_required";
+    const dated = report === "required" || report === "assess";
+    const finalDay = finalDayOf(rules, triggers);
+    return {
+      holdsData: set.holdsData,
+      persons: set.persons,
+      personsUnknown: set.personsUnknown,
+      triggers,
+      report,
+      preliminaryBy: dated ? addDays(aware, rules.preliminaryGuideDay - 1) : null,
+      finalBy: dated ? nthDayOpen(closed, aware, finalDay) : null,
+    };
+  };
+}
+
+/** The day 確報 is due, counting the aware day as day 1: the latest a trigger asks for. */
+export function finalDayOf(rules: BreachRules, triggers: readonly Trigger[]): number {
+  let day = rules.finalDay;
+  for (const t of triggers) day = Math.max(day, rules.finalDayByTrigger[t] ?? 0);
+  return day;
+}
+
+/** The earlier of a 速報 guide and a 確報 deadline of an organisation's two assessments, or null. */
+export function earliestDate(o: Pick<OrganisationObligation, "preliminaryBy" | "finalBy" | "entrusted">) {
+  const days = [o.preliminaryBy, o.finalBy, o.entrusted?.preliminaryBy, o.entrusted?.finalBy].filter(
+    (d): d is string => d !== null && d !== undefined,
+  );
+  return days.length === 0 ? null : days.sort(byCodeUnits)[0];
+}
+
+const byDay = (x: string | null | undefined, y: string | null | undefined) =>
+  x === y ? 0 : x === null || x === undefined ? 1 : y === null || y === undefined ? -1 : byCodeUnits(x, y);
+
+/** The earliest 確報 of an organisation's two assessments, or null. */
+const earliestFinal = (o: OrganisationObligation) =>
+  [o.finalBy, o.entrusted?.finalBy].filter((d): d is string => typeof d === "string").sort(byCodeUnits)[0] ?? null;
+
+/**
+ * Deadline order: the earlier date of either assessment first (a 速報 guide comes before its 確報),
+ * then the earlier 確報, undated last, then id.
+ */
 export function compareByDeadline(a: OrganisationObligation, b: OrganisationObligation): number {
-  const date = (x: string | null, y: string | null) =>
-    x === y ? 0 : x === null ? 1 : y === null ? -1 : byCodeUnits(x, y);
-  return date(a.preliminaryBy, b.preliminaryBy) || date(a.finalBy, b.finalBy) || byCodeUnits(a.id, b.id);
+  return (
+    byDay(earliestDate(a), earliestDate(b)) || byDay(earliestFinal(a), earliestFinal(b)) || byCodeUnits(a.id, b.id)
+  );
 }
 
 /** A page of the breach-response answer, as GET /api/notify gives it (sorted by deadline or id). */
 export interface NotifyPage extends Omit<BreachResponse, "organisations"> {
   /** The day days left are counted from (Japan time unless the request chose one). */
   today: string;
-  totals: { organisations: number; required: number; assess: number; notRequired: number };
+  totals: {
+    organisations: number;
+    /** Each decision on the organisations' own data. */
+    own: Record<ReportDecision, number>;
+    /** Each decision on the data entrusted to the intermediaries (excused when they tell their consignors). */
+    entrusted: Record<ReportDecision, number>;
+  };
   page: { sort: "deadline" | "id"; offset: number; limit: number; total: number };
   organisations: OrganisationObligation[];
 }

@@ -1,3 +1,5 @@
+import { WEEKDAYS, type Weekday } from "./calendar.ts";
+
 /**
  * The rule set of breach response (docs/breach-response.md): which data categories are
  * special-care or financial, which incident kinds are accidents, the persons thresholds, the
@@ -14,19 +16,33 @@ export interface AuthorityName {
 export interface BreachRules {
   name: string;
   specialCareCategories: string[];
+  /** Special-care for public bodies only (条例要配慮個人情報, rules art. 43(v)). */
+  publicBodySpecialCareCategories: string[];
+  /** Categories whose special-care status is unclear: a set holding them is assessed. */
+  unclearCategories: string[];
   financialCategories: string[];
   accidentalIncidentKinds: string[];
   /** Kinds whose duty is APPI art. 68 (public bodies), for the legal basis packets cite. */
   publicBodyKinds: string[];
   personsThresholdByKind: Record<string, number>;
   defaultPersonsThreshold: number;
+  /** Kinds the financial sector's guidelines ask to report every leak of their own data (努力義務). */
+  bestEffortKinds: string[];
   authorityByKind: Record<string, string>;
   defaultAuthority: string;
   authorityNames: Record<string, AuthorityName>;
-  preliminaryDays: number;
-  finalDays: number;
-  /** A longer final clock when one of these triggers holds (the longest applies). */
-  finalDaysByTrigger: Record<string, number>;
+  /** 速報, a guide: the Nth day counting the aware day as day 1, never moved. */
+  preliminaryGuideDay: number;
+  /** 確報: the Nth day counting the aware day as day 1, moved past closed days. */
+  finalDay: number;
+  /** A later final day when one of these triggers holds (the latest applies). */
+  finalDayByTrigger: Record<string, number>;
+  /** The closed days (行政機関の休日) a final day moves past. */
+  closedWeekdays: Weekday[];
+  /** `MM-DD`, every year (29 December to 3 January). */
+  closedDatesEveryYear: string[];
+  /** Whether national holidays close offices (from the maintained calendar). */
+  closedOnNationalHolidays: boolean;
   /** Each rule's sources (keys of `sources`), for packets and documentation. */
   ruleSources: Record<string, string[]>;
   sources: Record<string, { title: string; says: string; urls: string[]; verified: string }>;
@@ -35,6 +51,15 @@ export interface BreachRules {
 /** The triggers, in the order an answer lists them (DOMAIN.md). */
 export const TRIGGERS = ["sensitive", "financial", "unauthorized", "persons"] as const;
 export type Trigger = (typeof TRIGGERS)[number];
+
+/** Clock keys of the earlier rule files (days added to the aware day), and what replaced them. */
+const RENAMED_CLOCKS: Record<string, string> = {
+  preliminaryDays: "preliminaryGuideDay",
+  finalDays: "finalDay",
+  finalDaysByTrigger: "finalDayByTrigger",
+};
+
+const MONTH_DAY = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** A rule file that cannot be used: every problem, each naming the file and the field. */
 export class RuleSetError extends Error {
@@ -148,12 +173,15 @@ export function parseRuleSet(value: unknown, file: string): BreachRules {
     return json;
   };
   const specialCare = rule("specialCare");
+  const unclear = rule("unclearSpecialCare");
   const financial = rule("financial");
   const accidental = rule("accidentalIncidentKinds");
   const persons = rule("persons");
   const publicBodies = rule("publicBodies");
+  const bestEffort = rule("bestEffort");
   const authority = rule("authority");
   const clocks = rule("clocks");
+  const closed = rule("closedDays");
   rule("consignorNotice");
 
   const names = r.object(authority, "names", "authority.names");
@@ -178,25 +206,51 @@ export function parseRuleSet(value: unknown, file: string): BreachRules {
     Object.entries(byKindJson).map(([kind, code]) => [kind, authorityCode(code, `authority.byKind.${kind}`)]),
   );
 
-  const finalByTrigger = r.numbersByKind(clocks, "finalDaysByTrigger", "clocks.finalDaysByTrigger", 0);
+  // The clocks once counted days added to the aware day; now they name the Nth day counting the
+  // aware day as day 1. A file written for the old meaning would load a day off: refused instead.
+  for (const [old, now] of Object.entries(RENAMED_CLOCKS))
+    if (old in clocks)
+      r.problems.push(
+        `clocks.${old}: no longer read (it counted days added to the aware day); write clocks.${now}, the Nth day counting the aware day as day 1`,
+      );
+  const finalByTrigger = r.numbersByKind(clocks, "finalDayByTrigger", "clocks.finalDayByTrigger", 1);
   for (const trigger of Object.keys(finalByTrigger))
     if (!(TRIGGERS as readonly string[]).includes(trigger))
-      r.problems.push(`clocks.finalDaysByTrigger.${trigger}: not a trigger (${TRIGGERS.join(", ")})`);
+      r.problems.push(`clocks.finalDayByTrigger.${trigger}: not a trigger (${TRIGGERS.join(", ")})`);
+  const weekdays = r.tokens(closed, "weekdays", "closedDays.weekdays");
+  for (const day of weekdays)
+    if (!(WEEKDAYS as readonly string[]).includes(day))
+      r.problems.push(`closedDays.weekdays: "${day}" is not a day of the week (${WEEKDAYS.join(", ")})`);
+  const dates = Array.isArray(closed.datesEveryYear) ? closed.datesEveryYear : [];
+  if (!Array.isArray(closed.datesEveryYear) || dates.some((d) => typeof d !== "string" || !MONTH_DAY.test(d)))
+    r.problems.push(`closedDays.datesEveryYear: must be a list of "MM-DD", not ${show(closed.datesEveryYear)}`);
+  if (typeof closed.nationalHolidays !== "boolean")
+    r.problems.push(`closedDays.nationalHolidays: must be true or false, not ${show(closed.nationalHolidays)}`);
 
   const rules: BreachRules = {
     name: r.text(value, "name", "name"),
     specialCareCategories: r.tokens(specialCare, "categories", "specialCare.categories"),
+    publicBodySpecialCareCategories: r.tokens(
+      specialCare,
+      "publicBodyCategories",
+      "specialCare.publicBodyCategories",
+    ),
+    unclearCategories: r.tokens(unclear, "categories", "unclearSpecialCare.categories"),
     financialCategories: r.tokens(financial, "categories", "financial.categories"),
     accidentalIncidentKinds: r.tokens(accidental, "kinds", "accidentalIncidentKinds.kinds"),
     publicBodyKinds: r.tokens(publicBodies, "kinds", "publicBodies.kinds"),
     personsThresholdByKind: r.numbersByKind(persons, "thresholdByKind", "persons.thresholdByKind", 0),
     defaultPersonsThreshold: r.whole(persons.defaultThreshold, "persons.defaultThreshold", 0),
+    bestEffortKinds: r.tokens(bestEffort, "kinds", "bestEffort.kinds"),
     authorityByKind,
     defaultAuthority: authorityCode(authority.default, "authority.default"),
     authorityNames,
-    preliminaryDays: r.whole(clocks.preliminaryDays, "clocks.preliminaryDays", 0),
-    finalDays: r.whole(clocks.finalDays, "clocks.finalDays", 0),
-    finalDaysByTrigger: finalByTrigger,
+    preliminaryGuideDay: r.whole(clocks.preliminaryGuideDay, "clocks.preliminaryGuideDay", 1),
+    finalDay: r.whole(clocks.finalDay, "clocks.finalDay", 1),
+    finalDayByTrigger: finalByTrigger,
+    closedWeekdays: weekdays as Weekday[],
+    closedDatesEveryYear: dates as string[],
+    closedOnNationalHolidays: closed.nationalHolidays === true,
     ruleSources,
     sources,
   };

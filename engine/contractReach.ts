@@ -171,18 +171,27 @@ function chainOf(
   while (step !== -1) {
     chain.push(step);
     path.push(table.to[step] as number);
-    const length = reach.level[step] as number;
-    if (length === 1) break;
-    const carried = step;
-    const b = table.to[step] as number;
-    const candidates: number[] = [];
-    for (let i = table.outStart[b] as number; i < (table.outStart[b + 1] as number); i++) {
-      const e = table.outEdges[i] as number;
-      if (reach.level[e] === length - 1 && carries(table, e, carried)) candidates.push(e);
-    }
-    step = best(table, candidates);
+    step = nextOnChain(table, reach, step);
   }
   return { path, chain };
+}
+
+/**
+ * The contract that passes `e`'s data on along its chain (DOMAIN.md, "The chain of a counted
+ * contract"): among the contracts out of its contractor whose ℓ is one less and which carry it, the
+ * one with the smaller contractor id, then the smaller contract id; -1 when `e` reaches a
+ * compromised organisation itself (ℓ = 1).
+ */
+export function nextOnChain(table: ContractTable, reach: Reach, e: number): number {
+  const length = reach.level[e] as number;
+  if (length <= 1) return -1;
+  const b = table.to[e] as number;
+  const candidates: number[] = [];
+  for (let i = table.outStart[b] as number; i < (table.outStart[b + 1] as number); i++) {
+    const next = table.outEdges[i] as number;
+    if (reach.level[next] === length - 1 && carries(table, next, e)) candidates.push(next);
+  }
+  return best(table, candidates);
 }
 
 /** A contract's `carries` as ids, or null when it passes on all of its consignor's data. */

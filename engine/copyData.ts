@@ -51,6 +51,8 @@ export class IdIndex {
 /** An exposure reported about an incident, with the organisation the incident hit. */
 export interface CopiedExposure extends ReportedExposure {
   victim: string;
+  /** The day the organisation recorded it learned of the incident (exposures.csv `learned_on`). */
+  learnedOn?: string | null;
 }
 
 /** The vendor ranking, ranked: vendor numbers best first, with their figures in the same order. */

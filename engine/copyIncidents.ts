@@ -1,4 +1,4 @@
-import { byCodeUnits, type Incident, type ReportedExposure } from "../domain/index.ts";
+import { byCodeUnits, type Incident, type LearnedDay, type ReportedExposure } from "../domain/index.ts";
 import type { CopiedExposure } from "./copyData.ts";
 
 /**
@@ -40,7 +40,26 @@ export class CopyIncidents {
         byDay(a.reportedOn, b.reportedOn) ||
         byCodeUnits(a.incident, b.incident),
     );
-    return rows.map(({ victim: _victim, ...exposure }) => exposure);
+    return rows.map(({ victim: _victim, learnedOn: _learned, ...exposure }) => exposure);
+  }
+
+  /**
+   * The days organisations recorded they learned of an incident that hit a compromised
+   * organisation, in the order cypher/blast-radius/learned.cypher gives (incident, organisation).
+   */
+  learned(compromised: string[]): LearnedDay[] {
+    const days = new Map<string, LearnedDay>();
+    for (const id of new Set(compromised))
+      for (const e of this.exposuresByVictim.get(id) ?? [])
+        if (e.learnedOn)
+          days.set(`${e.incident}\u0000${e.organisation}`, {
+            incident: e.incident,
+            organisation: e.organisation,
+            learnedOn: e.learnedOn,
+          });
+    return [...days.values()].sort(
+      (a, b) => byCodeUnits(a.incident, b.incident) || byCodeUnits(a.organisation, b.organisation),
+    );
   }
 }
 

@@ -1,14 +1,15 @@
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
 import {
   type BlastRadius,
+  type BreachRadius,
   type BreachReading,
-  breachRadiusOf,
   type ContractDetail,
   type CountedContract,
   type DatasetStamp,
   type GroupedBlastRadius,
   groupAffected,
   type Incident,
+  type LearnedDay,
   type OrganisationName,
   type OrganisationSummary,
   type PacketReading,
@@ -19,6 +20,7 @@ import {
 } from "../domain/index.ts";
 import { rowsOf as rows } from "../neo4j/read.ts";
 import { attachReported, truncation, unknownId } from "./assemble.ts";
+import { breachFactsOf } from "./breachFacts.ts";
 import { type ContractTable, type Reach, summarise } from "./contractReach.ts";
 import type { ImpactEngine, ImpactOptions, Stamped } from "./engine.ts";
 import { readGraphCopy } from "./graphRead.ts";
@@ -90,25 +92,25 @@ export class CypherEngine implements ImpactEngine {
 
   /** The radius's facts and the incidents, in the one transaction that read the radius. */
   async breachFacts(scenario: Scenario, timeoutMs?: number): Promise<BreachReading> {
-    const { radius, incidents, dataset } = await this.fromOneLoad(async (tx) => {
-      const { radius } = await answer(tx, scenario, undefined);
-      return { radius: breachRadiusOf(radius), incidents: await incidentsOf(tx, scenario) };
-    }, timeoutMs);
-    return { dataset, radius, incidents };
+    const { facts, incidents, learned, dataset } = await this.fromOneLoad(
+      async (tx) => ({ facts: (await answer(tx, scenario, undefined)).facts, ...(await incidentsOf(tx, scenario)) }),
+      timeoutMs,
+    );
+    return { dataset, radius: facts, incidents, learned };
   }
 
   /** The whole radius, the incidents and the counted contracts' details, in one transaction. */
   async packetFacts(scenario: Scenario, timeoutMs?: number): Promise<PacketReading> {
-    const { radius, details, incidents, dataset } = await this.fromOneLoad(async (tx) => {
-      const whole = await answer(tx, scenario, undefined);
-      return { ...whole, incidents: await incidentsOf(tx, scenario) };
-    }, timeoutMs);
+    const { radius, facts, details, incidents, learned, dataset } = await this.fromOneLoad(
+      async (tx) => ({ ...(await answer(tx, scenario, undefined)), ...(await incidentsOf(tx, scenario)) }),
+      timeoutMs,
+    );
     const contracts = new Map<string, ContractDetail>();
     for (const c of radius.contracts) {
       const detail = details.get(c.id);
       contracts.set(c.id, { service: detail?.service ?? null, dataCategories: detail?.dataCategories ?? [] });
     }
-    return { radius: { dataset, ...radius }, incidents, contracts };
+    return { radius: { dataset, ...radius }, facts, incidents, learned, contracts };
   }
 
   /** An answer read from one load, stamped with it. */
@@ -131,9 +133,13 @@ export class CypherEngine implements ImpactEngine {
   }
 }
 
-/** The incidents that hit the compromised organisations, by id and victim. */
-function incidentsOf(tx: ManagedTransaction, scenario: Scenario): Promise<Incident[]> {
-  return rows<Incident>(tx, "blast-radius/incidents", { compromised: scenario.compromised });
+/** The incidents that hit the compromised organisations, and the days organisations learned of them. */
+async function incidentsOf(tx: ManagedTransaction, scenario: Scenario) {
+  const params = { compromised: scenario.compromised };
+  return {
+    incidents: await rows<Incident>(tx, "blast-radius/incidents", params),
+    learned: await rows<LearnedDay>(tx, "blast-radius/learned", params),
+  };
 }
 
 /** What an answer reads of the counted contracts it lists, beyond their ends and counts. */
@@ -230,7 +236,7 @@ async function summaryOf(tx: ManagedTransaction, scenario: Scenario, limit: numb
   const { table, reach, orgIndex } = tableOf(reachedRows, scenario.compromised);
   const compromised = new Set(scenario.compromised.map((id) => orgIndex.get(id)));
   const summary = summarise(table, reach, (v) => compromised.has(v), limit);
-  return { params, reachedRows, table, orgIndex, summary };
+  return { params, reachedRows, table, reach, orgIndex, summary, compromised };
 }
 
 async function groupedAnswer(
@@ -267,8 +273,12 @@ async function answer(
   tx: ManagedTransaction,
   scenario: Scenario,
   limit: number | undefined,
-): Promise<{ radius: Omit<BlastRadius, "dataset">; details: Map<string, ContractRow> }> {
-  const { params, reachedRows, table, orgIndex, summary } = await summaryOf(tx, scenario, limit);
+): Promise<{ radius: Omit<BlastRadius, "dataset">; details: Map<string, ContractRow>; facts: BreachRadius }> {
+  const { params, reachedRows, table, reach, orgIndex, summary, compromised: compromisedSet } = await summaryOf(
+    tx,
+    scenario,
+    limit,
+  );
 
   const listedIds = summary.listed.map((a) => table.orgIds[a.org] as string);
   const names = new Map(
@@ -326,6 +336,20 @@ async function answer(
     (id) => orgIndex.has(id) && summary.isAffected(orgIndex.get(id) as number),
     await rows<ReportedExposure>(tx, "blast-radius/reported", params),
   );
+  // Breach response's facts from the same reach (engine/breachFacts.ts, as the in-memory copy).
+  const categoryLists = table.contractIds.map((id) => details.get(id)?.dataCategories ?? []);
+  const facts = breachFactsOf(
+    {
+      table,
+      organisation: (v) => names.get(table.orgIds[v] as string) as OrganisationSummary,
+      categoryList: (e) => e,
+      categoryLists,
+    },
+    reach,
+    (v) => compromisedSet.has(v),
+    scenario.compromised.map((id) => orgIndex.get(id) as number),
+    stated(scenario),
+  );
   const radius = {
     scenario: stated(scenario),
     compromised: compromisedNames(scenario, names),
@@ -335,5 +359,5 @@ async function answer(
     totals: summary.totals,
     ...truncation(affected.length, summary.totals.organisations),
   };
-  return { radius, details };
+  return { radius, details, facts };
 }

@@ -16,7 +16,7 @@ import {
 } from "../domain/index.ts";
 import { attachReported, truncation, unknownId } from "./assemble.ts";
 import { type ContractTable, carriesIds, type Reach, type ReachSummary, summarise } from "./contractReach.ts";
-import { copyBreachFacts } from "./copyBreach.ts";
+import { breachFactsOf } from "./breachFacts.ts";
 import { type CopiedContract, columnsOf } from "./copyColumns.ts";
 import {
   type CopiedExposure,
@@ -222,19 +222,26 @@ export class InMemoryCopy {
 
   /** What breach response needs of a scenario's whole blast radius, without building the radius. */
   breachRadius(scenario: Scenario): BreachRadius {
-    const { affected, clients } = this.withReach(scenario, (reach, isCompromised) =>
-      copyBreachFacts(
+    const compromised = scenario.compromised.map((id) => this.orgIndex.get(id) as number);
+    return this.withReach(scenario, (reach, isCompromised) =>
+      breachFactsOf(
         {
           table: this.table,
-          organisations: this.organisations,
-          categoryOf: this.categoryOf,
-          categories: this.categories,
+          organisation: (v) => this.organisations[v] as OrganisationSummary,
+          categoryList: (e) => this.categoryOf[e] as number,
+          categoryLists: this.categories,
         },
         reach,
         isCompromised,
+        compromised,
+        stated(scenario),
       ),
     );
-    return { scenario: stated(scenario), compromised: this.names(scenario.compromised), affected, clients };
+  }
+
+  /** The days organisations recorded they learned of the incidents that hit the compromised. */
+  learned(scenario: Scenario) {
+    return this.reports.learned(scenario.compromised);
   }
 
   /** Step 2 of a scenario over the copy, handed to `use`, then undone for the next answer. */

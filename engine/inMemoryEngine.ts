@@ -91,7 +91,12 @@ export class InMemoryEngine implements ImpactEngine {
     const held = await this.copyFor(scenario, timeoutMs);
     if (!held) return this.cypherEngine.breachFacts(scenario, timeoutMs);
     const { copy, stamp } = held;
-    return { dataset: stamp, radius: copy.breachRadius(scenario), incidents: copy.incidents(scenario) };
+    return {
+      dataset: stamp,
+      radius: copy.breachRadius(scenario),
+      incidents: copy.incidents(scenario),
+      learned: copy.learned(scenario),
+    };
   }
 
   /** The whole radius, the incidents and the contracts' details, all from the copy that answers. */
@@ -102,7 +107,9 @@ export class InMemoryEngine implements ImpactEngine {
     const radius: BlastRadius = { dataset: stamp, ...copy.blastRadius(scenario) };
     return {
       radius,
+      facts: copy.breachRadius(scenario),
       incidents: copy.incidents(scenario),
+      learned: copy.learned(scenario),
       contracts: copy.contractDetails(radius.contracts.map((c) => c.id)),
     };
   }

@@ -62,6 +62,16 @@ export class FieldReader {
     return parsed ?? null;
   }
 
+  /** A full day, `YYYY-MM-DD` (a period such as `2024-06` is refused): the day something happened. */
+  day(column: string): string | null {
+    const value = this.record.cell(column);
+    if (value === "") return null;
+    const parsed = parsePartialDate(value);
+    if (parsed && parsed.firstDay === parsed.lastDay) return parsed.firstDay;
+    this.problems.push(`${column}: "${value}" is not a full date (YYYY-MM-DD)`);
+    return null;
+  }
+
   categories(column: string): string[] {
     return this.record
       .cell(column)

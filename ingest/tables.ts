@@ -132,6 +132,8 @@ export const TABLES: readonly TableSpec[] = [
         dataCategories: f.categories("data_categories"),
         status: f.status("status"),
         reportedOn: reportedOn?.text ?? null,
+        // The first day the organisation was told, or found, that its data had or may have leaked.
+        learnedOn: f.day("learned_on"),
         source: f.text("source"),
       };
       return {

@@ -99,12 +99,24 @@ export const en: typeof ja = {
   decisions: {
     required: "required",
     assess: "assess",
+    best_effort: "best effort",
     not_required: "not required",
   },
   decisionSentences: {
     required: "Report required",
-    assess: "Assess (persons undisclosed)",
+    assess: "Assess (persons undisclosed, or special care unclear)",
+    best_effort: "Best effort (report to the supervisor)",
     not_required: "No report under these rules",
+  },
+  entrustedDecisions: {
+    required: "Report required (excused by telling the consignors promptly)",
+    assess: "Assess (excused by telling the consignors promptly)",
+    best_effort: "Not a reportable situation",
+    not_required: "Not a reportable situation",
+  },
+  awareFrom: {
+    recorded: "recorded",
+    scenario: "earliest possible",
   },
   roles: {
     intermediary: "intermediary",
@@ -350,15 +362,18 @@ export const en: typeof ja = {
     response: "Response",
     responseHeading: "Response: who must report, to whom, by when",
     responseEmpty: "Compromise a vendor to see each affected organisation's duty to report and its deadlines",
-    aware: "Aware on",
+    aware: "Became aware on",
     cause: "Cause",
     causeFromIncidents: "from the incidents",
     today: "Days left from",
-    responseTotals: "Report required {required} · assess {assess} · not required {notRequired}",
-    compromisedDuty: "{name}: tell its {n} consignors at once (art. 26(1) proviso)",
+    responseTotals:
+      "Own data: report required {required} · assess {assess} · best effort {bestEffort} · not required {notRequired} / entrusted data: report required {entrustedRequired} · assess {entrustedAssess}",
+    compromisedDuty:
+      "{name}: telling its {n} consignors promptly excuses it from reporting and from notifying the persons (art. 26(1) proviso, 26(2))",
     packet: "Packet",
     packetsZip: "Every packet (zip)",
-    filter_report: "Report",
+    filter_report: "Own data",
+    filter_entrusted: "Entrusted data",
     filter_role: "Role",
     filter_authority: "Authority",
     filterAll: "all",
@@ -367,9 +382,13 @@ export const en: typeof ja = {
     sortName: "name",
     sortPersons: "persons",
     rowsShown: "{shown} of {total} organisations",
-    reportColumn: "Report · authority",
-    preliminaryBy: "Preliminary by",
+    reportColumn: "Own data · authority",
+    entrustedColumn: "Entrusted data",
+    awareColumn: "Became aware",
+    preliminaryBy: "Preliminary (guide)",
     finalBy: "Final by",
+    holidaysNote:
+      "National holidays are known through {through}; a later day is judged by weekends and 29 Dec–3 Jan alone",
     roleColumn: "Role · whom to tell",
     tellClients: "tell {n} clients",
     decisionAid:
@@ -405,7 +424,9 @@ export const en: typeof ja = {
     compromisedTitle: "Tell your consignors: {name} (compromised contractor)",
     indexTitle: "Breach response: every organisation's duties and deadlines",
     subtitle:
-      "Scenario: {scenario}; became known on {aware}; cause: {cause}; days counted from {today}; dataset {dataset}.",
+      "Scenario: {scenario}; became known on {aware} at the earliest; cause: {cause}; days counted from {today}; dataset {dataset}.",
+    awareCell: "{aware} ({from})",
+    awareLine: "This organisation became aware on {aware} ({from}); deadlines count that day as day 1.",
     scenario: "compromise of {names}",
     namesSeparator: " and ",
     whatHappened: "What happened",
@@ -423,8 +444,17 @@ export const en: typeof ja = {
     reportedHeader: "Incident|Records|Persons|Status|Reported on|Source",
     obligations: "Obligations and deadlines",
     decision: "Decision: {decision}. Report to: {authority}.",
-    basisBusiness: "Basis: APPI art. 26; Enforcement Rules art. 7 and 8.",
-    basisPublic: "Basis: APPI art. 68; Enforcement Rules art. 43 and 44.",
+    basisBusiness: "Basis: APPI art. 26; Enforcement Rules art. 7 to 10.",
+    basisPublic:
+      "Basis: APPI art. 68; Enforcement Rules art. 43 to 45 (special-care information an ordinance defines, 条例要配慮個人情報, rules art. 43(v), included).",
+    bestEffortLine:
+      "The law obliges no report, but the financial-sector guidelines ask for a report to the supervisor ({authority}): best effort (努力義務).",
+    unclearLine:
+      "Some data categories may or may not be special-care information ({categories}): check them and decide whether to report.",
+    entrusted: "Data entrusted to it",
+    entrustedLine: "For the data its consignors entrusted to it (persons: {persons}): {decision}.",
+    holidaysNote:
+      "National holidays are known through {through}; a later date is judged by weekends and 29 December to 3 January alone.",
     triggersIntro: "Reportable because (rules art. {article}):",
     triggerItem: "item {item}: {text}",
     assessLine:
@@ -433,24 +463,26 @@ export const en: typeof ja = {
     notRequiredLine:
       "These rules oblige no report ({persons} persons; the threshold is more than {threshold}).",
     dutyHeader: "Duty|Deadline|Time left",
-    preliminary: "Preliminary report (速報), promptly (rules art. {article}(1))",
-    final: "Final report (確報) within {days} days (rules art. {article}(2))",
+    preliminary: "Preliminary report (速報), promptly: a guide (目安) (rules art. {article}(1))",
+    final:
+      "Final report (確報) by the {days}th day counting the aware day as day 1, the next open day if closed (rules art. {article}(2))",
     personsNotice: "Notice to the persons (本人への通知, APPI art. {article}(2))",
     promptly: "promptly",
-    atOnce: "at once",
+    tellWhen: "promptly",
     tell: "Whom it must tell",
     tellConsignors:
-      "Notice to consignors (委託元への通知; APPI art. 26(1) proviso, rules art. 9): tell these {n} organisations promptly what is known. Once told, the duty to report their data is theirs.",
+      "Notice to consignors (委託元への通知; APPI art. 26(1) proviso, rules art. 9): tell these {n} organisations promptly what is known. Telling them promptly excuses it from reporting and from notifying the persons (art. 26(2)); the consignors remain obliged to report themselves.",
     tellAtOnce:
-      "As the compromised contractor, tell its {n} consignors at once (委託元への通知; APPI art. 26(1) proviso, rules art. 9).",
+      "As the compromised contractor, tell its {n} consignors promptly (委託元への通知; APPI art. 26(1) proviso, rules art. 9). Telling them promptly excuses it from reporting and from notifying the persons (art. 26(2)); the consignors remain obliged to report themselves.",
     tellAuthority: "Report to: {authority}.",
     noOneToTell: "No consignor to tell: it is no one's contractor in this blast radius.",
-    clientHeader: "Organisation|Kind|Decision|Preliminary by|Final by",
+    clientHeader: "Organisation|Kind|Decision|Preliminary (guide)|Final by",
     consignorHeader: "Consignor|Kind|Contract|Records|Persons|Data categories",
     sources: "Sources",
     rulesLine:
       "A decision aid computed with the rule set “{name}” ({file}); not legal advice. Sources of the rules:",
-    indexHeader: "Organisation|Kind|Role|Decision|Report to|Preliminary by|Left|Final by|Left|Tell",
+    indexHeader:
+      "Organisation|Kind|Role|Became aware|Own data|Entrusted data|Report to|Preliminary (guide)|Final by|Left|Tell",
     indexIntro: "{n} organisations ({c} compromised), earliest deadline first. Each name opens its packet.",
     compromisedRole: "Compromised contractor",
     atLeast: "≥ {n} {unit} ({u} contracts undisclosed)",

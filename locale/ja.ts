@@ -1,4 +1,12 @@
-import type { Cause, ExposureStatus, KnownKind, ReportDecision, Role, Trigger } from "../domain/index.ts";
+import type {
+  AwareFrom,
+  Cause,
+  ExposureStatus,
+  KnownKind,
+  ReportDecision,
+  Role,
+  Trigger,
+} from "../domain/index.ts";
 
 /**
  * Every word Keiro shows a person in Japanese: the explorer, reports, packets and CSV headers all
@@ -95,13 +103,27 @@ export const ja = {
   decisions: {
     required: "報告が必要",
     assess: "要検討",
+    best_effort: "努力義務",
     not_required: "不要",
   } satisfies Record<ReportDecision, string>,
   decisionSentences: {
     required: "報告が必要",
-    assess: "要検討（本人数が非公表）",
+    assess: "要検討（本人数が非公表、または要配慮個人情報か不明）",
+    best_effort: "努力義務（監督当局へ報告）",
     not_required: "報告不要（この規則で）",
   } satisfies Record<ReportDecision, string>,
+  /** The decision on data entrusted to a contractor: never 報告不要, the excuse is telling the consignors. */
+  entrustedDecisions: {
+    required: "報告が必要（委託元への速やかな通知で免除）",
+    assess: "要検討（委託元への速やかな通知で免除）",
+    best_effort: "報告対象の事態に当たらない",
+    not_required: "報告対象の事態に当たらない",
+  } satisfies Record<ReportDecision, string>,
+  /** Where an organisation's aware day (事態を知った日) comes from. */
+  awareFrom: {
+    recorded: "記録された日",
+    scenario: "最も早い可能性",
+  } satisfies Record<AwareFrom, string>,
   roles: {
     intermediary: "中間の受託者",
     client: "委託元",
@@ -345,15 +367,18 @@ export const ja = {
     response: "対応",
     responseHeading: "対応：誰が、どこに、いつまでに報告するか",
     responseEmpty: "侵害された組織を選ぶと、影響を受ける各組織の報告義務と期限を示す",
-    aware: "認識日",
+    aware: "事態を知った日",
     cause: "原因",
     causeFromIncidents: "事故から判断",
     today: "残日数の基準日",
-    responseTotals: "報告が必要 {required}・要検討 {assess}・不要 {notRequired}",
-    compromisedDuty: "{name}：委託元 {n} 者に直ちに通知（法 26 条 1 項ただし書）",
+    responseTotals:
+      "自社データ：報告が必要 {required}・要検討 {assess}・努力義務 {bestEffort}・不要 {notRequired}／受託データ：報告が必要 {entrustedRequired}・要検討 {entrustedAssess}",
+    compromisedDuty:
+      "{name}：委託元 {n} 者に速やかに通知すれば、報告義務と本人への通知義務は免除（法第26条第1項ただし書・第2項）",
     packet: "対応資料",
     packetsZip: "全組織の対応資料（zip）",
-    filter_report: "報告",
+    filter_report: "自社データ",
+    filter_entrusted: "受託データ",
     filter_role: "役割",
     filter_authority: "報告先",
     filterAll: "すべて",
@@ -362,9 +387,12 @@ export const ja = {
     sortName: "名前順",
     sortPersons: "人数順",
     rowsShown: "{shown} / {total} 組織",
-    reportColumn: "報告・報告先",
-    preliminaryBy: "速報の期限",
+    reportColumn: "自社データ・報告先",
+    entrustedColumn: "受託データ",
+    awareColumn: "事態を知った日",
+    preliminaryBy: "速報（目安）",
     finalBy: "確報の期限",
+    holidaysNote: "国民の祝日は {through} までの暦で判断。それより後の日は土日と12月29日～1月3日のみで判断",
     roleColumn: "役割・通知先",
     tellClients: "委託元 {n} 者に通知",
     decisionAid: "判断の補助であり法的助言ではない。規則は data/rules/appi.json（出典つき）。",
@@ -398,7 +426,9 @@ export const ja = {
     compromisedTitle: "委託元への通知：{name}（侵害された受託者）",
     indexTitle: "漏えい等への対応：組織ごとの義務と期限",
     subtitle:
-      "想定：{scenario}。侵害の把握日 {aware}、原因：{cause}。残り日数の基準日 {today}。データセット {dataset}。",
+      "想定：{scenario}。事態を知った日（想定全体で最も早い日）{aware}、原因：{cause}。残り日数の基準日 {today}。データセット {dataset}。",
+    awareCell: "{aware}（{from}）",
+    awareLine: "この組織が事態を知った日：{aware}（{from}）。期限はこの日を1日目として数えます。",
     scenario: "{names}の侵害",
     namesSeparator: "、",
     whatHappened: "何が起きたか",
@@ -415,8 +445,17 @@ export const ja = {
     reportedHeader: "事案|件数|本人数|状態|公表日|出典",
     obligations: "義務と期限",
     decision: "判断：{decision}。報告先：{authority}。",
-    basisBusiness: "根拠：個人情報保護法第26条、同法施行規則第7条・第8条。",
-    basisPublic: "根拠：個人情報保護法第68条、同法施行規則第43条・第44条。",
+    basisBusiness: "根拠：個人情報保護法第26条、同法施行規則第7条～第10条。",
+    basisPublic:
+      "根拠：個人情報保護法第68条、同法施行規則第43条～第45条（規則第43条第5号の条例要配慮個人情報を含む）。",
+    bestEffortLine:
+      "法令上の報告義務は生じませんが、金融分野のガイドラインにより監督当局（{authority}）への報告が求められます（努力義務）。",
+    unclearLine:
+      "要配慮個人情報に当たるか明らかでない項目（{categories}）があります。該当するかを確かめ、報告の要否を判断してください。",
+    entrusted: "受託データの報告義務",
+    entrustedLine: "委託元から預かったデータ（本人：{persons}）についての判断：{decision}。",
+    holidaysNote:
+      "国民の祝日は {through} までの暦で判断しています。それより後の日付は土日と12月29日～1月3日のみで閉庁日を判断しています。",
     triggersIntro: "報告対象となる事態（規則第{article}条）：",
     triggerItem: "第{item}号 {text}",
     assessLine:
@@ -425,23 +464,23 @@ export const ja = {
     notRequiredLine:
       "この規則集のもとでは報告の義務は生じません（本人 {persons} 人、基準 {threshold} 人超）。",
     dutyHeader: "義務|期限|残り",
-    preliminary: "速報（規則第{article}条第1項：速やかに）",
-    final: "確報（規則第{article}条第2項：{days}日以内）",
+    preliminary: "速報（規則第{article}条第1項：速やかに。目安）",
+    final: "確報（規則第{article}条第2項：事態を知った日から{days}日目、閉庁日なら翌開庁日）",
     personsNotice: "本人への通知（法第{article}条第2項）",
     promptly: "速やかに",
-    atOnce: "直ちに",
+    tellWhen: "速やかに",
     tell: "誰に伝えるか",
     tellConsignors:
-      "委託元への通知（法第26条第1項ただし書、規則第9条）：次の {n} 組織に、把握している事項を速やかに通知してください。通知すれば、その分の報告義務は委託元が負います。",
+      "委託元への通知（法第26条第1項ただし書、規則第9条）：次の {n} 組織に、把握している事項を速やかに通知してください。委託元に速やかに通知すれば、貴社の報告義務と本人への通知義務は免除されます（委託元は自ら報告義務を負います）。",
     tellAtOnce:
-      "侵害された受託者として、委託元 {n} 組織に直ちに通知してください（委託元への通知、法第26条第1項ただし書、規則第9条）。",
+      "侵害された受託者として、委託元 {n} 組織に速やかに通知してください（委託元への通知、法第26条第1項ただし書、規則第9条）。委託元に速やかに通知すれば、貴社の報告義務と本人への通知義務は免除されます（委託元は自ら報告義務を負います）。",
     tellAuthority: "報告先：{authority}。",
     noOneToTell: "伝えるべき委託元はありません（この組織は受託者ではありません）。",
-    clientHeader: "組織|種類|判断|速報期限|確報期限",
+    clientHeader: "組織|種類|判断|速報（目安）|確報期限",
     consignorHeader: "委託元|種類|契約|件数|本人数|データ項目",
     sources: "出典",
     rulesLine: "規則集「{name}」（{file}）による判断支援であり、法的助言ではありません。規則の出典：",
-    indexHeader: "組織|種類|役割|判断|報告先|速報期限|残り|確報期限|残り|伝える相手",
+    indexHeader: "組織|種類|役割|事態を知った日|自社データ|受託データ|報告先|速報（目安）|確報期限|残り|伝える相手",
     indexIntro: "{n} 組織（侵害された組織 {c}）。期限の早い順。各組織の文書は名前から開けます。",
     compromisedRole: "侵害された受託者",
     atLeast: "{n} {unit}以上（{u} 件の契約で非公表）",

@@ -6,9 +6,10 @@ import {
   BREACH_PARAMETERS,
   compareByDeadline,
   type NotifyPage,
-  type OrganisationObligation,
   ParameterError,
   parseBreachChoices,
+  REPORT_DECISIONS,
+  type ReportDecision,
   RuleSetError,
 } from "../../domain/index.ts";
 import { LANG_PARAMETER, type Lang, parseLang } from "../../locale/index.ts";
@@ -116,17 +117,16 @@ export function notifyRoutes(app: FastifyInstance, context: ApiContext): void {
       const { sort, offset, limit, today } = asked;
       const { organisations, compromised, ...head } = response;
       const ordered = sort === "id" ? organisations : [...organisations].sort(compareByDeadline);
-      const count = (report: OrganisationObligation["report"]) =>
-        organisations.filter((o) => o.report === report).length;
+      const own = Object.fromEntries(REPORT_DECISIONS.map((d) => [d, 0])) as Record<ReportDecision, number>;
+      const entrusted = { ...own };
+      for (const o of organisations) {
+        own[o.report] += 1;
+        if (o.entrusted) entrusted[o.entrusted.report] += 1;
+      }
       return {
         ...head,
         today,
-        totals: {
-          organisations: organisations.length,
-          required: count("required"),
-          assess: count("assess"),
-          notRequired: count("not_required"),
-        },
+        totals: { organisations: organisations.length, own, entrusted },
         page: { sort, offset, limit, total: organisations.length },
         organisations: ordered.slice(offset, offset + limit),
         compromised,

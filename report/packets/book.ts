@@ -1,8 +1,8 @@
-import { compareByDeadline } from "../../domain/index.ts";
+import { compareByDeadline, earliestDate, type OrganisationObligation } from "../../domain/index.ts";
 import { fill } from "../../locale/index.ts";
 import type { Cell, ReportDocument, Section } from "../model.ts";
 import { PacketLookups } from "./lookups.ts";
-import { obligationsSection } from "./obligations.ts";
+import { entrustedSection, holidaysNote, obligationsSection } from "./obligations.ts";
 import {
   chainSection,
   dataSection,
@@ -60,12 +60,14 @@ export class PacketBook extends PacketLookups {
       [...own.map((c) => c.id), ...org.chain],
       org.reported.map((r) => r.source),
     );
+    const facts = this.breach.get(id);
     return this.document(fill(this.words.packet.packetTitle, { name: this.name(id) }), [
       whatHappened(this),
       chainSection(this, org),
       dataSection(this, org, ob, own),
       reportedSection(this, org),
-      obligationsSection(this, ob),
+      obligationsSection(this, ob, facts?.own?.categories ?? []),
+      ...(ob.entrusted ? [entrustedSection(this, ob.kind, ob.entrusted, facts?.entrusted?.categories ?? [])] : []),
       tellSection(this, ob),
       sources,
     ]);
@@ -77,9 +79,18 @@ export class PacketBook extends PacketLookups {
     const duty = this.facts.response.compromised.find((c) => c.id === id);
     if (!duty) throw new Error(`no compromised organisation "${id}" in this answer`);
     const into = this.facts.radius.contracts.filter((c) => c.contractor === id);
+    const kind = this.kindOf(id);
+    const aware = fill(w.awareLine, { aware: duty.aware, from: this.words.awareFrom[duty.awareFrom] });
+    const entrusted = duty.entrusted
+      ? [entrustedSection(this, kind, duty.entrusted, this.breach.get(id)?.entrusted?.categories ?? [])]
+      : [];
     const tell: Section = {
       heading: w.tell,
-      paragraphs: [fill(w.tellAtOnce, { n: duty.notify.length })],
+      paragraphs: [
+        aware,
+        fill(w.tellAtOnce, { n: duty.notify.length }),
+        ...holidaysNote(this, [duty.entrusted?.finalBy]),
+      ],
       tables: [
         {
           header: w.consignorHeader.split("|"),
@@ -107,33 +118,43 @@ export class PacketBook extends PacketLookups {
     ]);
   }
 
-  /** Every packet, earliest deadline first: the compromised ones (at once), then by 速報 and 確報. */
+  /** The earliest 確報 of an organisation's two assessments. */
+  private finalOf(o: Pick<OrganisationObligation, "finalBy" | "entrusted">): string | null {
+    return [o.finalBy, o.entrusted?.finalBy].filter((d): d is string => typeof d === "string").sort()[0] ?? null;
+  }
+
+  /** Every packet, earliest date first: the compromised ones (promptly), then by 速報 and 確報. */
   index(): ReportDocument {
     const w = this.words.packet;
     const { response } = this.facts;
+    const aware = (day: string, from: "recorded" | "scenario") =>
+      fill(w.awareCell, { aware: day, from: this.words.awareFrom[from] });
     const rows: (string | Cell)[][] = response.compromised.map((c) => [
       { text: this.name(c.id), packet: c.id },
       this.kind(this.kindOf(c.id)),
       w.compromisedRole,
+      aware(c.aware, c.awareFrom),
       "—",
-      "—",
-      w.atOnce,
-      "—",
-      "—",
-      "—",
+      c.entrusted ? this.words.entrustedDecisions[c.entrusted.report] : "—",
+      this.authority(c.authority),
+      w.tellWhen,
+      this.finalOf({ finalBy: null, entrusted: c.entrusted }) ?? "—",
+      this.days(this.finalOf({ finalBy: null, entrusted: c.entrusted })),
       String(c.notify.length),
     ]);
     for (const o of [...response.organisations].sort(compareByDeadline)) {
+      const final = this.finalOf(o);
       rows.push([
         { text: this.name(o.id), packet: o.id },
         this.kind(o.kind),
         this.words.roleSentences[o.role],
+        aware(o.aware, o.awareFrom),
         this.words.decisionSentences[o.report],
-        o.report === "not_required" ? "—" : this.authority(o.authority),
-        o.preliminaryBy ?? "—",
-        this.days(o.preliminaryBy),
-        o.finalBy ?? "—",
-        this.days(o.finalBy),
+        o.entrusted ? this.words.entrustedDecisions[o.entrusted.report] : "—",
+        this.authority(o.authority),
+        earliestDate(o) ?? "—",
+        final ?? "—",
+        this.days(final),
         String(o.notify.length),
       ]);
     }
@@ -141,8 +162,13 @@ export class PacketBook extends PacketLookups {
       n: response.organisations.length + response.compromised.length,
       c: response.compromised.length,
     });
+    const dates = response.organisations.flatMap((o) => [o.finalBy, o.entrusted?.finalBy]);
     return this.document(w.indexTitle, [
-      { heading: w.obligations, paragraphs: [intro], tables: [{ header: w.indexHeader.split("|"), rows }] },
+      {
+        heading: w.obligations,
+        paragraphs: [intro, ...holidaysNote(this, dates)],
+        tables: [{ header: w.indexHeader.split("|"), rows }],
+      },
     ]);
   }
 }

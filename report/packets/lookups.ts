@@ -1,10 +1,12 @@
 import {
   type AffectedOrganisation,
   type BlastRadius,
+  type BreachRadius,
   type BreachResponse,
   type BreachRules,
   type ContractDetail,
   type CountedContract,
+  type DataSet,
   daysBetween,
   type Incident,
   type OrganisationObligation,
@@ -24,6 +26,8 @@ import type { Cell } from "../model.ts";
 export interface PacketFacts {
   response: BreachResponse;
   radius: BlastRadius;
+  /** What the answer was worked out from: each organisation's own and entrusted data. */
+  breach: BreachRadius;
   incidents: Incident[];
   /** Service and data categories of the counted contracts. */
   contracts: Map<string, ContractDetail>;
@@ -57,6 +61,8 @@ export class PacketLookups {
   readonly contracts = new Map<string, CountedContract>();
   /** Each organisation's own counted contracts (it is their consignor). */
   readonly own = new Map<string, CountedContract[]>();
+  /** Each affected and compromised organisation's breach facts (own and entrusted data). */
+  readonly breach = new Map<string, { own?: DataSet; entrusted: DataSet | null }>();
   private readonly names = new Map<string, { name: string; nameEn: string | null; kind: string | null }>();
 
   constructor(
@@ -70,6 +76,8 @@ export class PacketLookups {
     for (const o of response.organisations) this.obligations.set(o.id, o);
     for (const c of radius.compromised) this.names.set(c.id, c);
     for (const a of radius.affected) this.names.set(a.id, a);
+    for (const o of facts.breach.affected) this.breach.set(o.id, o);
+    for (const c of facts.breach.compromised) this.breach.set(c.id, c);
     for (const c of radius.contracts) {
       this.contracts.set(c.id, c);
       const list = this.own.get(c.consignor) ?? [];

@@ -1,6 +1,6 @@
-import { daysBetween, type OrganisationObligation, TRIGGERS } from "../../domain/index.ts";
-import { fill, formatNumber } from "../../locale/index.ts";
-import type { Section } from "../model.ts";
+import { type Assessment, finalDayOf, type OrganisationObligation, TRIGGERS } from "../../domain/index.ts";
+import { countWithUnitIn, fill, formatNumber } from "../../locale/index.ts";
+import type { Cell, Section, Table } from "../model.ts";
 import type { PacketLookups } from "./lookups.ts";
 
 /** Which item of which article each trigger is: rules art. 7 for businesses, art. 43 for public bodies. */
@@ -9,59 +9,113 @@ const TRIGGER_ITEM = Object.fromEntries(TRIGGERS.map((t, i) => [t, i + 1])) as R
   number
 >;
 
-/**
- * An affected organisation's obligations, as its packet states them: the decision and its basis
- * (APPI art. 26 for businesses, art. 68 for public bodies), why (the triggers), and the duties
- * with their deadlines and days left.
- */
-export function obligationsSection(book: PacketLookups, ob: OrganisationObligation): Section {
-  const { rules } = book.options;
-  const w = book.words.packet;
-  const publicBody = ob.kind !== null && rules.publicBodyKinds.includes(ob.kind);
+/** The articles a packet cites for an organisation of a kind: public bodies' or businesses'. */
+function articlesOf(l: PacketLookups, kind: string | null) {
+  const publicBody = kind !== null && l.options.rules.publicBodyKinds.includes(kind);
+  return { publicBody, ...(publicBody ? { rules: 43, clocks: 44, act: 68 } : { rules: 7, clocks: 8, act: 26 }) };
+}
+
+/** Why a set is (or is not) to be reported: its triggers, or what is unknown, or what the rules say. */
+function reasons(l: PacketLookups, kind: string | null, a: Assessment, categories: string[]) {
+  const { rules } = l.options;
+  const w = l.words.packet;
+  const article = articlesOf(l, kind);
   const threshold = formatNumber(
-    (ob.kind !== null ? rules.personsThresholdByKind[ob.kind] : undefined) ?? rules.defaultPersonsThreshold,
+    (kind !== null ? rules.personsThresholdByKind[kind] : undefined) ?? rules.defaultPersonsThreshold,
   );
-  const article = publicBody ? { rules: 43, clocks: 44, act: 68 } : { rules: 7, clocks: 8, act: 26 };
-  const paragraphs = [
-    fill(w.decision, {
-      decision: book.words.decisionSentences[ob.report],
-      authority: book.authority(ob.authority),
-    }),
-    publicBody ? w.basisPublic : w.basisBusiness,
-  ];
+  const paragraphs: string[] = [];
   let list: string[] | undefined;
-  if (!ob.holdsData) paragraphs.push(w.noDataLine);
-  else if (ob.triggers.length > 0) {
+  if (!a.holdsData) paragraphs.push(w.noDataLine);
+  else if (a.triggers.length > 0) {
     paragraphs.push(fill(w.triggersIntro, { article: article.rules }));
-    list = ob.triggers.map((t) =>
-      fill(w.triggerItem, {
-        item: TRIGGER_ITEM[t],
-        text: fill(book.words.triggerSentences[t], { threshold }),
-      }),
+    list = a.triggers.map((t) =>
+      fill(w.triggerItem, { item: TRIGGER_ITEM[t], text: fill(l.words.triggerSentences[t], { threshold }) }),
     );
-  } else if (ob.report === "assess") paragraphs.push(fill(w.assessLine, { n: ob.personsUnknown, threshold }));
-  else paragraphs.push(fill(w.notRequiredLine, { persons: formatNumber(ob.persons), threshold }));
-  const finalDays = ob.finalBy === null ? 0 : daysBetween(book.facts.response.aware, ob.finalBy);
-  const duties =
-    ob.preliminaryBy === null
-      ? []
-      : [
-          {
-            header: w.dutyHeader.split("|"),
-            rows: [
-              [
-                fill(w.preliminary, { article: article.clocks }),
-                ob.preliminaryBy,
-                book.days(ob.preliminaryBy),
-              ],
-              [
-                fill(w.final, { article: article.clocks, days: finalDays }),
-                ob.finalBy ?? "—",
-                book.days(ob.finalBy),
-              ],
-              [fill(w.personsNotice, { article: article.act }), w.promptly, "—"],
-            ],
-          },
-        ];
-  return { heading: w.obligations, paragraphs, list, tables: duties };
+  } else if (a.report === "assess") {
+    if (a.personsUnknown > 0) paragraphs.push(fill(w.assessLine, { n: a.personsUnknown, threshold }));
+    const unclear = categories.filter((c) => rules.unclearCategories.includes(c));
+    if (unclear.length > 0) paragraphs.push(fill(w.unclearLine, { categories: l.categories(unclear) }));
+  } else if (a.report === "best_effort") paragraphs.push(fill(w.bestEffortLine, { authority: "{authority}" }));
+  else paragraphs.push(fill(w.notRequiredLine, { persons: formatNumber(a.persons), threshold }));
+  return { paragraphs, list };
+}
+
+/** The duties with their dates and days left: 速報 (a guide), 確報, and the notice to the persons. */
+function dutiesTable(l: PacketLookups, kind: string | null, a: Assessment, entrusted: boolean): Table[] {
+  if (a.preliminaryBy === null) return [];
+  const w = l.words.packet;
+  const article = articlesOf(l, kind);
+  const days = finalDayOf(l.options.rules, a.triggers);
+  const rows: (string | Cell)[][] = [
+    [fill(w.preliminary, { article: article.clocks }), a.preliminaryBy, l.days(a.preliminaryBy)],
+    [fill(w.final, { article: article.clocks, days }), a.finalBy ?? "—", l.days(a.finalBy)],
+  ];
+  // Telling the consignors excuses a contractor from notifying the persons (art. 26(2)).
+  if (!entrusted) rows.push([fill(w.personsNotice, { article: article.act }), w.promptly, "—"]);
+  return [{ header: w.dutyHeader.split("|"), rows }];
+}
+
+/** Says so when a date of the packet is later than the holiday calendar knows. */
+export function holidaysNote(l: PacketLookups, dates: (string | null | undefined)[]): string[] {
+  const through = l.facts.response.holidaysKnownThrough;
+  return dates.some((d) => typeof d === "string" && d > through)
+    ? [fill(l.words.packet.holidaysNote, { through })]
+    : [];
+}
+
+/**
+ * An affected organisation's obligations for its own data, as its packet states them: the decision
+ * and its basis (APPI art. 26 for businesses, art. 68 for public bodies), the day it became aware,
+ * why (the triggers), and the duties with their dates and days left.
+ */
+export function obligationsSection(l: PacketLookups, ob: OrganisationObligation, categories: string[]): Section {
+  const w = l.words.packet;
+  const authority = l.authority(ob.authority);
+  const { publicBody } = articlesOf(l, ob.kind);
+  const why = reasons(l, ob.kind, ob, categories);
+  return {
+    heading: w.obligations,
+    paragraphs: [
+      fill(w.decision, { decision: l.words.decisionSentences[ob.report], authority }),
+      publicBody ? w.basisPublic : w.basisBusiness,
+      fill(w.awareLine, { aware: ob.aware, from: l.words.awareFrom[ob.awareFrom] }),
+      ...why.paragraphs.map((p) => p.replace("{authority}", authority)),
+      ...holidaysNote(l, [ob.finalBy, ob.entrusted?.finalBy]),
+    ],
+    list: why.list,
+    tables: dutiesTable(l, ob.kind, ob, false),
+  };
+}
+
+/**
+ * A contractor's obligations for the data entrusted to it: assessed apart, and excused when it
+ * tells its consignors promptly (never "no report" for data it handles).
+ */
+export function entrustedSection(
+  l: PacketLookups,
+  kind: string | null,
+  entrusted: Assessment,
+  categories: string[],
+): Section {
+  const w = l.words.packet;
+  const why = reasons(l, kind, entrusted, categories);
+  return {
+    heading: w.entrusted,
+    paragraphs: [
+      fill(w.entrustedLine, {
+        // Persons some of whose counts are unknown: a lower bound, or undisclosed; never a bare 0.
+        persons: countWithUnitIn(
+          l.lang,
+          entrusted.persons,
+          entrusted.personsUnknown,
+          entrusted.personsUnknown,
+          "personsUnit",
+        ),
+        decision: l.words.entrustedDecisions[entrusted.report],
+      }),
+      ...why.paragraphs,
+    ],
+    list: why.list,
+    tables: dutiesTable(l, kind, entrusted, true),
+  };
 }

@@ -5,12 +5,14 @@ import { datasetDir } from "./database.ts";
  * organisations `"id:kind"` (a name may follow: `"id:kind:Name"`), contracts
  * `"c1: a -> v 10/101 name;health_check"` (records/subjects, `?` for undisclosed, then the data
  * categories, then `carries=c0;c3`), incidents `"i1 v ransomware 2024-05"` (kind and discovered
- * may be `-` for empty).
+ * may be `-` for empty), and the days organisations learned of an incident `"i1 a 2024-06-10"`
+ * (an exposure row with `learned_on`).
  */
 export interface BreachGraph {
   organisations: string[];
   contracts: string[];
   incidents?: string[];
+  learned?: string[];
 }
 
 const csv = (cell: string) => (/[",\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
@@ -42,5 +44,9 @@ export function breachDataset(g: BreachGraph): string {
     "outsourcing.csv": `id,consignor,contractor,records,subjects,data_categories,carries\n${contracts.join("\n")}\n`,
   };
   if (incidents.length > 0) files["incidents.csv"] = `id,victim,kind,discovered\n${incidents.join("\n")}\n`;
+  const learned = (g.learned ?? []).map((line) => line.trim().split(/\s+/).join(","));
+  if (learned.length > 0)
+    files["exposures.csv"] =
+      `incident,organisation,learned_on,status\n${learned.map((l) => `${l},possible`).join("\n")}\n`;
   return datasetDir(files);
 }

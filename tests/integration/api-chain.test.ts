@@ -50,7 +50,7 @@ describe("GET /api/chain", () => {
         disclosed: "2024-05-29",
         actor: "8Base",
         source:
-          "seed:000_f69c4e53233288b4.txt ; seed:004_1c1ba4e370165327.txt ; https://internet.watch.impress.co.jp/docs/news/1630690.html",
+          "ITmedia キーマンズネット「週刊セキュリティニュース」2024-06-29〜07-05 号 (item of 2024-07-03: attack discovered 2024-05-26, first notice 2024-05-29, second 2024-06-06, leak-site download URL seen 2024-06-18; Tokushima told on 2024-06-10 that the ransomware was 8Base) ; https://www.iseto.co.jp/news/news_202405-3.html (Isetoh's first notice of 2024-05-29; address as quoted by http://www.plug-in01.com/topics/archives/259) ; https://www.imagazine.co.jp/iseto-ransomeware/ (discovered 2024-05-26, announced 2024-05-29) ; https://shinkin-tokai.co.jp/news20241115.pdf (infected on 2024-05-26) ; https://internet.watch.impress.co.jp/docs/news/1630690.html",
       },
     ]);
   });

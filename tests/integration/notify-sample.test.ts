@@ -68,36 +68,90 @@ describe("npm run notify on the Isetoh sample", () => {
   });
   const org = (id: string) => answer.organisations.find((o) => o.id === id);
 
-  it("starts the clocks on isetoh-2024's discovery (2024-05-26) and takes the ransomware for an unauthorized act", () => {
-    expect([answer.aware, answer.cause]).toEqual(["2024-05-26", "unauthorized"]);
+  it("starts each organisation's clock on the day it learned of the leak, else isetoh-2024's discovery (2024-05-26); the ransomware is an unauthorized act", () => {
+    expect([answer.format, answer.aware, answer.cause, answer.holidaysKnownThrough]).toEqual([
+      2,
+      "2024-05-26",
+      "unauthorized",
+      "2050-12-31",
+    ]);
     expect(answer.dataset.name).toBe("isetoh-2024");
     expect(answer.organisations.map((o) => o.id)).toEqual([...answer.organisations.map((o) => o.id)].sort());
     expect(answer.organisations).toHaveLength(34);
-    const reports = answer.organisations.map((o) => `${o.report} ${o.preliminaryBy} ${o.finalBy}`);
-    expect(reports.filter((r) => r === "required 2024-05-31 2024-07-25")).toHaveLength(32);
-    expect(reports.filter((r) => r === "not_required null null")).toHaveLength(2);
+    // The days the sample's exposures record (learned_on, each with its public source).
+    expect(
+      answer.organisations.filter((o) => o.awareFrom === "recorded").map((o) => [o.id, o.aware, o.finalBy]),
+    ).toEqual([
+      ["hiratsuka-city", "2024-06-10", "2024-08-08"],
+      ["hiroshima-city", "2024-07-01", "2024-08-29"],
+      ["iyo-bank", "2024-06-25", "2024-08-23"],
+      ["kumon", "2024-06-28", "2024-08-26"],
+      ["nishinomiya-city", "2024-06-04", "2024-08-02"],
+      // The 60th day from 6 June is Sunday 4 August: Monday 5 August.
+      ["tokyo-boe", "2024-06-06", "2024-08-05"],
+      ["toyota-city", "2024-07-02", "2024-08-30"],
+      ["wakayama-city", "2024-07-01", "2024-08-29"],
+      ["yamaguchi-pref", "2024-07-01", "2024-08-29"],
+      ["yokosuka-city", "2024-06-06", "2024-08-05"],
+    ]);
+    // Everyone else: the discovery, the earliest possible; the 60th day counting 26 May as day 1.
+    const reports = answer.organisations
+      .filter((o) => o.awareFrom === "scenario")
+      .map((o) => `${o.aware} ${o.report} ${o.preliminaryBy} ${o.finalBy}`);
+    expect(reports.filter((r) => r === "2024-05-26 required 2024-05-30 2024-07-24")).toHaveLength(22);
+    expect(reports.filter((r) => r === "2024-05-26 not_required null null")).toHaveLength(2);
   });
 
   it("makes Tokai Shinkin Business an intermediary that must tell its shinkin clients, and Isetoh tell its consignors", () => {
     // c-tsb-isetoh: 0 records, 0 persons, carrying the four shinkin banks' DM contracts.
+    // The data entrusted to it (the four shinkin banks' DM contracts, persons undisclosed) is its
+    // to report, unless it tells the banks promptly.
     expect(org("tokai-shinkin-business")).toEqual({
       id: "tokai-shinkin-business",
       name: "株式会社東海信金ビジネス",
       kind: "shared_service",
       role: "intermediary",
+      aware: "2024-05-26",
+      awareFrom: "scenario",
+      authority: "PPC",
       holdsData: false,
       persons: 0,
       personsUnknown: 0,
       triggers: [],
       report: "not_required",
-      authority: "PPC",
       preliminaryBy: null,
       finalBy: null,
+      entrusted: {
+        holdsData: true,
+        persons: 0,
+        personsUnknown: 4,
+        triggers: ["unauthorized"],
+        report: "required",
+        preliminaryBy: "2024-05-30",
+        finalBy: "2024-07-24",
+      },
       notify: ["ogaki-seino-shinkin", "seishin-shinkin", "tokai-shinkin-others", "tono-shinkin"],
     });
     expect(org("tokyo-boe-contractor")?.notify).toEqual(["tokyo-boe"]);
+    expect(org("tokyo-boe-contractor")?.entrusted?.report).toBe("required");
     expect(answer.compromised).toEqual([
-      { id: "isetoh", name: "株式会社イセトー", notify: ISETOH_CONSIGNORS },
+      {
+        id: "isetoh",
+        name: "株式会社イセトー",
+        aware: "2024-05-26",
+        awareFrom: "scenario",
+        authority: "PPC",
+        entrusted: {
+          holdsData: true,
+          persons: 1556639,
+          personsUnknown: 19,
+          triggers: ["unauthorized", "persons"],
+          report: "required",
+          preliminaryBy: "2024-05-30",
+          finalBy: "2024-07-24",
+        },
+        notify: ISETOH_CONSIGNORS,
+      },
     ]);
   });
 
@@ -108,12 +162,12 @@ describe("npm run notify on the Isetoh sample", () => {
     };
     // c-seishin-tsb: 2,702 records, persons undisclosed; a shinkin bank reports to the FSA.
     expect(facts("seishin-shinkin")).toEqual(["shinkin_bank", 0, 1, "unauthorized", "FSA", "client"]);
-    // c-toyota-city-isetoh: 148,620 persons, vaccination_history is special-care data.
+    // c-toyota-city-isetoh: 148,620 persons; a vaccination history is not clearly special-care data.
     expect(facts("toyota-city")).toEqual([
       "municipality",
       148620,
       0,
-      "sensitive,unauthorized,persons",
+      "unauthorized,persons",
       "PPC",
       "client",
     ]);
@@ -161,29 +215,42 @@ describe("npm run notify on the Isetoh sample", () => {
     expect(existsSync(join(dir, "index.html")) && existsSync(join(dir, "index.md"))).toBe(true);
     const seishin = readFileSync(join(dir, "organisations", "seishin-shinkin.md"), "utf8");
     expect(seishin).toContain("経路：静清信用金庫 → 株式会社東海信金ビジネス → 株式会社イセトー");
-    expect(seishin).toContain("| 速報（規則第8条第1項：速やかに） | 2024-05-31 | 残り3日 |");
-    expect(seishin).toContain("| 確報（規則第8条第2項：60日以内） | 2024-07-25 | 残り58日 |");
+    expect(seishin).toContain("| 速報（規則第8条第1項：速やかに。目安） | 2024-05-30 | 残り2日 |");
+    expect(seishin).toContain(
+      "| 確報（規則第8条第2項：事態を知った日から60日目、閉庁日なら翌開庁日） | 2024-07-24 | 残り57日 |",
+    );
     expect(seishin).toContain("判断：報告が必要。報告先：金融庁（財務局）。");
+    expect(seishin).toContain("この組織が事態を知った日：2024-05-26（最も早い可能性）。");
     const tsb = readFileSync(join(dir, "organisations", "tokai-shinkin-business.md"), "utf8");
     expect(tsb).toContain("委託元への通知（法第26条第1項ただし書、規則第9条）：次の 4 組織に");
     expect(tsb).toContain(
-      "| [静清信用金庫](seishin-shinkin.md) | 信用金庫 | 報告が必要 | 2024-05-31 | 2024-07-25 |",
+      "| [静清信用金庫](seishin-shinkin.md) | 信用金庫 | 報告が必要 | 2024-05-30 | 2024-07-24 |",
+    );
+    // The data it handles: required unless it tells the banks promptly, never "no report".
+    expect(tsb).toContain(
+      "委託元から預かったデータ（本人：非公表）についての判断：報告が必要（委託元への速やかな通知で免除）。",
+    );
+    expect(tsb).toContain(
+      "委託元に速やかに通知すれば、貴社の報告義務と本人への通知義務は免除されます（委託元は自ら報告義務を負います）。",
     );
     const index = readFileSync(join(dir, "index.md"), "utf8");
-    // Earliest deadline first: Isetoh (at once), the 32 reports due 2024-05-31, the two intermediaries last.
+    // Earliest date first: Isetoh (promptly), then by the earlier date of either assessment: those
+    // aware on 26 May, then the ones who learned later, Toyota City (2 July) last.
     const rows = index.split("\n").filter((l) => l.startsWith("| ["));
     expect(rows).toHaveLength(35);
     expect(rows[0]).toContain(
-      "[株式会社イセトー](organisations/isetoh.md) | 印刷・発送業者 | 侵害された受託者 | — | — | 直ちに |",
+      "[株式会社イセトー](organisations/isetoh.md) | 印刷・発送業者 | 侵害された受託者 | 2024-05-26（最も早い可能性） | — | 報告が必要（委託元への速やかな通知で免除） | 個人情報保護委員会 | 速やかに |",
     );
-    expect(rows.slice(-2).map((r) => r.split(" | ")[0])).toEqual([
-      "| [株式会社東海信金ビジネス](organisations/tokai-shinkin-business.md)",
-      "| [（東京都教育庁の受託事業者）](organisations/tokyo-boe-contractor.md)",
+    expect(rows.slice(-4).map((r) => r.split(" | ")[0])).toEqual([
+      "| [広島市](organisations/hiroshima-city.md)",
+      "| [和歌山市](organisations/wakayama-city.md)",
+      "| [山口県](organisations/yamaguchi-pref.md)",
+      "| [豊田市](organisations/toyota-city.md)",
     ]);
     // CSV on standard output: the compromised organisation first, then by id, days from --today.
     const lines = run.stdout.split("\r\n");
     expect(lines[2]).toBe(
-      "chigasaki-city,茅ヶ崎市,municipality,client,yes,0,1,unauthorized,required,PPC,2024-05-31,3,2024-07-25,58,,2024-05-26,unauthorized",
+      "chigasaki-city,茅ヶ崎市,municipality,client,2024-05-26,scenario,PPC,yes,0,1,unauthorized,required,2024-05-30,2,2024-07-24,57,,,,,,,,,,,2024-05-26,unauthorized,2050-12-31",
     );
     expect(lines).toHaveLength(37);
   });
@@ -199,11 +266,18 @@ describe("npm run notify on the Isetoh sample", () => {
       "Notice to consignors (委託元への通知; APPI art. 26(1) proviso, rules art. 9): tell these 4 organisations",
     );
     const toyota = readFileSync(join(dir, "organisations", "toyota-city.md"), "utf8");
-    expect(toyota).toContain("- item 1: Special-care information (要配慮個人情報) is included");
-    expect(toyota).toContain("- item 4: More than 100 persons (本人の数)");
-    expect(toyota).toContain("Basis: APPI art. 68; Enforcement Rules art. 43 and 44.");
     expect(toyota).toContain(
-      "| Final report (確報) within 60 days (rules art. 44(2)) | 2024-07-25 | 54 days left |",
+      "- item 3: Caused by an act that may have been done for an unauthorized purpose (不正の目的)",
+    );
+    expect(toyota).toContain("- item 4: More than 100 persons (本人の数)");
+    expect(toyota).toContain(
+      "Basis: APPI art. 68; Enforcement Rules art. 43 to 45 (special-care information an ordinance defines, 条例要配慮個人情報, rules art. 43(v), included).",
+    );
+    expect(toyota).toContain(
+      "This organisation became aware on 2024-07-02 (recorded); deadlines count that day as day 1.",
+    );
+    expect(toyota).toContain(
+      "| Final report (確報) by the 60th day counting the aware day as day 1, the next open day if closed (rules art. 44(2)) | 2024-08-30 | 90 days left |",
     );
     expect(toyota).toContain("vaccination history");
   });
@@ -247,12 +321,17 @@ describe("the notify API on the Isetoh sample", () => {
     const page = await app.inject({ url: "/api/notify?vendor=isetoh&today=2024-05-28&limit=3&offset=31" });
     expect(page.statusCode).toBe(200);
     const body = page.json();
-    expect(body.totals).toEqual({ organisations: 34, required: 32, assess: 0, notRequired: 2 });
+    expect(body.totals).toEqual({
+      organisations: 34,
+      own: { required: 32, assess: 0, best_effort: 0, not_required: 2 },
+      entrusted: { required: 2, assess: 0, best_effort: 0, not_required: 0 },
+    });
     expect(body.page).toEqual({ sort: "deadline", offset: 31, limit: 3, total: 34 });
+    // The last by date: those who learned of the leak last (1 and 2 July).
     expect(body.organisations.map((o: { id: string }) => o.id)).toEqual([
-      "yokosuka-city",
-      "tokai-shinkin-business",
-      "tokyo-boe-contractor",
+      "wakayama-city",
+      "yamaguchi-pref",
+      "toyota-city",
     ]);
     const cli = notify("--vendor", "isetoh").stdout;
     const full = await app.inject({ url: "/api/notify/export?vendor=isetoh" });

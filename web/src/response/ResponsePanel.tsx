@@ -10,6 +10,12 @@ import { notifyParams, scenarioParams } from "../shared/state/urlState.ts";
 import { ErrorMessage } from "../shared/widgets/ErrorBoundary.tsx";
 import { daysLeft, NO_FILTER, type ResponseFilter, type ResponseSort, responseRows } from "./rows.ts";
 
+/** Whether a date of the answer is later than the holiday calendar knows (then the view says so). */
+function beyondCalendar(page: NotifyPage): boolean {
+  const through = page.holidaysKnownThrough;
+  return page.organisations.some((o) => [o.finalBy, o.entrusted?.finalBy].some((d) => d != null && d > through));
+}
+
 /** The answer is read whole up to this many organisations (the API's largest page). */
 const PAGE = 5000;
 
@@ -39,7 +45,7 @@ export function ResponsePanel({
   state: ExploreState;
   update: (change: Partial<ExploreState>) => void;
 }) {
-  const { t, lang, orgName, decision, role, trigger, cause } = useLanguage();
+  const { t, lang, orgName, decision, role, trigger, cause, entrustedDecision, awareFrom } = useLanguage();
   const lookup = useLookup();
   const [filter, setFilter] = useState<ResponseFilter>(NO_FILTER);
   const [sort, setSort] = useState<ResponseSort>("deadline");
@@ -65,6 +71,8 @@ export function ResponsePanel({
             ? t("filterAll")
             : key === "report"
               ? decision(v as OrganisationObligation["report"])
+              : key === "entrusted"
+                ? entrustedDecision(v as OrganisationObligation["report"])
               : key === "role"
                 ? role(v as OrganisationObligation["role"])
                 : v}
@@ -109,11 +117,19 @@ export function ResponsePanel({
         <>
           <p data-testid="response-totals">
             {t("responseTotals", {
-              required: formatNumber(data.totals.required),
-              assess: formatNumber(data.totals.assess),
-              notRequired: formatNumber(data.totals.notRequired),
+              required: formatNumber(data.totals.own.required),
+              assess: formatNumber(data.totals.own.assess),
+              bestEffort: formatNumber(data.totals.own.best_effort),
+              notRequired: formatNumber(data.totals.own.not_required),
+              entrustedRequired: formatNumber(data.totals.entrusted.required),
+              entrustedAssess: formatNumber(data.totals.entrusted.assess),
             })}
           </p>
+          {beyondCalendar(data) && (
+            <p className="note" data-testid="holidays-note">
+              {t("holidaysNote", { through: data.holidaysKnownThrough })}
+            </p>
+          )}
           <ul className="duties" data-testid="compromised-duties">
             {data.compromised.map((c) => (
               <li key={c.id}>
@@ -139,7 +155,8 @@ export function ResponsePanel({
             </a>
           </p>
           <div className="response-filters">
-            {select("report", ["required", "assess", "not_required"])}
+            {select("report", ["required", "assess", "best_effort", "not_required"])}
+            {select("entrusted", ["required", "assess", "not_required"])}
             {select("role", ["intermediary", "client"])}
             {select("authority", [...new Set(data.organisations.map((o) => o.authority))].sort())}
             <select
@@ -159,9 +176,11 @@ export function ResponsePanel({
             <thead>
               <tr>
                 <th>{t("name")}</th>
+                <th>{t("awareColumn")}</th>
                 <th>{t("reportColumn")}</th>
                 <th>{t("preliminaryBy")}</th>
                 <th>{t("finalBy")}</th>
+                <th>{t("entrustedColumn")}</th>
                 <th>{t("roleColumn")}</th>
               </tr>
             </thead>
@@ -185,6 +204,11 @@ export function ResponsePanel({
                       {t("packet")}
                     </a>
                   </td>
+                  <td className="n" data-aware-from={o.awareFrom}>
+                    {o.aware}
+                    <br />
+                    <small>{awareFrom(o.awareFrom)}</small>
+                  </td>
                   <td data-report={o.report}>
                     {decision(o.report)}
                     {o.report !== "not_required" && <> · {o.authority}</>}
@@ -200,6 +224,21 @@ export function ResponsePanel({
                   </td>
                   <td className="n">
                     <Deadline day={o.finalBy} today={data.today} />
+                  </td>
+                  <td data-entrusted={o.entrusted?.report ?? "none"}>
+                    {o.entrusted ? (
+                      <>
+                        {entrustedDecision(o.entrusted.report)}
+                        {o.entrusted.finalBy && (
+                          <>
+                            <br />
+                            <Deadline day={o.entrusted.finalBy} today={data.today} />
+                          </>
+                        )}
+                      </>
+                    ) : (
+                      "—"
+                    )}
                   </td>
                   <td>
                     {role(o.role)}

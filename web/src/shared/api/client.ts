@@ -1,16 +1,17 @@
-import type {
-  BlastRadius,
-  ChainTimeline,
-  Comparison,
-  ExpandedGroup,
-  GroupedBlastRadius,
-  ImpactAnswer,
-  Neighbourhood,
-  NotifyPage,
-  OrganisationDetail,
-  Overview,
-  SearchAnswer,
-  VendorRank,
+import {
+  type BlastRadius,
+  type ChainTimeline,
+  type Comparison,
+  checkNotifyFormat,
+  type ExpandedGroup,
+  type GroupedBlastRadius,
+  type ImpactAnswer,
+  type Neighbourhood,
+  type NotifyPage,
+  type OrganisationDetail,
+  type Overview,
+  type SearchAnswer,
+  type VendorRank,
 } from "../../../../domain/index.ts";
 
 /** The API's answers (types from the domain); the browser only reads, and never sees credentials. */
@@ -104,8 +105,8 @@ export const api = {
   changesSince: (params: URLSearchParams, earlier: string, signal?: AbortSignal) =>
     post<ImpactAnswer>(`/api/impact?${params}&limit=1`, earlier, signal),
   /** Breach response, sorted by deadline: who must report, to whom, by when (a page of `limit`). */
-  notify: (params: URLSearchParams, limit: number, signal?: AbortSignal) =>
-    get<NotifyPage>(`/api/notify?${params}&sort=deadline&limit=${limit}`, signal),
+  notify: async (params: URLSearchParams, limit: number, signal?: AbortSignal) =>
+    checkNotifyFormat(await get<NotifyPage>(`/api/notify?${params}&sort=deadline&limit=${limit}`, signal)),
   /** One organisation's printable packet, and all of them as a zip. */
   packetUrl: (params: URLSearchParams, id: string, lang: string) =>
     `/api/notify/packet/${encodeURIComponent(id)}?${params}&lang=${lang}`,

@@ -1,5 +1,5 @@
 import { createContext, Fragment, type ReactNode, useContext } from "react";
-import type { Cause, ReportDecision, Role, Trigger } from "../../../../domain/index.ts";
+import type { AwareFrom, Cause, ReportDecision, Role, Trigger } from "../../../../domain/index.ts";
 import { daysLeftIn, WORDS } from "../../../../locale/index.ts";
 import {
   dataWord,
@@ -41,6 +41,10 @@ export interface Language {
   count: (value: number | null | undefined) => string;
   /** Breach response's terms: a decision, a role, a trigger, a cause. */
   decision: (decision: ReportDecision) => string;
+  /** The decision on data entrusted to a contractor (never "not required": not a reportable situation). */
+  entrustedDecision: (decision: ReportDecision) => string;
+  /** Where an aware day comes from: recorded, or the earliest possible. */
+  awareFrom: (from: AwareFrom) => string;
   role: (role: Role) => string;
   trigger: (trigger: Trigger) => string;
   cause: (cause: Cause) => string;
@@ -70,6 +74,8 @@ function languageOf(lang: Lang): Language {
     figure: (value, undisclosed) => formatFigure(lang, value, undisclosed),
     count: (value) => formatCount(lang, value),
     decision: (decision) => WORDS[lang].decisions[decision],
+    entrustedDecision: (decision) => WORDS[lang].entrustedDecisions[decision],
+    awareFrom: (from) => WORDS[lang].awareFrom[from],
     role: (role) => WORDS[lang].roles[role],
     trigger: (trigger) => WORDS[lang].triggers[trigger],
     cause: (cause) => WORDS[lang].causes[cause],

@@ -1,0 +1,59 @@
+import { parseDay, todayInJapan } from "./calendar.ts";
+import type { FieldParameter } from "./parameters.ts";
+import { ParameterError } from "./scenario.ts";
+
+/** What caused a breach, one for the whole scenario (DOMAIN.md, "Breach response"). */
+export const CAUSES = ["unauthorized", "accidental"] as const;
+export type Cause = (typeof CAUSES)[number];
+
+export function parseCause(text: string): Cause {
+  if (!(CAUSES as readonly string[]).includes(text))
+    throw new ParameterError("cause", `cause: "${text}" is not one of ${CAUSES.join(", ")}`);
+  return text as Cause;
+}
+
+/** Breach response's parameters beside the scenario, declared once (see SCENARIO_PARAMETERS). */
+export const BREACH_PARAMETERS = [
+  {
+    name: "aware",
+    field: "aware",
+    kind: "day",
+    value: "DAY",
+    help: "the day the compromise became known (YYYY-MM-DD); by default the earliest discovered date of the incidents that hit the compromised organisations (a partial date: its first day)",
+  },
+  {
+    name: "cause",
+    field: "cause",
+    kind: "choice",
+    value: "C",
+    choices: CAUSES,
+    help: "unauthorized or accidental; by default accidental only when every such incident is a misdelivery, loss or misconfiguration",
+  },
+  {
+    name: "today",
+    field: "today",
+    kind: "day",
+    value: "DAY",
+    help: "count the days left from this day (default: today in Japan)",
+  },
+] as const satisfies readonly FieldParameter<string>[];
+
+/** What a person chose beside the scenario, checked: an empty or absent value is not given. */
+export interface BreachChoices {
+  aware?: string;
+  cause?: Cause;
+  /** The day days left are counted from: today in Japan unless given. */
+  today: string;
+}
+
+export function parseBreachChoices(input: { aware?: string; cause?: string; today?: string }): BreachChoices {
+  const given = (text: string | undefined) => (text === undefined || text === "" ? undefined : text);
+  const aware = given(input.aware);
+  const cause = given(input.cause);
+  const today = given(input.today);
+  return {
+    ...(aware === undefined ? {} : { aware: parseDay("aware", aware) }),
+    ...(cause === undefined ? {} : { cause: parseCause(cause) }),
+    today: today === undefined ? todayInJapan() : parseDay("today", today),
+  };
+}
