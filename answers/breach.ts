@@ -1,4 +1,10 @@
-import { type BreachResponse, type BreachRules, breachResponse, type Cause, type Scenario } from "../domain/index.ts";
+import {
+  type BreachResponse,
+  type BreachRules,
+  breachResponse,
+  type Cause,
+  type Scenario,
+} from "../domain/index.ts";
 import type { ImpactEngine } from "../engine/engine.ts";
 import type { Lang } from "../locale/index.ts";
 import { PacketBook } from "../report/packets/book.ts";
@@ -43,8 +49,22 @@ export async function breachPackets(
     request.scenario,
     request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   );
-  const response = breachResponse({ radius: facts, dataset: radius.dataset, incidents, learned, ...choices(request) });
-  return new PacketBook({ response, radius, breach: facts, incidents, contracts }, { rules: request.rules, ...options });
+  const response = breachResponse({
+    radius: facts,
+    dataset: radius.dataset,
+    incidents,
+    learned,
+    ...choices(request),
+  });
+  return new PacketBook(
+    { response, radius, breach: facts, incidents, contracts },
+    { rules: request.rules, ...options },
+  );
 }
 
-const choices = ({ aware, cause, rules }: BreachRequest) => ({ aware, cause, rules, holidays: NATIONAL_HOLIDAYS });
+const choices = ({ aware, cause, rules }: BreachRequest) => ({
+  aware,
+  cause,
+  rules,
+  holidays: NATIONAL_HOLIDAYS,
+});

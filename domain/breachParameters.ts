@@ -19,7 +19,7 @@ export const BREACH_PARAMETERS = [
     field: "aware",
     kind: "day",
     value: "DAY",
-    help: "the day the compromise became known (YYYY-MM-DD); by default the earliest discovered date of the incidents that hit the compromised organisations (a partial date: its first day)",
+    help: "the day the compromise became known (YYYY-MM-DD), in place of each incident's discovery date; by default each incident's discovered date (a partial date: its first day). A day an organisation recorded it learned of the leak (exposures.csv learned_on) starts its clock all the same",
   },
   {
     name: "cause",

@@ -115,7 +115,11 @@ export interface BreachInput {
  * The scenario's aware day: `--aware`, else the earliest `discovered` (the first day of its
  * period) of the incidents that hit a compromised organisation; with neither, the answer is refused.
  */
-export function resolveAware(aware: string | null | undefined, incidents: IncidentHit[], compromised: string[]) {
+export function resolveAware(
+  aware: string | null | undefined,
+  incidents: IncidentHit[],
+  compromised: string[],
+) {
   if (aware) return parseDay("aware", aware);
   const days = incidents
     .map((i) => firstDayOf(i.discovered))
@@ -134,7 +138,11 @@ export function resolveAware(aware: string | null | undefined, incidents: Incide
 const firstDayOf = (date: string | null) => (date ? (parsePartialDate(date)?.firstDay ?? null) : null);
 
 /** `--cause`, else accidental when incidents hit C and every one is of an accidental kind. */
-export function resolveCause(cause: Cause | null | undefined, incidents: IncidentHit[], rules: BreachRules): Cause {
+export function resolveCause(
+  cause: Cause | null | undefined,
+  incidents: IncidentHit[],
+  rules: BreachRules,
+): Cause {
   if (cause) return cause;
   const accidental =
     incidents.length > 0 &&
@@ -150,7 +158,13 @@ export function resolveCause(cause: Cause | null | undefined, incidents: Inciden
 function awareDays(input: BreachInput, scenarioAware: string) {
   const hits = new Map<string, IncidentHit[]>();
   for (const i of input.incidents) hits.set(i.victim, [...(hits.get(i.victim) ?? []), i]);
-  const learned = new Map(input.learned.map((l) => [`${l.incident}\u0000${l.organisation}`, l.learnedOn]));
+  // Several rows for one incident and organisation (revisions): the earliest day it learned.
+  const learned = new Map<string, string>();
+  for (const l of input.learned) {
+    const key = `${l.incident}\u0000${l.organisation}`;
+    const known = learned.get(key);
+    if (known === undefined || l.learnedOn < known) learned.set(key, l.learnedOn);
+  }
   const given = input.aware ? parseDay("aware", input.aware) : null;
   return (organisation: string, reaches: readonly string[]): { aware: string; awareFrom: AwareFrom } => {
     let best: { aware: string; awareFrom: AwareFrom } | null = null;
@@ -296,7 +310,8 @@ const byDay = (x: string | null | undefined, y: string | null | undefined) =>
 
 /** The earliest 確報 of an organisation's two assessments, or null. */
 const earliestFinal = (o: OrganisationObligation) =>
-  [o.finalBy, o.entrusted?.finalBy].filter((d): d is string => typeof d === "string").sort(byCodeUnits)[0] ?? null;
+  [o.finalBy, o.entrusted?.finalBy].filter((d): d is string => typeof d === "string").sort(byCodeUnits)[0] ??
+  null;
 
 /**
  * Deadline order: the earlier date of either assessment first (a 速報 guide comes before its 確報),
@@ -304,7 +319,9 @@ const earliestFinal = (o: OrganisationObligation) =>
  */
 export function compareByDeadline(a: OrganisationObligation, b: OrganisationObligation): number {
   return (
-    byDay(earliestDate(a), earliestDate(b)) || byDay(earliestFinal(a), earliestFinal(b)) || byCodeUnits(a.id, b.id)
+    byDay(earliestDate(a), earliestDate(b)) ||
+    byDay(earliestFinal(a), earliestFinal(b)) ||
+    byCodeUnits(a.id, b.id)
   );
 }
 

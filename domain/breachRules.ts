@@ -223,9 +223,13 @@ export function parseRuleSet(value: unknown, file: string): BreachRules {
       r.problems.push(`closedDays.weekdays: "${day}" is not a day of the week (${WEEKDAYS.join(", ")})`);
   const dates = Array.isArray(closed.datesEveryYear) ? closed.datesEveryYear : [];
   if (!Array.isArray(closed.datesEveryYear) || dates.some((d) => typeof d !== "string" || !MONTH_DAY.test(d)))
-    r.problems.push(`closedDays.datesEveryYear: must be a list of "MM-DD", not ${show(closed.datesEveryYear)}`);
+    r.problems.push(
+      `closedDays.datesEveryYear: must be a list of "MM-DD", not ${show(closed.datesEveryYear)}`,
+    );
   if (typeof closed.nationalHolidays !== "boolean")
-    r.problems.push(`closedDays.nationalHolidays: must be true or false, not ${show(closed.nationalHolidays)}`);
+    r.problems.push(
+      `closedDays.nationalHolidays: must be true or false, not ${show(closed.nationalHolidays)}`,
+    );
 
   const rules: BreachRules = {
     name: r.text(value, "name", "name"),

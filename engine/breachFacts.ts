@@ -27,6 +27,16 @@ interface Tally {
 
 const tally = (): Tally => ({ holdsData: false, persons: 0, personsUnknown: 0, lists: new Set() });
 
+/** The value of `key`, made by `make` the first time it is asked for. */
+function entry<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
 /**
  * The facts breach response reads (domain/breachFacts.ts), from a reach, by both engines alike (the
  * in-memory one over its copy, the Cypher one over the contracts its queries reached). A contract
@@ -52,8 +62,7 @@ export function breachFactsOf(
   const end = new Map<number, number>();
   const order: number[] = [];
   const add = (sets: Map<number, Tally>, v: number, e: number) => {
-    let t = sets.get(v);
-    if (!t) sets.set(v, (t = tally()));
+    const t = entry(sets, v, tally);
     const r = table.records[e] as number;
     const holds = Number.isNaN(r) || r > 0;
     if (holds) t.holdsData = true;
@@ -63,9 +72,7 @@ export function breachFactsOf(
     t.lists.add(source.categoryList(e));
   };
   const reached = (v: number, member: number) => {
-    let set = reaches.get(v);
-    if (!set) reaches.set(v, (set = new Set()));
-    set.add(member);
+    entry(reaches, v, () => new Set<number>()).add(member);
   };
   for (let q = 0; q < reach.count; q++) {
     const e = reach.queue[q] as number;
@@ -78,9 +85,7 @@ export function breachFactsOf(
     if (!own.has(a)) order.push(a);
     add(own, a, e);
     reached(a, end.get(e) as number);
-    let of = clientsOf.get(b);
-    if (!of) clientsOf.set(b, (of = new Set()));
-    of.add(a);
+    entry(clientsOf, b, () => new Set<number>()).add(a);
     // Its data is handled by every contractor on its chain; the last one is the compromised one.
     for (let step = e; step !== -1; step = next.get(step) as number) {
       const handler = table.to[step] as number;

@@ -51,12 +51,13 @@ export class CopyIncidents {
     const days = new Map<string, LearnedDay>();
     for (const id of new Set(compromised))
       for (const e of this.exposuresByVictim.get(id) ?? [])
-        if (e.learnedOn)
-          days.set(`${e.incident}\u0000${e.organisation}`, {
-            incident: e.incident,
-            organisation: e.organisation,
-            learnedOn: e.learnedOn,
-          });
+        if (e.learnedOn) {
+          // Of several rows for one incident and organisation (revisions), the earliest day.
+          const key = `${e.incident}\u0000${e.organisation}`;
+          const known = days.get(key);
+          if (!known || e.learnedOn < known.learnedOn)
+            days.set(key, { incident: e.incident, organisation: e.organisation, learnedOn: e.learnedOn });
+        }
     return [...days.values()].sort(
       (a, b) => byCodeUnits(a.incident, b.incident) || byCodeUnits(a.organisation, b.organisation),
     );

@@ -15,8 +15,8 @@ import {
   type VendorRank,
 } from "../domain/index.ts";
 import { attachReported, truncation, unknownId } from "./assemble.ts";
-import { type ContractTable, carriesIds, type Reach, type ReachSummary, summarise } from "./contractReach.ts";
 import { breachFactsOf } from "./breachFacts.ts";
+import { type ContractTable, carriesIds, type Reach, type ReachSummary, summarise } from "./contractReach.ts";
 import { type CopiedContract, columnsOf } from "./copyColumns.ts";
 import {
   type CopiedExposure,

@@ -90,6 +90,9 @@ export const en: typeof ja = {
     unauthorized: "unauthorized act",
     persons: "persons over the threshold",
   },
+  /** Rules art. 43(v), cited for public bodies only. */
+  ordinanceSensitiveSentence:
+    "Special-care information a local ordinance defines (条例要配慮個人情報) is included",
   triggerSentences: {
     sensitive: "Special-care information (要配慮個人情報) is included",
     financial: "Data whose misuse may cause financial loss (財産的被害のおそれ)",
@@ -141,6 +144,7 @@ export const en: typeof ja = {
     daysLeft: "{n} days left",
     dueToday: "due today",
     overdue: "{n} days overdue",
+    guidePassed: "guide passed {n} days ago",
   },
   report: {
     title: "Blast radius: {names}",
@@ -365,6 +369,7 @@ export const en: typeof ja = {
     aware: "Became aware on",
     cause: "Cause",
     causeFromIncidents: "from the incidents",
+    causeFromIncidentsIs: "from the incidents: {cause}",
     today: "Days left from",
     responseTotals:
       "Own data: report required {required} · assess {assess} · best effort {bestEffort} · not required {notRequired} / entrusted data: report required {entrustedRequired} · assess {entrustedAssess}",
@@ -383,14 +388,15 @@ export const en: typeof ja = {
     sortPersons: "persons",
     rowsShown: "{shown} of {total} organisations",
     reportColumn: "Own data · authority",
-    entrustedColumn: "Entrusted data",
-    awareColumn: "Became aware",
+    nameAwareColumn: "Organisation · became aware",
+    awareShort: "{day} ({from})",
+    entrustedShort: "entrusted: {decision}",
     preliminaryBy: "Preliminary (guide)",
     finalBy: "Final by",
     holidaysNote:
       "National holidays are known through {through}; a later day is judged by weekends and 29 Dec–3 Jan alone",
-    roleColumn: "Role · whom to tell",
-    tellClients: "tell {n} clients",
+    roleColumn: "Entrusted data · whom to tell",
+    tellClients: "excused by telling its {n} clients promptly",
     decisionAid:
       "A decision aid, not legal advice. The rules are in data/rules/appi.json, with their sources.",
     depthN: "Depth {n}",

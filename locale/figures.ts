@@ -85,10 +85,14 @@ export function countWithUnitIn(
   return fill(packet.atLeast, { n, unit: figures[unit], u: undisclosed });
 }
 
-/** Days left to a deadline (negative: overdue); "—" when there is no deadline. */
-export function daysLeftIn(lang: Lang, days: number | null): string {
+/**
+ * Days left to a deadline (negative: overdue); "—" when there is no deadline. A guide (目安, the
+ * 速報's day) is never "overdue" once passed: the report is still due promptly, so it says how long ago.
+ */
+export function daysLeftIn(lang: Lang, days: number | null, guide = false): string {
   if (days === null) return "—";
   const words = WORDS[lang].figures;
   if (days === 0) return words.dueToday;
-  return days > 0 ? fill(words.daysLeft, { n: days }) : fill(words.overdue, { n: -days });
+  if (days > 0) return fill(words.daysLeft, { n: days });
+  return fill(guide ? words.guidePassed : words.overdue, { n: -days });
 }

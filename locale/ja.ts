@@ -93,6 +93,8 @@ export const ja = {
     unauthorized: "不正の目的",
     persons: "人数が基準超",
   } satisfies Record<Trigger, string>,
+  /** Rules art. 43(v), cited for public bodies only. */
+  ordinanceSensitiveSentence: "条例要配慮個人情報（条例が定める要配慮個人情報）が含まれる",
   triggerSentences: {
     sensitive: "要配慮個人情報が含まれる",
     financial: "不正に利用されることにより財産的被害が生じるおそれがある",
@@ -149,6 +151,7 @@ export const ja = {
     daysLeft: "残り{n}日",
     dueToday: "本日が期限",
     overdue: "{n}日超過",
+    guidePassed: "目安から{n}日経過",
   },
   report: {
     title: "影響範囲：{names}",
@@ -370,6 +373,7 @@ export const ja = {
     aware: "事態を知った日",
     cause: "原因",
     causeFromIncidents: "事故から判断",
+    causeFromIncidentsIs: "事故から判断：{cause}",
     today: "残日数の基準日",
     responseTotals:
       "自社データ：報告が必要 {required}・要検討 {assess}・努力義務 {bestEffort}・不要 {notRequired}／受託データ：報告が必要 {entrustedRequired}・要検討 {entrustedAssess}",
@@ -388,13 +392,14 @@ export const ja = {
     sortPersons: "人数順",
     rowsShown: "{shown} / {total} 組織",
     reportColumn: "自社データ・報告先",
-    entrustedColumn: "受託データ",
-    awareColumn: "事態を知った日",
+    nameAwareColumn: "組織・事態を知った日",
+    awareShort: "{day}（{from}）",
+    entrustedShort: "受託データ：{decision}",
     preliminaryBy: "速報（目安）",
     finalBy: "確報の期限",
     holidaysNote: "国民の祝日は {through} までの暦で判断。それより後の日は土日と12月29日～1月3日のみで判断",
-    roleColumn: "役割・通知先",
-    tellClients: "委託元 {n} 者に通知",
+    roleColumn: "受託データ・通知先",
+    tellClients: "委託元 {n} 者に速やかに通知すれば免除",
     decisionAid: "判断の補助であり法的助言ではない。規則は data/rules/appi.json（出典つき）。",
     depthN: "段数 {n}",
     groupAnyKind: "組織",
@@ -480,7 +485,8 @@ export const ja = {
     consignorHeader: "委託元|種類|契約|件数|本人数|データ項目",
     sources: "出典",
     rulesLine: "規則集「{name}」（{file}）による判断支援であり、法的助言ではありません。規則の出典：",
-    indexHeader: "組織|種類|役割|事態を知った日|自社データ|受託データ|報告先|速報（目安）|確報期限|残り|伝える相手",
+    indexHeader:
+      "組織|種類|役割|事態を知った日|自社データ|受託データ|報告先|速報（目安）|確報期限|残り|伝える相手",
     indexIntro: "{n} 組織（侵害された組織 {c}）。期限の早い順。各組織の文書は名前から開けます。",
     compromisedRole: "侵害された受託者",
     atLeast: "{n} {unit}以上（{u} 件の契約で非公表）",

@@ -67,7 +67,9 @@ export class PacketBook extends PacketLookups {
       dataSection(this, org, ob, own),
       reportedSection(this, org),
       obligationsSection(this, ob, facts?.own?.categories ?? []),
-      ...(ob.entrusted ? [entrustedSection(this, ob.kind, ob.entrusted, facts?.entrusted?.categories ?? [])] : []),
+      ...(ob.entrusted
+        ? [entrustedSection(this, ob.kind, ob.entrusted, facts?.entrusted?.categories ?? [])]
+        : []),
       tellSection(this, ob),
       sources,
     ]);
@@ -114,13 +116,16 @@ export class PacketBook extends PacketLookups {
     return this.document(fill(w.compromisedTitle, { name: this.name(id) }), [
       whatHappened(this),
       tell,
+      ...entrusted,
       sources,
     ]);
   }
 
   /** The earliest 確報 of an organisation's two assessments. */
   private finalOf(o: Pick<OrganisationObligation, "finalBy" | "entrusted">): string | null {
-    return [o.finalBy, o.entrusted?.finalBy].filter((d): d is string => typeof d === "string").sort()[0] ?? null;
+    return (
+      [o.finalBy, o.entrusted?.finalBy].filter((d): d is string => typeof d === "string").sort()[0] ?? null
+    );
   }
 
   /** Every packet, earliest date first: the compromised ones (promptly), then by 速報 and 確報. */

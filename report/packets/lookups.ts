@@ -108,10 +108,11 @@ export class PacketLookups {
     return knownCountIn(this.lang, value);
   }
 
-  /** Days left to a deadline, as a cell kept on one line. */
-  days(deadline: string | null): Cell {
+  /** Days left to a deadline (or since a passed guide), as a cell kept on one line. */
+  days(deadline: string | null, guide = false): Cell {
+    const left = deadline === null ? null : daysBetween(this.options.today, deadline);
     return {
-      text: daysLeftIn(this.lang, deadline === null ? null : daysBetween(this.options.today, deadline)),
+      text: daysLeftIn(this.lang, left, guide),
       oneLine: true,
     };
   }

@@ -9,10 +9,41 @@ const TRIGGER_ITEM = Object.fromEntries(TRIGGERS.map((t, i) => [t, i + 1])) as R
   number
 >;
 
+/** Rules art. 43(v): special-care information a local ordinance defines (public bodies only). */
+const ORDINANCE_ITEM = 5;
+
 /** The articles a packet cites for an organisation of a kind: public bodies' or businesses'. */
 function articlesOf(l: PacketLookups, kind: string | null) {
   const publicBody = kind !== null && l.options.rules.publicBodyKinds.includes(kind);
-  return { publicBody, ...(publicBody ? { rules: 43, clocks: 44, act: 68 } : { rules: 7, clocks: 8, act: 26 }) };
+  return {
+    publicBody,
+    ...(publicBody ? { rules: 43, clocks: 44, act: 68 } : { rules: 7, clocks: 8, act: 26 }),
+  };
+}
+
+type CitedItem = { item: number; text: string };
+
+/**
+ * The items a trigger is cited as. A public body's special-care trigger may come from the Act's
+ * categories (rules art. 43(i)), from an ordinance's (条例要配慮個人情報, art. 43(v)), or both.
+ */
+function triggerItems(
+  l: PacketLookups,
+  trigger: (typeof TRIGGERS)[number],
+  publicBody: boolean,
+  categories: string[],
+  threshold: string,
+): CitedItem[] {
+  const w = l.words;
+  if (trigger !== "sensitive" || !publicBody)
+    return [{ item: TRIGGER_ITEM[trigger], text: fill(w.triggerSentences[trigger], { threshold }) }];
+  const { rules } = l.options;
+  const items: CitedItem[] = [];
+  if (categories.some((c) => rules.specialCareCategories.includes(c)))
+    items.push({ item: TRIGGER_ITEM.sensitive, text: w.triggerSentences.sensitive });
+  if (categories.some((c) => rules.publicBodySpecialCareCategories.includes(c)))
+    items.push({ item: ORDINANCE_ITEM, text: w.ordinanceSensitiveSentence });
+  return items;
 }
 
 /** Why a set is (or is not) to be reported: its triggers, or what is unknown, or what the rules say. */
@@ -28,14 +59,16 @@ function reasons(l: PacketLookups, kind: string | null, a: Assessment, categorie
   if (!a.holdsData) paragraphs.push(w.noDataLine);
   else if (a.triggers.length > 0) {
     paragraphs.push(fill(w.triggersIntro, { article: article.rules }));
-    list = a.triggers.map((t) =>
-      fill(w.triggerItem, { item: TRIGGER_ITEM[t], text: fill(l.words.triggerSentences[t], { threshold }) }),
-    );
+    list = a.triggers
+      .flatMap((t) => triggerItems(l, t, article.publicBody, categories, threshold))
+      .sort((x, y) => x.item - y.item)
+      .map((x) => fill(w.triggerItem, x));
   } else if (a.report === "assess") {
     if (a.personsUnknown > 0) paragraphs.push(fill(w.assessLine, { n: a.personsUnknown, threshold }));
     const unclear = categories.filter((c) => rules.unclearCategories.includes(c));
     if (unclear.length > 0) paragraphs.push(fill(w.unclearLine, { categories: l.categories(unclear) }));
-  } else if (a.report === "best_effort") paragraphs.push(fill(w.bestEffortLine, { authority: "{authority}" }));
+  } else if (a.report === "best_effort")
+    paragraphs.push(fill(w.bestEffortLine, { authority: "{authority}" }));
   else paragraphs.push(fill(w.notRequiredLine, { persons: formatNumber(a.persons), threshold }));
   return { paragraphs, list };
 }
@@ -47,7 +80,7 @@ function dutiesTable(l: PacketLookups, kind: string | null, a: Assessment, entru
   const article = articlesOf(l, kind);
   const days = finalDayOf(l.options.rules, a.triggers);
   const rows: (string | Cell)[][] = [
-    [fill(w.preliminary, { article: article.clocks }), a.preliminaryBy, l.days(a.preliminaryBy)],
+    [fill(w.preliminary, { article: article.clocks }), a.preliminaryBy, l.days(a.preliminaryBy, true)],
     [fill(w.final, { article: article.clocks, days }), a.finalBy ?? "—", l.days(a.finalBy)],
   ];
   // Telling the consignors excuses a contractor from notifying the persons (art. 26(2)).
@@ -68,7 +101,11 @@ export function holidaysNote(l: PacketLookups, dates: (string | null | undefined
  * and its basis (APPI art. 26 for businesses, art. 68 for public bodies), the day it became aware,
  * why (the triggers), and the duties with their dates and days left.
  */
-export function obligationsSection(l: PacketLookups, ob: OrganisationObligation, categories: string[]): Section {
+export function obligationsSection(
+  l: PacketLookups,
+  ob: OrganisationObligation,
+  categories: string[],
+): Section {
   const w = l.words.packet;
   const authority = l.authority(ob.authority);
   const { publicBody } = articlesOf(l, ob.kind);

@@ -70,8 +70,8 @@ describe("packets in a browser", () => {
     expect(await page.textContent("h1")).toBe("漏えい等への対応：静清信用金庫");
     const duties = await page.locator("table").nth(4).locator("tbody tr").allTextContents();
     expect(duties).toEqual([
-      "速報（規則第8条第1項：速やかに）2024-05-31残り3日",
-      "確報（規則第8条第2項：60日以内）2024-07-25残り58日",
+      "速報（規則第8条第1項：速やかに。目安）2024-05-30残り2日",
+      "確報（規則第8条第2項：事態を知った日から60日目、閉庁日なら翌開庁日）2024-07-24残り57日",
       "本人への通知（法第26条第2項）速やかに—",
     ]);
     mkdirSync(SCREENSHOTS, { recursive: true });

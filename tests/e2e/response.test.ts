@@ -37,23 +37,29 @@ describe("the Response view (対応)", () => {
     await page.goto(`${explorer.base}/?vendor=isetoh&lang=en&view=response&today=2024-05-28`);
     await expect
       .poll(() => page.getByTestId("response-totals").textContent(), { timeout: 20_000 })
-      .toBe("Report required 32 · assess 0 · not required 2");
+      .toBe(
+        "Own data: report required 32 · assess 0 · best effort 0 · not required 2 / entrusted data: report required 2 · assess 0",
+      );
     // In English once the blast radius (which the names come from) is in too.
     await expect
       .poll(() => page.getByTestId("compromised-duties").innerText())
-      .toBe("Isetoh Co., Ltd.: tell its 29 consignors at once (art. 26(1) proviso) Packet");
+      .toBe(
+        "Isetoh Co., Ltd.: telling its 29 consignors promptly excuses it from reporting and from notifying the persons (art. 26(1) proviso, 26(2)) Packet",
+      );
+    // Its own data: none; the data entrusted to it: to report unless it tells the banks.
     expect(await cells("tokai-shinkin-business")).toEqual([
-      "Tokai Shinkin Business Co., Ltd.\nPacket",
+      "Tokai Shinkin Business Co., Ltd.\n2024-05-26 (earliest possible)\nPacket",
       "not required",
       "—",
       "—",
-      "intermediary\ntell 4 clients",
+      "entrusted: required\n2024-07-24\n57 days left\nexcused by telling its 4 clients promptly",
     ]);
+    // Toyota City learned of the leak on 2 July (recorded): its own clock.
     expect(await cells("toyota-city")).toEqual([
-      "Toyota City\nPacket",
-      "required · PPC\nspecial-care data, unauthorized act, persons over the threshold",
-      "2024-05-31\n3 days left",
-      "2024-07-25\n58 days left",
+      "Toyota City\n2024-07-02 (recorded)\nPacket",
+      "required · PPC\nunauthorized act, persons over the threshold",
+      "2024-07-06\n39 days left",
+      "2024-08-30\n94 days left",
       "client",
     ]);
     expect((await cells("iyo-bank"))[1]).toBe("required · FSA\nunauthorized act, persons over the threshold");
@@ -88,17 +94,33 @@ describe("the Response view (対応)", () => {
     expect(errors).toEqual([]);
   });
 
-  it("says the same in Japanese, with overdue deadlines said so", async () => {
+  it("says the same in Japanese; a passed 速報 guide says how long ago, never overdue", async () => {
     await page.goto(`${explorer.base}/?vendor=isetoh&view=response&today=2024-06-02`);
     await expect
       .poll(() => page.getByTestId("response-totals").textContent(), { timeout: 20_000 })
-      .toBe("報告が必要 32・要検討 0・不要 2");
+      .toBe("自社データ：報告が必要 32・要検討 0・努力義務 0・不要 2／受託データ：報告が必要 2・要検討 0");
     expect(await cells("toyota-city")).toEqual([
-      "豊田市\n対応資料",
-      "報告が必要 · PPC\n要配慮個人情報、不正の目的、人数が基準超",
-      "2024-05-31\n2日超過",
-      "2024-07-25\n残り53日",
+      "豊田市\n2024-07-02（記録された日）\n対応資料",
+      "報告が必要 · PPC\n不正の目的、人数が基準超",
+      "2024-07-06\n残り34日",
+      "2024-08-30\n残り89日",
       "委託元",
+    ]);
+    expect(await cells("chigasaki-city")).toEqual([
+      "茅ヶ崎市\n2024-05-26（最も早い可能性）\n対応資料",
+      "報告が必要 · PPC\n不正の目的",
+      "2024-05-30\n目安から3日経過",
+      "2024-07-24\n残り52日",
+      "委託元",
+    ]);
+    // The 速報 is a guide (目安): passed, it is still due promptly, so nothing is marked overdue.
+    expect(await page.locator('[data-testid="response-table"] .overdue').count()).toBe(0);
+    expect(await cells("tokai-shinkin-business")).toEqual([
+      "株式会社東海信金ビジネス\n2024-05-26（最も早い可能性）\n対応資料",
+      "不要",
+      "—",
+      "—",
+      "受託データ：報告が必要\n2024-07-24\n残り52日\n委託元 4 者に速やかに通知すれば免除",
     ]);
     await screenshot(page, "response-isetoh-ja");
   });

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { breachAnswer, breachPackets } from "../../answers/breach.ts";
@@ -586,6 +589,15 @@ describe("breach response, each rule on a hand-made graph", () => {
       // Its own day, 6 June: the 30th day is Friday 5 July; 150 persons are more than a city's 100.
       ["c", "sensitive,persons", "required", "PPC", "2024-06-10", "2024-07-05"],
       ["m", "", "not_required", "PPC", null, null],
+    ]);
+    // A city's special-care data defined by its ordinance is cited as rules art. 43(v), not (i).
+    const dir = mkdtempSync(join(tmpdir(), "keiro-ordinance-"));
+    const out = runCommand("bin/notify.ts", ["--vendor", "v", "--out", dir, "--lang", "en"]);
+    expect(out.status).toBe(0);
+    const city = readFileSync(join(dir, "organisations", "c.md"), "utf8");
+    expect(city.split("\n").filter((line) => line.startsWith("- item "))).toEqual([
+      "- item 4: More than 100 persons (本人の数)",
+      "- item 5: Special-care information a local ordinance defines (条例要配慮個人情報) is included",
     ]);
   });
 });

@@ -8,6 +8,7 @@ import {
   addDays,
   type BreachResponse,
   type ClosedDays,
+  checkNotifyFormat,
   daysBetween,
   isClosed,
   nthDayOpen,
@@ -15,6 +16,7 @@ import {
   RuleSetError,
   todayInJapan,
 } from "../../domain/index.ts";
+import { daysLeftIn } from "../../locale/index.ts";
 import { jsonChunks } from "../../report/chunks.ts";
 
 /** The rule file counsel edits: what the product reads from it, and how it refuses one that does not fit. */
@@ -73,7 +75,7 @@ describe("the rule file (data/rules/appi.json)", () => {
     const unverified = Object.entries(rules.sources)
       .filter(([, s]) => s.verified.startsWith("NOT verified"))
       .map(([key]) => key);
-    expect(unverified).toEqual(["rules-44", "rules-45", "holidays-act-2"]);
+    expect(unverified).toEqual(["rules-10", "rules-44", "rules-45", "holidays-act-2"]);
   });
 
   it("refuses a rule file written for the clocks' old meaning, instead of loading a day off", () => {
@@ -166,6 +168,25 @@ describe("calendar days", () => {
     expect(todayInJapan(new Date("2024-05-26T14:59:59Z"))).toBe("2024-05-26");
     expect(todayInJapan(new Date("2024-05-26T15:30:00Z"))).toBe("2024-05-27");
     expect(() => parseDay("aware", "2024-02-30")).toThrow('aware: "2024-02-30" is not a day (YYYY-MM-DD)');
+  });
+});
+
+describe("days left, and the answer's format", () => {
+  it("says a deadline is overdue once passed, and a passed 速報 guide how long ago", () => {
+    expect(daysLeftIn("en", 3)).toBe("3 days left");
+    expect(daysLeftIn("en", 0, true)).toBe("due today");
+    expect(daysLeftIn("en", -3)).toBe("3 days overdue");
+    expect(daysLeftIn("en", -3, true)).toBe("guide passed 3 days ago");
+    expect(daysLeftIn("ja", -3)).toBe("3日超過");
+    expect(daysLeftIn("ja", -3, true)).toBe("目安から3日経過");
+    expect(daysLeftIn("ja", null, true)).toBe("—");
+  });
+
+  it("refuses a breach-response answer of the old format (one clock for all), which the view would misread", () => {
+    expect(() => checkNotifyFormat({})).toThrow(
+      "This breach-response answer is in format 1; this Keiro reads format 2 only: ask for it again.",
+    );
+    expect(checkNotifyFormat({ format: 2, organisations: [] })).toEqual({ format: 2, organisations: [] });
   });
 });
 

@@ -52,6 +52,20 @@ describe("dataset validation", () => {
     ]);
   });
 
+  it("takes learned_on as a full day only: the day an organisation was told its data may have leaked", async () => {
+    const problems = await problemsOf({
+      "organisations.csv": ORGS,
+      "outsourcing.csv": "id,consignor,contractor\nc1,tsb,isetoh\n",
+      "incidents.csv": "id,victim,discovered\ni1,isetoh,2024-05\n",
+      "exposures.csv":
+        "incident,organisation,learned_on,reported_on\ni1,tsb,2024-06,2024-07-01\ni1,isetoh,2024-06-31,2024-07-02\ni1,tsb,2024-06-06,2024-07-03\n",
+    });
+    expect(problems).toEqual([
+      'exposures.csv:2: learned_on: "2024-06" is not a full date (YYYY-MM-DD)',
+      'exposures.csv:3: learned_on: "2024-06-31" is not a full date (YYYY-MM-DD)',
+    ]);
+  });
+
   it("refuses a carries that names no contract, or a contract that does not bring data to the consignor", async () => {
     const problems = await problemsOf({
       "organisations.csv": `${ORGS}city,市,City,municipality\nshop,封入業者,,print_mail_vendor\n`,

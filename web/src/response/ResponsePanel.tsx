@@ -13,19 +13,22 @@ import { daysLeft, NO_FILTER, type ResponseFilter, type ResponseSort, responseRo
 /** Whether a date of the answer is later than the holiday calendar knows (then the view says so). */
 function beyondCalendar(page: NotifyPage): boolean {
   const through = page.holidaysKnownThrough;
-  return page.organisations.some((o) => [o.finalBy, o.entrusted?.finalBy].some((d) => d != null && d > through));
+  return page.organisations.some((o) =>
+    [o.finalBy, o.entrusted?.finalBy].some((d) => d != null && d > through),
+  );
 }
 
 /** The answer is read whole up to this many organisations (the API's largest page). */
 const PAGE = 5000;
 
-function Deadline({ day, today }: { day: string | null; today: string }) {
+/** A date with the days left to it; a passed guide (`guide`: the 速報's) is not marked overdue. */
+function Deadline({ day, today, guide = false }: { day: string | null; today: string; guide?: boolean }) {
   const language = useLanguage();
   const left = daysLeft(today, day);
   if (day === null || left === null) return <>—</>;
-  const words = language.daysLeft(left);
+  const words = language.daysLeft(left, guide);
   return (
-    <span className={left < 0 ? "overdue" : undefined} data-days={left}>
+    <span className={left < 0 && !guide ? "overdue" : undefined} data-days={left}>
       {day}
       <br />
       <small>{words}</small>
@@ -69,10 +72,8 @@ export function ResponsePanel({
         <option key={v} value={v}>
           {v === "all"
             ? t("filterAll")
-            : key === "report"
+            : key === "report" || key === "entrusted"
               ? decision(v as OrganisationObligation["report"])
-              : key === "entrusted"
-                ? entrustedDecision(v as OrganisationObligation["report"])
               : key === "role"
                 ? role(v as OrganisationObligation["role"])
                 : v}
@@ -96,7 +97,7 @@ export function ResponsePanel({
           {t("cause")}{" "}
           <select value={state.cause} onChange={(e) => update({ cause: e.target.value })} data-testid="cause">
             <option value="">
-              {data ? `${t("causeFromIncidents")} (${cause(data.cause)})` : t("causeFromIncidents")}
+              {data ? t("causeFromIncidentsIs", { cause: cause(data.cause) }) : t("causeFromIncidents")}
             </option>
             <option value="unauthorized">{cause("unauthorized")}</option>
             <option value="accidental">{cause("accidental")}</option>
@@ -175,12 +176,10 @@ export function ResponsePanel({
           <table className="affected response-table" data-testid="response-table">
             <thead>
               <tr>
-                <th>{t("name")}</th>
-                <th>{t("awareColumn")}</th>
+                <th>{t("nameAwareColumn")}</th>
                 <th>{t("reportColumn")}</th>
                 <th>{t("preliminaryBy")}</th>
                 <th>{t("finalBy")}</th>
-                <th>{t("entrustedColumn")}</th>
                 <th>{t("roleColumn")}</th>
               </tr>
             </thead>
@@ -196,6 +195,10 @@ export function ResponsePanel({
                       {orgName(lookup.org(o.id, o))}
                     </button>
                     <br />
+                    <small data-aware-from={o.awareFrom}>
+                      {t("awareShort", { day: o.aware, from: awareFrom(o.awareFrom) })}
+                    </small>
+                    <br />
                     <a
                       href={api.packetUrl(scenarioParams(state), o.id, lang)}
                       target="_blank"
@@ -203,11 +206,6 @@ export function ResponsePanel({
                     >
                       {t("packet")}
                     </a>
-                  </td>
-                  <td className="n" data-aware-from={o.awareFrom}>
-                    {o.aware}
-                    <br />
-                    <small>{awareFrom(o.awareFrom)}</small>
                   </td>
                   <td data-report={o.report}>
                     {decision(o.report)}
@@ -220,7 +218,7 @@ export function ResponsePanel({
                     )}
                   </td>
                   <td className="n">
-                    <Deadline day={o.preliminaryBy} today={data.today} />
+                    <Deadline day={o.preliminaryBy} today={data.today} guide />
                   </td>
                   <td className="n">
                     <Deadline day={o.finalBy} today={data.today} />
@@ -228,27 +226,22 @@ export function ResponsePanel({
                   <td data-entrusted={o.entrusted?.report ?? "none"}>
                     {o.entrusted ? (
                       <>
-                        {entrustedDecision(o.entrusted.report)}
+                        <span title={entrustedDecision(o.entrusted.report)}>
+                          {t("entrustedShort", { decision: decision(o.entrusted.report) })}
+                        </span>
                         {o.entrusted.finalBy && (
                           <>
                             <br />
                             <Deadline day={o.entrusted.finalBy} today={data.today} />
                           </>
                         )}
-                      </>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                  <td>
-                    {role(o.role)}
-                    {o.notify.length > 0 && (
-                      <>
                         <br />
                         <small title={o.notify.map(name).join(t("listSeparator"))}>
                           {t("tellClients", { n: formatNumber(o.notify.length) })}
                         </small>
                       </>
+                    ) : (
+                      role(o.role)
                     )}
                   </td>
                 </tr>

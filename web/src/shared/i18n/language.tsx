@@ -49,7 +49,7 @@ export interface Language {
   trigger: (trigger: Trigger) => string;
   cause: (cause: Cause) => string;
   /** Days left to a deadline (negative: overdue). */
-  daysLeft: (days: number | null) => string;
+  daysLeft: (days: number | null, guide?: boolean) => string;
 }
 
 /** Splits a template at its `{name}` placeholders and puts the elements in their places. */
@@ -79,7 +79,7 @@ function languageOf(lang: Lang): Language {
     role: (role) => WORDS[lang].roles[role],
     trigger: (trigger) => WORDS[lang].triggers[trigger],
     cause: (cause) => WORDS[lang].causes[cause],
-    daysLeft: (days) => daysLeftIn(lang, days),
+    daysLeft: (days, guide) => daysLeftIn(lang, days, guide),
   };
 }
 
