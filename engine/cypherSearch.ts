@@ -1,5 +1,5 @@
 import neo4j, { type ManagedTransaction } from "neo4j-driver";
-import type { Scenario } from "../domain/index.ts";
+import type { CountedContract, Scenario } from "../domain/index.ts";
 import { rowsOf as rows } from "../neo4j/read.ts";
 import { unknownId } from "./assemble.ts";
 import { type ContractTable, type Reach, summarise } from "./contractReach.ts";
@@ -25,14 +25,7 @@ export function scenarioParams(scenario: Scenario): Record<string, unknown> {
 }
 
 /** A contract as one level of the search returns it (contracts-into.cypher, contracts-listed.cypher). */
-interface ReachedRow {
-  id: string;
-  consignor: string;
-  contractor: string;
-  records: number | null;
-  subjects: number | null;
-  carries: string[] | null;
-}
+type ReachedRow = Omit<CountedContract, "source">;
 
 /** Refuses a scenario that names an organisation or contract the graph does not hold. */
 async function checkIdsExist(tx: ManagedTransaction, scenario: Scenario): Promise<void> {

@@ -375,6 +375,8 @@ export const en: typeof ja = {
       "Own data: report required {required} · assess {assess} · best effort {bestEffort} · not required {notRequired} / entrusted data: report required {entrustedRequired} · assess {entrustedAssess}",
     compromisedDuty:
       "{name}: telling its {n} consignors promptly excuses it from reporting and from notifying the persons (art. 26(1) proviso, 26(2))",
+    compromisedDutyOne:
+      "{name}: telling its {n} consignor promptly excuses it from reporting and from notifying the persons (art. 26(1) proviso, 26(2))",
     packet: "Packet",
     packetsZip: "Every packet (zip)",
     filter_report: "Own data",
@@ -397,6 +399,7 @@ export const en: typeof ja = {
       "National holidays are known through {through}; a later day is judged by weekends and 29 Dec–3 Jan alone",
     roleColumn: "Entrusted data · whom to tell",
     tellClients: "excused by telling its {n} clients promptly",
+    tellClientsOne: "excused by telling its {n} client promptly",
     decisionAid:
       "A decision aid, not legal advice. The rules are in data/rules/appi.json, with their sources.",
     depthN: "Depth {n}",
@@ -478,8 +481,12 @@ export const en: typeof ja = {
     tell: "Whom it must tell",
     tellConsignors:
       "Notice to consignors (委託元への通知; APPI art. 26(1) proviso, rules art. 9): tell these {n} organisations promptly what is known. Telling them promptly excuses it from reporting and from notifying the persons (art. 26(2)); the consignors remain obliged to report themselves.",
+    tellConsignorsOne:
+      "Notice to consignors (委託元への通知; APPI art. 26(1) proviso, rules art. 9): tell this organisation promptly what is known. Telling it promptly excuses it from reporting and from notifying the persons (art. 26(2)); the consignor remains obliged to report itself.",
     tellAtOnce:
       "As the compromised contractor, tell its {n} consignors promptly (委託元への通知; APPI art. 26(1) proviso, rules art. 9). Telling them promptly excuses it from reporting and from notifying the persons (art. 26(2)); the consignors remain obliged to report themselves.",
+    tellAtOnceOne:
+      "As the compromised contractor, tell its {n} consignor promptly (委託元への通知; APPI art. 26(1) proviso, rules art. 9). Telling it promptly excuses it from reporting and from notifying the persons (art. 26(2)); the consignor remains obliged to report itself.",
     tellAuthority: "Report to: {authority}.",
     noOneToTell: "No consignor to tell: it is no one's contractor in this blast radius.",
     clientHeader: "Organisation|Kind|Decision|Preliminary (guide)|Final by",

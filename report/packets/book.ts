@@ -90,7 +90,7 @@ export class PacketBook extends PacketLookups {
       heading: w.tell,
       paragraphs: [
         aware,
-        fill(w.tellAtOnce, { n: duty.notify.length }),
+        fill(duty.notify.length === 1 ? w.tellAtOnceOne : w.tellAtOnce, { n: duty.notify.length }),
         ...holidaysNote(this, [duty.entrusted?.finalBy]),
       ],
       tables: [

@@ -146,7 +146,9 @@ export function tellSection(l: PacketLookups, ob: OrganisationObligation): Secti
   return {
     heading: w.tell,
     paragraphs: [
-      ob.role === "intermediary" ? fill(w.tellConsignors, { n: ob.notify.length }) : w.noOneToTell,
+      ob.role === "intermediary"
+        ? fill(ob.notify.length === 1 ? w.tellConsignorsOne : w.tellConsignors, { n: ob.notify.length })
+        : w.noOneToTell,
       ...(ob.report === "required" ? [fill(w.tellAuthority, { authority: l.authority(ob.authority) })] : []),
     ],
     tables: ob.notify.length === 0 ? [] : [clientTable(l, ob.notify)],

@@ -69,7 +69,11 @@ describe("the Response view (対応)", () => {
       await page
         .locator('[data-testid="response-table"] tbody tr')
         .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-id"))),
-    ).toEqual(["tokai-shinkin-business", expect.any(String)]);
+    ).toEqual(["tokai-shinkin-business", "tokyo-boe-contractor"]);
+    // One client: said in the singular.
+    expect((await cells("tokyo-boe-contractor"))[4]).toBe(
+      "entrusted: required\n2024-07-24\n57 days left\nexcused by telling its 1 client promptly",
+    );
     await screenshot(page, "response-isetoh-en");
     // Every column in the side panel, without scrolling sideways, at 1440 and at 1280 px.
     const fits = () =>

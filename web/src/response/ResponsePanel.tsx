@@ -134,7 +134,7 @@ export function ResponsePanel({
           <ul className="duties" data-testid="compromised-duties">
             {data.compromised.map((c) => (
               <li key={c.id}>
-                {t("compromisedDuty", {
+                {t(c.notify.length === 1 ? "compromisedDutyOne" : "compromisedDuty", {
                   name: orgName(lookup.org(c.id, c)),
                   n: formatNumber(c.notify.length),
                 })}{" "}
@@ -237,7 +237,9 @@ export function ResponsePanel({
                         )}
                         <br />
                         <small title={o.notify.map(name).join(t("listSeparator"))}>
-                          {t("tellClients", { n: formatNumber(o.notify.length) })}
+                          {t(o.notify.length === 1 ? "tellClientsOne" : "tellClients", {
+                            n: formatNumber(o.notify.length),
+                          })}
                         </small>
                       </>
                     ) : (
