@@ -21,8 +21,6 @@ export interface BreachRequest {
   timeoutMs?: number;
 }
 
-const DEFAULT_TIMEOUT_MS = 60_000;
-
 /**
  * The breach-response answer alone (`npm run notify`'s JSON and CSV, GET /api/notify and its
  * export): the engine's facts of the whole blast radius and the incidents, read from one load and
@@ -31,7 +29,7 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 export async function breachAnswer(engine: ImpactEngine, request: BreachRequest): Promise<BreachResponse> {
   const { dataset, radius, incidents, learned } = await engine.breachFacts(
     request.scenario,
-    request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    request.timeoutMs,
   );
   return breachResponse({ radius, dataset, incidents, learned, ...choices(request) });
 }
@@ -47,7 +45,7 @@ export async function breachPackets(
 ): Promise<PacketBook> {
   const { radius, facts, incidents, learned, contracts } = await engine.packetFacts(
     request.scenario,
-    request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    request.timeoutMs,
   );
   const response = breachResponse({
     radius: facts,

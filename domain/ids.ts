@@ -13,3 +13,7 @@ export function isValidId(value: string): boolean {
  * Neo4j's ORDER BY orders strings (never localeCompare, which differs by locale).
  */
 export const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Days (`YYYY-MM-DD`) in order, a missing one (null or undefined) last: undated rows sort last. */
+export const byDayNullsLast = (a: string | null | undefined, b: string | null | undefined): number =>
+  a === b ? 0 : a === null || a === undefined ? 1 : b === null || b === undefined ? -1 : byCodeUnits(a, b);

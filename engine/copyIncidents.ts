@@ -1,4 +1,10 @@
-import { byCodeUnits, type Incident, type LearnedDay, type ReportedExposure } from "../domain/index.ts";
+import {
+  byCodeUnits,
+  byDayNullsLast,
+  type Incident,
+  type LearnedDay,
+  type ReportedExposure,
+} from "../domain/index.ts";
 import type { CopiedExposure } from "./copyData.ts";
 
 /**
@@ -32,12 +38,10 @@ export class CopyIncidents {
    */
   reported(compromised: string[]): ReportedExposure[] {
     const rows = [...new Set(compromised)].flatMap((id) => this.exposuresByVictim.get(id) ?? []);
-    const byDay = (a: string | null, b: string | null) =>
-      a === b ? 0 : a === null ? 1 : b === null ? -1 : byCodeUnits(a, b);
     rows.sort(
       (a, b) =>
         byCodeUnits(a.organisation, b.organisation) ||
-        byDay(a.reportedOn, b.reportedOn) ||
+        byDayNullsLast(a.reportedOn, b.reportedOn) ||
         byCodeUnits(a.incident, b.incident),
     );
     return rows.map(({ victim: _victim, learnedOn: _learned, ...exposure }) => exposure);

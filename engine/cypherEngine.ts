@@ -63,10 +63,7 @@ export class CypherEngine implements ImpactEngine {
   /** The radius's facts and the incidents, in the one transaction that read the radius. */
   async breachFacts(scenario: Scenario, timeoutMs?: number): Promise<BreachReading> {
     const { facts, incidents, learned, dataset } = await this.fromOneLoad(
-      async (tx) => ({
-        facts: (await answer(tx, scenario, undefined)).facts(),
-        ...(await incidentsOf(tx, scenario)),
-      }),
+      async (tx) => ({ facts: await factsAnswer(tx, scenario), ...(await incidentsOf(tx, scenario)) }),
       timeoutMs,
     );
     return { dataset, radius: facts, incidents, learned };
@@ -75,8 +72,10 @@ export class CypherEngine implements ImpactEngine {
   /** The whole radius, the incidents and the counted contracts' details, in one transaction. */
   async packetFacts(scenario: Scenario, timeoutMs?: number): Promise<PacketReading> {
     const { radius, facts, details, incidents, learned, dataset } = await this.fromOneLoad(async (tx) => {
+      // The whole answer lists every organisation: its reads serve the facts too.
       const whole = await answer(tx, scenario, undefined);
-      return { ...whole, facts: whole.facts(), ...(await incidentsOf(tx, scenario)) };
+      const facts = factsOf(whole.search, whole.names, whole.details, scenario);
+      return { radius: whole.radius, details: whole.details, facts, ...(await incidentsOf(tx, scenario)) };
     }, timeoutMs);
     const contracts = new Map<string, ContractDetail>();
     for (const c of radius.contracts) {
@@ -123,6 +122,63 @@ interface ContractRow {
   service: string | null;
 }
 
+type Search = Awaited<ReturnType<typeof summaryOf>>;
+
+/** The compromised organisations and these, by id. */
+async function namesOf(tx: ManagedTransaction, scenario: Scenario, ids: string[]) {
+  const found = await rows<OrganisationSummary>(tx, "blast-radius/organisations", {
+    ids: [...scenario.compromised, ...ids],
+  });
+  return new Map(found.map((o) => [o.id, o]));
+}
+
+/** The details of these contracts, by id. */
+async function detailsOf(tx: ManagedTransaction, ids: string[]) {
+  const found = await rows<ContractRow>(tx, "blast-radius/contract-details", { ids });
+  return new Map(found.map((d) => [d.id, d]));
+}
+
+/**
+ * Breach response's facts from a search and what was read beside it (engine/breachFacts.ts, as
+ * the in-memory copy does): `names` must hold every affected organisation, `details` every
+ * counted contract.
+ */
+function factsOf(
+  { table, reach, orgIndex, compromised }: Search,
+  names: Map<string, OrganisationSummary>,
+  details: Map<string, ContractRow>,
+  scenario: Scenario,
+): BreachRadius {
+  return breachFactsOf(
+    {
+      table,
+      organisation: (v) => names.get(table.orgIds[v] as string) as OrganisationSummary,
+      categoryList: (e) => e,
+      categoryLists: table.contractIds.map((id) => details.get(id)?.dataCategories ?? []),
+    },
+    reach,
+    (v) => compromised.has(v),
+    scenario.compromised.map((id) => orgIndex.get(id) as number),
+    stated(scenario),
+  );
+}
+
+/**
+ * The facts alone: no organisation is spelled out (no chains, no counted contracts as objects, no
+ * reported exposures); names for every affected organisation, details for every counted contract.
+ */
+async function factsAnswer(tx: ManagedTransaction, scenario: Scenario): Promise<BreachRadius> {
+  const search = await summaryOf(tx, scenario, 0);
+  const { table, summary, compromised } = search;
+  const names = await namesOf(
+    tx,
+    scenario,
+    summary.affected.order.map((v) => table.orgIds[v] as string),
+  );
+  const counted = table.contractIds.filter((_, e) => !compromised.has(table.from[e] as number));
+  return factsOf(search, names, await detailsOf(tx, counted), scenario);
+}
+
 async function groupedAnswer(
   tx: ManagedTransaction,
   scenario: Scenario,
@@ -130,13 +186,10 @@ async function groupedAnswer(
 ): Promise<Omit<GroupedBlastRadius, "dataset">> {
   const { table, summary } = await summaryOf(tx, scenario, 0);
   const { order, depth, records, undisclosed } = summary.affected;
-  const ids = order.map((v) => table.orgIds[v] as string);
-  const names = new Map(
-    (
-      await rows<OrganisationSummary>(tx, "blast-radius/organisations", {
-        ids: [...scenario.compromised, ...ids],
-      })
-    ).map((o) => [o.id, o]),
+  const names = await namesOf(
+    tx,
+    scenario,
+    order.map((v) => table.orgIds[v] as string),
   );
   const figures = order.map((v) => ({
     ...(names.get(table.orgIds[v] as string) as OrganisationSummary),
@@ -152,37 +205,31 @@ async function groupedAnswer(
   };
 }
 
-/** The blast radius, with the details read of its counted contracts (packets show their service). */
+/**
+ * The blast radius (its first `limit` organisations spelled out), with what was read beside it:
+ * the search, the organisations' names and the counted contracts' details (packets show their
+ * service, and a whole answer's facts come from the same reads).
+ */
 async function answer(
   tx: ManagedTransaction,
   scenario: Scenario,
   limit: number | undefined,
 ): Promise<{
   radius: Omit<BlastRadius, "dataset">;
+  search: Search;
+  names: Map<string, OrganisationSummary>;
   details: Map<string, ContractRow>;
-  facts: () => BreachRadius;
 }> {
-  const {
-    params,
-    reachedRows,
-    table,
-    reach,
-    orgIndex,
-    summary,
-    compromised: compromisedSet,
-  } = await summaryOf(tx, scenario, limit);
-
-  const listedIds = summary.listed.map((a) => table.orgIds[a.org] as string);
-  const names = new Map(
-    (
-      await rows<OrganisationSummary>(tx, "blast-radius/organisations", {
-        ids: [...scenario.compromised, ...listedIds],
-      })
-    ).map((o) => [o.id, o]),
+  const search = await summaryOf(tx, scenario, limit);
+  const { params, reachedRows, table, orgIndex, summary } = search;
+  const names = await namesOf(
+    tx,
+    scenario,
+    summary.listed.map((a) => table.orgIds[a.org] as string),
   );
-  const countedIds = summary.listed.flatMap((a) => a.counted.map((e) => table.contractIds[e] as string));
-  const details = new Map(
-    (await rows<ContractRow>(tx, "blast-radius/contract-details", { ids: countedIds })).map((d) => [d.id, d]),
+  const details = await detailsOf(
+    tx,
+    summary.listed.flatMap((a) => a.counted.map((e) => table.contractIds[e] as string)),
   );
   const contracts: CountedContract[] = [];
   const affected = summary.listed.map((reached) => {
@@ -228,21 +275,6 @@ async function answer(
     (id) => orgIndex.has(id) && summary.isAffected(orgIndex.get(id) as number),
     await rows<ReportedExposure>(tx, "blast-radius/reported", params),
   );
-  // Breach response's facts from the same reach (engine/breachFacts.ts, as the in-memory copy),
-  // worked out when asked: only a whole answer (no limit) has every organisation's name and details.
-  const facts = () =>
-    breachFactsOf(
-      {
-        table,
-        organisation: (v) => names.get(table.orgIds[v] as string) as OrganisationSummary,
-        categoryList: (e) => e,
-        categoryLists: table.contractIds.map((id) => details.get(id)?.dataCategories ?? []),
-      },
-      reach,
-      (v) => compromisedSet.has(v),
-      scenario.compromised.map((id) => orgIndex.get(id) as number),
-      stated(scenario),
-    );
   const radius = {
     scenario: stated(scenario),
     compromised: compromisedNames(scenario, names),
@@ -252,5 +284,5 @@ async function answer(
     totals: summary.totals,
     ...truncation(affected.length, summary.totals.organisations),
   };
-  return { radius, details, facts };
+  return { radius, search, names, details };
 }

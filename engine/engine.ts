@@ -33,13 +33,15 @@ export interface ImpactEngine {
   blastRadius(scenario: Scenario, options?: ImpactOptions): Promise<BlastRadius>;
   /**
    * What breach response reads, from one load and stamped with it (domain/breachFacts.ts): the
-   * facts of the whole blast radius — exactly breachRadiusOf(blastRadius(scenario)), which an
-   * engine may compute without building the radius — and the incidents that hit the compromised.
+   * facts of the whole blast radius — computed from the same reach by engine/breachFacts.ts,
+   * without spelling the radius out — the incidents that hit the compromised, and the days
+   * organisations recorded they learned of them.
    */
   breachFacts(scenario: Scenario, timeoutMs?: number): Promise<BreachReading>;
   /**
-   * What packets are written from, from one load: the whole blast radius (stamped), the incidents
-   * that hit the compromised organisations, and each counted contract's service and categories.
+   * What packets are written from, from one load and one search: the whole blast radius (stamped),
+   * its facts, the incidents that hit the compromised organisations, and each counted contract's
+   * service and categories.
    */
   packetFacts(scenario: Scenario, timeoutMs?: number): Promise<PacketReading>;
   /** The blast radius grouped by tier, kind and region, each group's `members` largest named. */

@@ -10,7 +10,7 @@ import type {
 } from "../domain/index.ts";
 import { plainValue } from "../neo4j/plainValues.ts";
 import { readTransaction, rowsOf } from "../neo4j/read.ts";
-import { datasetKey } from "./oneLoad.ts";
+import { type LiveDataset, liveDataset } from "./oneLoad.ts";
 
 /** The server, its version and the dataset loaded, as the health check reports them. */
 export interface Health {
@@ -39,11 +39,8 @@ export class ExplorerReads {
    * A read of what the current graph format stores (search keys, contract counts): a graph loaded
    * in an older format is refused (ReloadNeededError), not answered with nothing found.
    */
-  private readStored<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.read(async (tx) => {
-      await datasetKey(tx);
-      return work(tx);
-    });
+  private readStored<T>(work: (tx: ManagedTransaction, live: LiveDataset) => Promise<T>): Promise<T> {
+    return this.read(async (tx) => work(tx, await liveDataset(tx)));
   }
 
   async health(): Promise<Health> {
@@ -78,7 +75,7 @@ export class ExplorerReads {
 
   /** The `limit` best-connected organisations and the `contractLimit` biggest contracts among them. */
   overview(limit: number, contractLimit: number): Promise<Overview> {
-    return this.readStored(async (tx) => {
+    return this.readStored(async (tx, live) => {
       const nodes = await rowsOf<OverviewNode>(tx, "explorer/overview-nodes", { limit: neo4j.int(limit) });
       const ids = nodes.map((n) => n.id);
       // $idSet: a map lookup per row, not `IN $list`, which scans the list every time.
@@ -92,18 +89,16 @@ export class ExplorerReads {
         },
       );
       const contracts = among?.contracts ?? [];
-      const [health] = await rowsOf<Health>(tx, "explorer/health");
-      const dataset = (health?.dataset ?? {}) as { organisations?: number; contracts?: number };
       const contractsAmong = among?.among ?? 0;
       return {
         nodes,
         contracts,
         total: {
-          organisations: dataset.organisations ?? nodes.length,
-          contracts: dataset.contracts ?? contracts.length,
+          organisations: live.organisations ?? nodes.length,
+          contracts: live.contracts ?? contracts.length,
         },
         contractsAmong,
-        truncated: (dataset.organisations ?? 0) > nodes.length || contractsAmong > contracts.length,
+        truncated: (live.organisations ?? 0) > nodes.length || contractsAmong > contracts.length,
       };
     });
   }

@@ -7,8 +7,6 @@ import { type CopiedExposure, type CopyData, deriveCopy } from "./copyData.ts";
 import { InMemoryCopy } from "./inMemoryCopy.ts";
 import { DatasetChanged, type LiveDataset, readOneLoad } from "./oneLoad.ts";
 
-export { datasetKey } from "./oneLoad.ts";
-
 /** Reading a million contracts outlasts the server's default transaction timeout on purpose. */
 export const COPY_READ_TIMEOUT_MS = 10 * 60 * 1000;
 

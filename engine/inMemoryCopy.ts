@@ -222,20 +222,29 @@ export class InMemoryCopy {
 
   /** What breach response needs of a scenario's whole blast radius, without building the radius. */
   breachRadius(scenario: Scenario): BreachRadius {
-    const compromised = scenario.compromised.map((id) => this.orgIndex.get(id) as number);
-    return this.withReach(scenario, (reach, isCompromised) =>
-      breachFactsOf(
-        {
-          table: this.table,
-          organisation: (v) => this.organisations[v] as OrganisationSummary,
-          categoryList: (e) => this.categoryOf[e] as number,
-          categoryLists: this.categories,
-        },
-        reach,
-        isCompromised,
-        compromised,
-        stated(scenario),
-      ),
+    return this.withReach(scenario, (reach, isCompromised) => this.factsFrom(scenario, reach, isCompromised));
+  }
+
+  /** The whole blast radius and breach response's facts of it, from one search (packets need both). */
+  packetRadius(scenario: Scenario): { radius: Omit<BlastRadius, "dataset">; facts: BreachRadius } {
+    return this.withReach(scenario, (reach, isCompromised) => ({
+      radius: this.radiusFrom(scenario, summarise(this.table, reach, isCompromised, undefined)),
+      facts: this.factsFrom(scenario, reach, isCompromised),
+    }));
+  }
+
+  private factsFrom(scenario: Scenario, reach: Reach, isCompromised: (v: number) => boolean): BreachRadius {
+    return breachFactsOf(
+      {
+        table: this.table,
+        organisation: (v) => this.organisations[v] as OrganisationSummary,
+        categoryList: (e) => this.categoryOf[e] as number,
+        categoryLists: this.categories,
+      },
+      reach,
+      isCompromised,
+      scenario.compromised.map((id) => this.orgIndex.get(id) as number),
+      stated(scenario),
     );
   }
 
@@ -299,7 +308,11 @@ export class InMemoryCopy {
 
   /** The blast radius of a scenario; `limit` cuts the lists, never the totals. */
   blastRadius(scenario: Scenario, limit?: number): Omit<BlastRadius, "dataset"> {
-    const summary = this.summary(scenario, limit);
+    return this.radiusFrom(scenario, this.summary(scenario, limit));
+  }
+
+  /** A blast radius spelled out from its summary: organisations, counted contracts, reports. */
+  private radiusFrom(scenario: Scenario, summary: ReachSummary): Omit<BlastRadius, "dataset"> {
     const { contractIds, orgIds, to, records, subjects } = this.table;
     const contracts: CountedContract[] = [];
     const affected = summary.listed.map((reached): AffectedOrganisation => {

@@ -104,10 +104,11 @@ export class InMemoryEngine implements ImpactEngine {
     const held = await this.copyFor(scenario, timeoutMs);
     if (!held) return this.cypherEngine.packetFacts(scenario, timeoutMs);
     const { copy, stamp } = held;
-    const radius: BlastRadius = { dataset: stamp, ...copy.blastRadius(scenario) };
+    const whole = copy.packetRadius(scenario);
+    const radius: BlastRadius = { dataset: stamp, ...whole.radius };
     return {
       radius,
-      facts: copy.breachRadius(scenario),
+      facts: whole.facts,
       incidents: copy.incidents(scenario),
       learned: copy.learned(scenario),
       contracts: copy.contractDetails(radius.contracts.map((c) => c.id)),

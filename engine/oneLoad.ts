@@ -62,10 +62,6 @@ export async function liveDataset(tx: ManagedTransaction): Promise<LiveDataset> 
   };
 }
 
-export async function datasetKey(tx: ManagedTransaction): Promise<string> {
-  return (await liveDataset(tx)).key;
-}
-
 /** A load swapped in while an answer was read: the answer is read again. */
 export class DatasetChanged extends Error {
   constructor() {
