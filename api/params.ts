@@ -5,7 +5,9 @@ import {
   namesOf,
   type Parameter,
   ParameterError,
+  parseChoice,
   parseScenario,
+  type RawValue,
   SCENARIO_PARAMETERS,
   type Scenario,
   type ScenarioInput,
@@ -28,14 +30,15 @@ export const MAX_PARAM_LENGTH = 4 * ID_MAX_LENGTH;
 export type Query = Record<string, string | string[] | undefined>;
 
 /** Every parameter a request may carry is known; anything else is refused, by name. */
-export function checkKnown(query: Query, known: readonly string[]): void {
+function checkKnown(query: Query, known: readonly string[]): void {
   for (const name of Object.keys(query)) {
     if (!known.includes(name))
       throw new ParameterError(name, `${name}: unknown parameter (known: ${known.join(", ")})`);
   }
 }
 
-function list(value: string | string[] | undefined): string[] | undefined {
+/** A repeatable parameter's values: undefined when absent. */
+export function list(value: string | string[] | undefined): string[] | undefined {
   if (value === undefined) return undefined;
   return Array.isArray(value) ? value : [value];
 }
@@ -65,15 +68,12 @@ export function wholeNumber(query: Query, name: string, fallback: number, max: n
 
 /** A choice among `choices`, `fallback` when absent. */
 export function choice<T extends string>(query: Query, name: string, choices: readonly T[], fallback: T): T {
-  const value = single(query, name) ?? fallback;
-  if (!(choices as readonly string[]).includes(value))
-    throw new ParameterError(name, `${name}: "${value}" is not one of ${choices.join(", ")}`);
-  return value as T;
+  return parseChoice(name, single(query, name) ?? fallback, choices);
 }
 
 /** A scenario from the same parameter names as the command line and the web app's URL. */
 export function scenarioFromQuery(query: Query): Scenario {
-  const input: Record<string, string | string[] | boolean | undefined> = {};
+  const input: Record<string, RawValue | undefined> = {};
   for (const p of SCENARIO_PARAMETERS) {
     input[p.name] =
       p.kind === "ids"
@@ -117,7 +117,7 @@ function schemaOf(p: Parameter): Record<string, unknown> {
 }
 
 /** The query-string schema of a route: its parameters, and nothing else. */
-export function querySchema(parameters: readonly Parameter[]): Record<string, unknown> {
+function querySchema(parameters: readonly Parameter[]): Record<string, unknown> {
   return {
     type: "object",
     properties: Object.fromEntries(parameters.map((p) => [p.name, schemaOf(p)])),

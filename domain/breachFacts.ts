@@ -50,10 +50,14 @@ export interface CompromisedFacts {
 export interface BreachRadius {
   scenario: StatedScenario;
   compromised: CompromisedFacts[];
+  /** Sorted by id (the order answers list organisations in). */
   affected: OrganisationFacts[];
 }
 
-/** The day an organisation recorded it learned of an incident (exposures.csv `learned_on`). */
+/**
+ * The day an organisation recorded it learned of an incident (exposures.csv `learned_on`): one per
+ * incident and organisation, the earliest of its rows (revisions).
+ */
 export interface LearnedDay {
   incident: string;
   organisation: string;

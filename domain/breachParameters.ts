@@ -1,16 +1,9 @@
 import { parseDay, todayInJapan } from "./calendar.ts";
-import type { FieldParameter } from "./parameters.ts";
-import { ParameterError } from "./scenario.ts";
+import { type FieldParameter, parseChoice } from "./parameters.ts";
 
 /** What caused a breach, one for the whole scenario (DOMAIN.md, "Breach response"). */
 export const CAUSES = ["unauthorized", "accidental"] as const;
 export type Cause = (typeof CAUSES)[number];
-
-export function parseCause(text: string): Cause {
-  if (!(CAUSES as readonly string[]).includes(text))
-    throw new ParameterError("cause", `cause: "${text}" is not one of ${CAUSES.join(", ")}`);
-  return text as Cause;
-}
 
 /** Breach response's parameters beside the scenario, declared once (see SCENARIO_PARAMETERS). */
 export const BREACH_PARAMETERS = [
@@ -53,7 +46,7 @@ export function parseBreachChoices(input: { aware?: string; cause?: string; toda
   const today = given(input.today);
   return {
     ...(aware === undefined ? {} : { aware: parseDay("aware", aware) }),
-    ...(cause === undefined ? {} : { cause: parseCause(cause) }),
+    ...(cause === undefined ? {} : { cause: parseChoice("cause", cause, CAUSES) }),
     today: today === undefined ? todayInJapan() : parseDay("today", today),
   };
 }

@@ -1,10 +1,10 @@
 import type { BreachRadius, DataSet, LearnedDay } from "./breachFacts.ts";
 import type { Cause } from "./breachParameters.ts";
 import type { BreachRules, Trigger } from "./breachRules.ts";
-import { addDays, type ClosedDays, nthDayOpen, parseDay } from "./calendar.ts";
+import { addDays, type ClosedDays, type NationalHolidays, nthDayOpen, parseDay } from "./calendar.ts";
 import type { DatasetStamp } from "./dataset.ts";
 import { parsePartialDate } from "./dates.ts";
-import { byCodeUnits } from "./ids.ts";
+import { byCodeUnits, byDayNullsLast } from "./ids.ts";
 import type { Incident } from "./incident.ts";
 import { ParameterError, type StatedScenario } from "./scenario.ts";
 
@@ -107,8 +107,7 @@ export interface BreachInput {
   /** `--cause`, when given. */
   cause?: Cause | null;
   rules: BreachRules;
-  /** National holidays from a maintained calendar, and the last day it covers. */
-  holidays: { days: ReadonlySet<string>; knownThrough: string };
+  holidays: NationalHolidays;
 }
 
 /**
@@ -152,20 +151,19 @@ export function resolveCause(
 
 /**
  * Each organisation's aware day: over the incidents that hit the compromised organisations its
- * chains reach, its recorded `learned_on`, else `--aware`, else the incident's discovery; a member
- * with no incident gives the scenario's day. The earliest; `recorded` when a recorded day gives it.
+ * chains reach, its recorded `learned_on`, else `--aware` (`given`), else the incident's discovery;
+ * a member with no incident gives the scenario's day. The earliest; `recorded` when a recorded day
+ * gives it.
  */
-function awareDays(input: BreachInput, scenarioAware: string) {
+function awareDays(input: BreachInput, scenarioAware: string, given: string | null) {
   const hits = new Map<string, IncidentHit[]>();
-  for (const i of input.incidents) hits.set(i.victim, [...(hits.get(i.victim) ?? []), i]);
-  // Several rows for one incident and organisation (revisions): the earliest day it learned.
-  const learned = new Map<string, string>();
-  for (const l of input.learned) {
-    const key = `${l.incident}\u0000${l.organisation}`;
-    const known = learned.get(key);
-    if (known === undefined || l.learnedOn < known) learned.set(key, l.learnedOn);
+  for (const i of input.incidents) {
+    const list = hits.get(i.victim);
+    if (list) list.push(i);
+    else hits.set(i.victim, [i]);
   }
-  const given = input.aware ? parseDay("aware", input.aware) : null;
+  // One row per incident and organisation, the earliest of its revisions (LearnedDay).
+  const learned = new Map(input.learned.map((l) => [`${l.incident}\u0000${l.organisation}`, l.learnedOn]));
   return (organisation: string, reaches: readonly string[]): { aware: string; awareFrom: AwareFrom } => {
     let best: { aware: string; awareFrom: AwareFrom } | null = null;
     const consider = (day: string, from: AwareFrom) => {
@@ -195,9 +193,8 @@ export function breachResponse(input: BreachInput): BreachResponse {
     weekdays: rules.closedWeekdays,
     datesEveryYear: rules.closedDatesEveryYear,
     holidays: rules.closedOnNationalHolidays ? input.holidays.days : new Set(),
-    holidaysKnownThrough: input.holidays.knownThrough,
   };
-  const awareOf = awareDays(input, aware);
+  const awareOf = awareDays(input, aware, input.aware ? aware : null);
   const assess = assessor(rules, cause, closed);
   const authorityOf = (kind: string | null) =>
     (kind !== null ? rules.authorityByKind[kind] : undefined) ?? rules.defaultAuthority;
@@ -217,7 +214,6 @@ export function breachResponse(input: BreachInput): BreachResponse {
       notify: org.entrusted ? org.clients : [],
     };
   });
-  organisations.sort((a, b) => byCodeUnits(a.id, b.id));
 
   const compromised = [...radius.compromised]
     .sort((a, b) => byCodeUnits(a.id, b.id))
@@ -245,6 +241,30 @@ export function breachResponse(input: BreachInput): BreachResponse {
   };
 }
 
+/** Whether an organisation of this kind is an administrative organ or local public body (APPI art. 68). */
+export const isPublicBody = (rules: BreachRules, kind: string | null): boolean =>
+  kind !== null && rules.publicBodyKinds.includes(kind);
+
+/** The persons an organisation of this kind may expose before the `persons` trigger holds. */
+export const personsThresholdOf = (rules: BreachRules, kind: string | null): number =>
+  (kind !== null ? rules.personsThresholdByKind[kind] : undefined) ?? rules.defaultPersonsThreshold;
+
+/**
+ * Why the `sensitive` trigger holds for a set: the Act's special-care categories, and for a public
+ * body an ordinance's (条例要配慮個人情報, rules art. 43(v)); empty when it does not hold.
+ */
+export function sensitiveBasis(
+  rules: BreachRules,
+  publicBody: boolean,
+  categories: readonly string[],
+): ("act" | "ordinance")[] {
+  const basis: ("act" | "ordinance")[] = [];
+  if (categories.some((c) => rules.specialCareCategories.includes(c))) basis.push("act");
+  if (publicBody && categories.some((c) => rules.publicBodySpecialCareCategories.includes(c)))
+    basis.push("ordinance");
+  return basis;
+}
+
 /**
  * One set's assessment: the triggers that hold, the decision, and the dates. `own`: whether the
  * set is the organisation's own data (best effort applies to its own data only).
@@ -253,17 +273,12 @@ function assessor(rules: BreachRules, cause: Cause, closed: ClosedDays) {
   const financial = new Set(rules.financialCategories);
   const unclear = new Set(rules.unclearCategories);
   return (set: DataSet, kind: string | null, aware: string, own: boolean): Assessment => {
-    const publicBody = kind !== null && rules.publicBodyKinds.includes(kind);
-    const sensitive = new Set([
-      ...rules.specialCareCategories,
-      ...(publicBody ? rules.publicBodySpecialCareCategories : []),
-    ]);
-    const threshold =
-      (kind !== null ? rules.personsThresholdByKind[kind] : undefined) ?? rules.defaultPersonsThreshold;
+    const threshold = personsThresholdOf(rules, kind);
     // In the order of Trigger: sensitive, financial, unauthorized, persons.
     const triggers: Trigger[] = [];
     if (set.holdsData) {
-      if (set.categories.some((c) => sensitive.has(c))) triggers.push("sensitive");
+      if (sensitiveBasis(rules, isPublicBody(rules, kind), set.categories).length > 0)
+        triggers.push("sensitive");
       if (set.categories.some((c) => financial.has(c))) triggers.push("financial");
       if (cause === "unauthorized") triggers.push("unauthorized");
       if (set.persons > threshold) triggers.push("persons");
@@ -297,32 +312,35 @@ export function finalDayOf(rules: BreachRules, triggers: readonly Trigger[]): nu
   return day;
 }
 
-/** The earlier of a 速報 guide and a 確報 deadline of an organisation's two assessments, or null. */
-export function earliestDate(o: Pick<OrganisationObligation, "preliminaryBy" | "finalBy" | "entrusted">) {
-  const days = [o.preliminaryBy, o.finalBy, o.entrusted?.preliminaryBy, o.entrusted?.finalBy].filter(
-    (d): d is string => d !== null && d !== undefined,
-  );
-  return days.length === 0 ? null : days.sort(byCodeUnits)[0];
+/** The earliest of some days, or null when none is given. */
+function earliest(days: (string | null | undefined)[]): string | null {
+  let first: string | null = null;
+  for (const d of days) if (typeof d === "string" && (first === null || d < first)) first = d;
+  return first;
 }
 
-const byDay = (x: string | null | undefined, y: string | null | undefined) =>
-  x === y ? 0 : x === null || x === undefined ? 1 : y === null || y === undefined ? -1 : byCodeUnits(x, y);
+type Dated = Pick<OrganisationObligation, "preliminaryBy" | "finalBy" | "entrusted">;
+
+/** The earlier of a 速報 guide and a 確報 deadline of an organisation's two assessments, or null. */
+export const earliestDate = (o: Dated) =>
+  earliest([o.preliminaryBy, o.finalBy, o.entrusted?.preliminaryBy, o.entrusted?.finalBy]);
 
 /** The earliest 確報 of an organisation's two assessments, or null. */
-const earliestFinal = (o: OrganisationObligation) =>
-  [o.finalBy, o.entrusted?.finalBy].filter((d): d is string => typeof d === "string").sort(byCodeUnits)[0] ??
-  null;
+export const earliestFinal = (o: Pick<Dated, "finalBy" | "entrusted">) =>
+  earliest([o.finalBy, o.entrusted?.finalBy]);
 
 /**
- * Deadline order: the earlier date of either assessment first (a 速報 guide comes before its 確報),
- * then the earlier 確報, undated last, then id.
+ * In deadline order: the earlier date of either assessment first (a 速報 guide comes before its
+ * 確報), then the earlier 確報, undated last, then id. Each organisation's dates are found once.
  */
-export function compareByDeadline(a: OrganisationObligation, b: OrganisationObligation): number {
-  return (
-    byDay(earliestDate(a), earliestDate(b)) ||
-    byDay(earliestFinal(a), earliestFinal(b)) ||
-    byCodeUnits(a.id, b.id)
-  );
+export function sortedByDeadline<T extends OrganisationObligation>(organisations: readonly T[]): T[] {
+  return organisations
+    .map((o) => ({ o, first: earliestDate(o), final: earliestFinal(o) }))
+    .sort(
+      (a, b) =>
+        byDayNullsLast(a.first, b.first) || byDayNullsLast(a.final, b.final) || byCodeUnits(a.o.id, b.o.id),
+    )
+    .map(({ o }) => o);
 }
 
 /** A page of the breach-response answer, as GET /api/notify gives it (sorted by deadline or id). */

@@ -26,12 +26,23 @@ export function todayInJapan(now: Date = new Date()): string {
   return new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
 }
 
+/** Days left from `today` to a deadline (negative: passed); null when there is no deadline. */
+export function daysLeft(today: string, deadline: string | null | undefined): number | null {
+  return deadline === null || deadline === undefined ? null : daysBetween(today, deadline);
+}
+
+/** A full calendar day (`YYYY-MM-DD`), or undefined for a partial date or anything else. */
+export function fullDay(text: string): string | undefined {
+  const date = parsePartialDate(text);
+  return date && date.firstDay === date.lastDay ? date.firstDay : undefined;
+}
+
 /** A full calendar day given by a user (`--aware`, `--today`); partial dates are refused. */
 export function parseDay(parameter: string, text: string): string {
-  const date = parsePartialDate(text);
-  if (!date || date.firstDay !== date.lastDay)
+  const day = fullDay(text);
+  if (day === undefined)
     throw new ParameterError(parameter, `${parameter}: "${text}" is not a day (YYYY-MM-DD)`);
-  return date.firstDay;
+  return day;
 }
 
 export const WEEKDAYS = [
@@ -46,21 +57,31 @@ export const WEEKDAYS = [
 export type Weekday = (typeof WEEKDAYS)[number];
 
 /** The day of the week of a calendar day. */
-export function weekdayOf(day: string): Weekday {
+function weekdayOf(day: string): Weekday {
   return WEEKDAYS[new Date(utc(day)).getUTCDay()] as Weekday;
+}
+
+/** Japan's national holidays from a maintained calendar, and the last day it covers. */
+export interface NationalHolidays {
+  days: ReadonlySet<string>;
+  knownThrough: string;
+}
+
+/** Whether any of these days is later than the holiday calendar knows (then answers say so). */
+export function beyondHolidayCalendar(knownThrough: string, days: readonly (string | null | undefined)[]) {
+  return days.some((d) => typeof d === "string" && d > knownThrough);
 }
 
 /**
  * The days offices are closed (行政機関の休日): weekdays such as Saturday and Sunday, dates every
- * year such as 29 December to 3 January, and national holidays from a maintained calendar, which
- * covers the days up to `holidaysKnownThrough` (a day after it is judged without holidays).
+ * year such as 29 December to 3 January, and national holidays (a day after the calendar's last
+ * is judged without holidays: answers say so with `beyondHolidayCalendar`).
  */
 export interface ClosedDays {
   weekdays: readonly Weekday[];
   /** `MM-DD`. */
   datesEveryYear: readonly string[];
   holidays: ReadonlySet<string>;
-  holidaysKnownThrough: string;
 }
 
 export function isClosed(closed: ClosedDays, day: string): boolean {

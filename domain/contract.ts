@@ -75,7 +75,7 @@ export function inForce<Day extends string | number>(
  * The exclusions part of the active-contract rule: the scenario leaves the contract out by id, or
  * an organisation at either end of it. (The in-memory copy applies the same lists to its arrays.)
  */
-export function excludes(
+function excludes(
   scenario: Pick<StatedScenario, "excludedContracts" | "excludedOrganisations">,
   contract: Pick<ContractFacts, "id" | "consignor" | "contractor">,
 ): boolean {

@@ -1,3 +1,5 @@
+import { ParameterError } from "./scenario.ts";
+
 /**
  * A parameter a person gives, declared once: its name on the command line (`--name`), in the
  * API's query string (`?name=`) and in the explorer's URL; the kind of value it takes; and one
@@ -38,8 +40,19 @@ export interface FieldParameter<Field extends string> extends Parameter {
 /** The names of a table's parameters, in its order. */
 export const namesOf = (parameters: readonly Parameter[]): string[] => parameters.map((p) => p.name);
 
-/** A value as a person gave it, before checking: text, texts for repeatable ids, on/off for a flag. */
-export type RawValue = string | string[] | boolean | undefined;
+/** A value of a kind as a person gave it, before checking: texts for repeatable ids, on/off for a flag, else text. */
+export type RawValue<K extends ParameterKind = ParameterKind> = K extends "ids"
+  ? string[]
+  : K extends "flag"
+    ? boolean
+    : string;
+
+/** One of `choices`, given for the parameter `name`; anything else is refused, naming the choices. */
+export function parseChoice<T extends string>(name: string, text: string, choices: readonly T[]): T {
+  if (!(choices as readonly string[]).includes(text))
+    throw new ParameterError(name, `${name}: "${text}" is not one of ${choices.join(", ")}`);
+  return text as T;
+}
 
 /** Words wrapped to lines of at most `width` characters. */
 function wrapped(text: string, width: number): string[] {

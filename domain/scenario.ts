@@ -1,6 +1,6 @@
 import { parsePartialDate } from "./dates.ts";
 import { isValidId } from "./ids.ts";
-import type { FieldParameter } from "./parameters.ts";
+import type { FieldParameter, RawValue } from "./parameters.ts";
 
 /**
  * A what-if question as answers state it (their `scenario`): these organisations are compromised;
@@ -76,13 +76,7 @@ export const SCENARIO_PARAMETERS = [
 export type ScenarioParameter = (typeof SCENARIO_PARAMETERS)[number];
 
 /** The raw answers a user gave, keyed by parameter name, before checking. */
-export type ScenarioInput = {
-  [P in ScenarioParameter as P["name"]]?: P["kind"] extends "ids"
-    ? string[]
-    : P["kind"] extends "flag"
-      ? boolean
-      : string;
-};
+export type ScenarioInput = { [P in ScenarioParameter as P["name"]]?: RawValue<P["kind"]> };
 
 /**
  * A command-line option or request parameter that cannot be used (exit 1 / HTTP 400);

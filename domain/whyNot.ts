@@ -1,5 +1,5 @@
 import type { BlastRadius } from "./blastRadius.ts";
-import { excludes, inForce } from "./contract.ts";
+import { inForce } from "./contract.ts";
 import { parsePartialDate } from "./dates.ts";
 import { asOfDay } from "./scenario.ts";
 
@@ -40,7 +40,10 @@ export function whyNotAffected(radius: BlastRadius, outgoing: OutgoingContract[]
     const base = { contract: contract.id, contractor };
     // The organisation's own exclusion is said apart (its page names it): here, the contract's or
     // its contractor's.
-    if (excludes(scenario, { id: contract.id, consignor: contractor, contractor }))
+    if (
+      scenario.excludedContracts.includes(contract.id) ||
+      scenario.excludedOrganisations.includes(contractor)
+    )
       return { ...base, why: "excluded" };
     const since = contract.since ? (parsePartialDate(contract.since)?.firstDay ?? null) : null;
     const deleteBy = contract.deleteBy ? (parsePartialDate(contract.deleteBy)?.lastDay ?? null) : null;

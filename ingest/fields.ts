@@ -1,6 +1,7 @@
 import {
   EXPOSURE_STATUSES,
   type ExposureStatus,
+  fullDay,
   isValidId,
   KIND_PATTERN,
   type PartialDate,
@@ -66,8 +67,8 @@ export class FieldReader {
   day(column: string): string | null {
     const value = this.record.cell(column);
     if (value === "") return null;
-    const parsed = parsePartialDate(value);
-    if (parsed && parsed.firstDay === parsed.lastDay) return parsed.firstDay;
+    const day = fullDay(value);
+    if (day !== undefined) return day;
     this.problems.push(`${column}: "${value}" is not a full date (YYYY-MM-DD)`);
     return null;
   }

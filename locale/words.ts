@@ -1,4 +1,4 @@
-import { type Parameter, ParameterError } from "../domain/index.ts";
+import { type Parameter, parseChoice } from "../domain/index.ts";
 import { en } from "./en.ts";
 import { ja } from "./ja.ts";
 
@@ -22,10 +22,7 @@ export const LANG_PARAMETER: Parameter = {
 
 /** `--lang` / `?lang=`: ja (the default) or en; anything else is refused by name. */
 export function parseLang(text: string | undefined, parameter = "lang"): Lang {
-  if (text === undefined || text === "") return "ja";
-  if (!(LANGS as readonly string[]).includes(text))
-    throw new ParameterError(parameter, `${parameter}: "${text}" is not one of ${LANGS.join(", ")}`);
-  return text as Lang;
+  return text === undefined || text === "" ? "ja" : parseChoice(parameter, text, LANGS);
 }
 
 /** A template with its `{name}` placeholders filled; a placeholder without a value stays as written. */
@@ -33,6 +30,16 @@ export function fill(template: string, values: Record<string, string | number> =
   return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
     key in values ? String(values[key]) : whole,
   );
+}
+
+/** A template in the singular when the count is exactly one, else the plural one, filled. */
+export function fillCount(
+  count: number,
+  one: string,
+  many: string,
+  values: Record<string, string | number> = {},
+): string {
+  return fill(count === 1 ? one : many, values);
 }
 
 /** The word for a token of a table (a kind, a status, a category); a token it lacks, as written. */

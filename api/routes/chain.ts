@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { isValidId, ParameterError } from "../../domain/index.ts";
 import type { ApiContext } from "../context.ts";
-import { parameter, route } from "../params.ts";
+import { list, parameter, route } from "../params.ts";
 
 /** A chain is as long as the deepest blast radius shown; far more than any real one. */
 export const CHAIN_MAX_CONTRACTS = 64;
@@ -26,8 +26,7 @@ export function chainRoutes(app: FastifyInstance, context: ApiContext): void {
         }),
       ],
       parse: (query) => {
-        const given = query.contract;
-        const ids = given === undefined ? [] : Array.isArray(given) ? given : [given];
+        const ids = list(query.contract) ?? [];
         if (ids.length === 0) throw new ParameterError("contract", "contract: name at least one contract");
         if (ids.length > CHAIN_MAX_CONTRACTS)
           throw new ParameterError(

@@ -4,13 +4,13 @@ import { type BreachRequest, breachAnswer, breachPackets } from "../../answers/b
 import { loadRules, rulesFileName } from "../../answers/rules.ts";
 import {
   BREACH_PARAMETERS,
-  compareByDeadline,
   type NotifyPage,
   ParameterError,
   parseBreachChoices,
   REPORT_DECISIONS,
   type ReportDecision,
   RuleSetError,
+  sortedByDeadline,
 } from "../../domain/index.ts";
 import { LANG_PARAMETER, type Lang, parseLang } from "../../locale/index.ts";
 import { jsonChunks } from "../../report/chunks.ts";
@@ -116,7 +116,7 @@ export function notifyRoutes(app: FastifyInstance, context: ApiContext): void {
       if (!response) return reply;
       const { sort, offset, limit, today } = asked;
       const { organisations, compromised, ...head } = response;
-      const ordered = sort === "id" ? organisations : [...organisations].sort(compareByDeadline);
+      const ordered = sort === "id" ? organisations : sortedByDeadline(organisations);
       const own = Object.fromEntries(REPORT_DECISIONS.map((d) => [d, 0])) as Record<ReportDecision, number>;
       const entrusted = { ...own };
       for (const o of organisations) {

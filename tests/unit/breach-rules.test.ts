@@ -145,7 +145,6 @@ describe("calendar days", () => {
       weekdays: ["saturday", "sunday"],
       datesEveryYear: ["12-29", "12-30", "12-31", "01-01", "01-02", "01-03"],
       holidays: NATIONAL_HOLIDAYS.days,
-      holidaysKnownThrough: NATIONAL_HOLIDAYS.knownThrough,
     };
     expect(NATIONAL_HOLIDAYS.knownThrough).toBe("2050-12-31");
     expect(
