@@ -1,5 +1,3 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { type BreachRequest, breachAnswer, breachPackets } from "../answers/breach.ts";
 import { DEFAULT_RULES_FILE, loadRules, rulesFileName } from "../answers/rules.ts";
 import {
@@ -17,7 +15,7 @@ import { CypherEngine } from "../engine/cypherEngine.ts";
 import { type Lang, parseLang } from "../locale/index.ts";
 import { jsonChunks } from "../report/chunks.ts";
 import { breachCsvLines } from "../report/packets/csv.ts";
-import { type PacketFile, packetFiles } from "../report/packets/files.ts";
+import { packetFiles, writePacketFiles } from "../report/packets/files.ts";
 import { fail, optionsOf, parseCommand, scenarioOf, withDatabase } from "./command.ts";
 
 const USAGE = `Usage:
@@ -76,18 +74,6 @@ try {
 } catch (error) {
   if (error instanceof RuleSetError) fail(error.message, 1);
   throw error;
-}
-
-/** Writes a packet set into `dir` (created when missing); returns how many files it wrote. */
-function writePacketFiles(dir: string, files: Iterable<PacketFile>): number {
-  let count = 0;
-  for (const file of files) {
-    const path = join(dir, file.path);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, file.body);
-    count += 1;
-  }
-  return count;
 }
 
 await withDatabase(async ({ driver }) => {

@@ -86,6 +86,17 @@ export function countWithUnitIn(
 }
 
 /**
+ * What a what-if's difference leaves out: contracts with undisclosed records that drop out (or come
+ * in), so the true difference may be larger; null when none do. Reports and the explorer say it alike.
+ */
+export function undisclosedChangeIn(lang: Lang, undisclosedContracts: number): string | null {
+  if (undisclosedContracts === 0) return null;
+  const w = WORDS[lang].report;
+  const n = formatNumber(Math.abs(undisclosedContracts));
+  return fill(undisclosedContracts < 0 ? w.undisclosedDropOut : w.undisclosedComeIn, { n });
+}
+
+/**
  * Days left to a deadline (negative: overdue); "—" when there is no deadline. A guide (目安, the
  * 速報's day) is never "overdue" once passed: the report is still due promptly, so it says how long ago.
  */

@@ -1,5 +1,5 @@
-import type { BlastRadius, Changes, EarlierAffected, EarlierAnswer } from "../domain/index.ts";
-import { countIn, fill, formatNumber, type Lang, labelIn, WORDS } from "../locale/index.ts";
+import type { BlastRadius, Changes, EarlierAffected, EarlierAnswer, ThenNow } from "../domain/index.ts";
+import { countIn, fill, fillCount, formatNumber, type Lang, labelIn, WORDS } from "../locale/index.ts";
 import type { Section, Table } from "./model.ts";
 import { thenNow } from "./sentences.ts";
 
@@ -20,27 +20,21 @@ export function changesSection(result: BlastRadius, since: SinceReport, lang: La
   const then = new Map<string, EarlierAffected>(earlier.affected.map((a) => [a.id, a]));
   // A report may list fewer organisations than it counts: a name it lacks is shown as the id.
   const name = (id: string) => labelIn(lang, now.get(id) ?? then.get(id) ?? { id });
-  const plain = (pair: [number, number]) => thenNow(formatNumber(pair[0]), formatNumber(pair[1]));
+  const plain = (pair: ThenNow) => thenNow(formatNumber(pair[0]), formatNumber(pair[1]));
+  /** A count then → now, each a lower bound when some of its contracts are undisclosed. */
+  const counted = (count: ThenNow, undisclosed: ThenNow) =>
+    thenNow(countIn(lang, count[0], undisclosed[0]), countIn(lang, count[1], undisclosed[1]));
 
   const t = changes.totals;
-  const u = [earlier.totals.undisclosedSubjectContracts, result.totals.undisclosedSubjectContracts];
+  const u: ThenNow = [earlier.totals.undisclosedSubjectContracts, result.totals.undisclosedSubjectContracts];
   const totals: Table = {
     header: ["", w.thenNow],
     numeric: [1],
     rows: [
       [w.totalOrganisations, plain(t.organisations)],
       [w.totalContracts, plain(t.contracts)],
-      [
-        w.totalRecords,
-        thenNow(
-          countIn(lang, t.records[0], t.undisclosedContracts[0]),
-          countIn(lang, t.records[1], t.undisclosedContracts[1]),
-        ),
-      ],
-      [
-        w.totalSubjects,
-        thenNow(countIn(lang, t.subjects[0], u[0] as number), countIn(lang, t.subjects[1], u[1] as number)),
-      ],
+      [w.totalRecords, counted(t.records, t.undisclosedContracts)],
+      [w.totalSubjects, counted(t.subjects, u)],
       [w.totalUndisclosedContracts, plain(t.undisclosedContracts)],
     ],
   };
@@ -66,7 +60,7 @@ export function changesSection(result: BlastRadius, since: SinceReport, lang: La
     rows: changes.changed.map((c) => [
       name(c.id),
       plain(c.depth),
-      thenNow(countIn(lang, c.records[0], c.undisclosed[0]), countIn(lang, c.records[1], c.undisclosed[1])),
+      counted(c.records, c.undisclosed),
       plain(c.subjects),
       plain(c.undisclosed),
     ]),
@@ -77,7 +71,7 @@ export function changesSection(result: BlastRadius, since: SinceReport, lang: La
       fill(w.changesSummary, {
         fingerprint: changes.since.fingerprint ?? w.unknownValue,
         loadedAt: changes.since.loadedAt ?? w.unknownValue,
-        entered: fill(changes.entered.length === 1 ? w.organisationsOne : w.organisationsMany, {
+        entered: fillCount(changes.entered.length, w.organisationsOne, w.organisationsMany, {
           n: formatNumber(changes.entered.length),
         }),
         left: formatNumber(changes.left.length),

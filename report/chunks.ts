@@ -34,6 +34,9 @@ export function* batched(pieces: Iterable<string>): Generator<string> {
   if (pending !== "") yield pending;
 }
 
+/** The pieces joined: the whole text (what a command writes at once). */
+export const whole = (pieces: Iterable<string>): string => [...pieces].join("");
+
 /** An object JSON.stringify writes key by key (not an array, nor one with its own toJSON, like a Date). */
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" &&
@@ -46,7 +49,7 @@ const omitted = (value: unknown) =>
   value === undefined || typeof value === "function" || typeof value === "symbol";
 
 /** JSON.stringify(value, null, 2) of a value `depth` levels in: its lines after the first indented. */
-function whole(value: unknown, depth: number): string {
+function stringified(value: unknown, depth: number): string {
   const text = JSON.stringify(omitted(value) ? null : value, null, 2);
   return depth === 0 ? text : text.replaceAll("\n", `\n${"  ".repeat(depth)}`);
 }
@@ -68,7 +71,7 @@ function* members(value: unknown, depth: number, levels: number): Generator<stri
   const inner = "  ".repeat(depth + 1);
   const outer = "  ".repeat(depth);
   if (depth >= levels || !(Array.isArray(value) || isPlainObject(value))) {
-    yield whole(value, depth);
+    yield stringified(value, depth);
     return;
   }
   if (Array.isArray(value)) {

@@ -1,11 +1,11 @@
 import type { BlastRadius, VendorRank } from "../domain/index.ts";
 import { type Lang, WORDS } from "../locale/index.ts";
 import type { SinceReport } from "./changesSection.ts";
-import { batched, joinedInChunks } from "./chunks.ts";
+import { batched, joinedInChunks, whole } from "./chunks.ts";
 import { reportedText } from "./sentences.ts";
 
 /** Excel opens UTF-8 with Japanese text cleanly only with a BOM; rows end in CRLF. */
-export const BOM = "\uFEFF";
+const BOM = "\uFEFF";
 
 /** A leading =, +, -, @, tab or CR makes a spreadsheet read a cell as a formula (OWASP, CSV injection). */
 const FORMULA = /^[=+\-@\t\r]/;
@@ -22,18 +22,20 @@ export function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** One CSV row, without its line end. */
-export const csvLine = (row: (string | number | null)[]) => row.map(csvCell).join(",");
-const line = csvLine;
+/** One CSV row's cells. */
+export type CsvRow = (string | number | null)[];
 
-function table(header: string[], rows: (string | number | null)[][]): string {
-  return [...tableChunks(header, rows)].join("");
+/** One CSV row, without its line end. */
+const csvLine = (row: CsvRow) => row.map(csvCell).join(",");
+
+function table(header: string[], rows: CsvRow[]): string {
+  return whole(tableChunks(header, rows));
 }
 
-/** The same text as `table`, in pieces. */
-function* tableChunks(header: string[], rows: (string | number | null)[][]): Generator<string> {
-  yield `${BOM}${line(header)}\r\n`;
-  yield* joinedInChunks(rows, line, "\r\n");
+/** The same text as `table`, in pieces: the BOM and the header, then every row, each ending in CRLF. */
+export function* tableChunks(header: string[], rows: readonly CsvRow[]): Generator<string> {
+  yield `${BOM}${csvLine(header)}\r\n`;
+  yield* joinedInChunks(rows, csvLine, "\r\n");
   if (rows.length > 0) yield "\r\n";
 }
 
@@ -54,7 +56,7 @@ export function blastRadiusCsv(
   const then = new Map(since?.earlier.affected.map((a) => [a.id, a]));
   const changed = new Set(since?.changes.changed.map((c) => c.id));
   const rows = result.affected.map((org) => {
-    const row: (string | number | null)[] = [
+    const row: CsvRow = [
       org.id,
       org.name,
       org.nameEn,

@@ -6,13 +6,14 @@ import {
   type Lang,
   labelIn,
   nameIn,
+  undisclosedChangeIn,
   type Vocabulary,
   WORDS,
   wordFor,
 } from "../locale/index.ts";
 import { changesSection, type SinceReport } from "./changesSection.ts";
-import type { ReportDocument, Section, Table } from "./model.ts";
-import { chainText, reportedText, scenarioInWords } from "./sentences.ts";
+import { citedSources, type ReportDocument, type Section, type Table } from "./model.ts";
+import { chainText, namesIn, reportedText, scenarioInWords } from "./sentences.ts";
 
 type ReportWords = Vocabulary["report"];
 
@@ -42,11 +43,8 @@ function totalsTable(result: BlastRadius, w: ReportWords, lang: Lang): Table {
 
 /** Every source an answer cites, once each, sorted. */
 function sources(result: BlastRadius): string[] {
-  const all = new Set<string>();
   const cited = [...result.contracts, ...result.affected.flatMap((a) => a.reported), ...result.unmodelled];
-  for (const { source } of cited)
-    for (const part of (source ?? "").split(" ; ")) if (part.trim()) all.add(part.trim());
-  return [...all].sort();
+  return citedSources(cited.map((c) => c.source));
 }
 
 function comparisonSection(comparison: Comparison, w: ReportWords, lang: Lang): Section {
@@ -66,10 +64,8 @@ function comparisonSection(comparison: Comparison, w: ReportWords, lang: Lang): 
       spared: spared > 0 ? fill(w.organisationsSpared, { n: formatNumber(spared) }) : w.noneSpared,
     }),
   ];
-  if (change.undisclosedContracts !== 0) {
-    const n = formatNumber(Math.abs(change.undisclosedContracts));
-    lines.push(fill(change.undisclosedContracts < 0 ? w.undisclosedDropOut : w.undisclosedComeIn, { n }));
-  }
+  const undisclosed = undisclosedChangeIn(lang, change.undisclosedContracts);
+  if (undisclosed !== null) lines.push(undisclosed);
   return {
     heading: w.whatChanges,
     paragraphs: lines,
@@ -106,6 +102,7 @@ function breakdownSection(result: BlastRadius, by: "kind" | "region", w: ReportW
 
 function chainsSection(result: BlastRadius, w: ReportWords, lang: Lang): Section {
   const deepest = result.affected.filter((a) => a.depth > 1);
+  const names = namesIn(result, lang);
   return {
     heading: w.chains,
     paragraphs: deepest.length === 0 ? [w.allDirect] : [],
@@ -116,11 +113,7 @@ function chainsSection(result: BlastRadius, w: ReportWords, lang: Lang): Section
             {
               header: [w.depth, w.chain, w.contracts],
               numeric: [0],
-              rows: deepest.map((a) => [
-                String(a.depth),
-                chainText(a.path, result, lang),
-                a.chain.join(" → "),
-              ]),
+              rows: deepest.map((a) => [String(a.depth), chainText(a.path, names), a.chain.join(" → ")]),
             },
           ],
   };

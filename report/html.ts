@@ -10,7 +10,7 @@ import {
 } from "./model.ts";
 
 /** The one HTML escaper of every document: text from a dataset never becomes markup. */
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text
     .replaceAll("&", "&amp;")
     .replaceAll("<", "&lt;")

@@ -54,3 +54,20 @@ export function splitSource(text: string): { url: string | null; rest: string } 
   const match = /^(https?:\/\/[^\s<>()[\]`"']+)(.*)$/s.exec(text);
   return match ? { url: match[1] as string, rest: match[2] as string } : { url: null, rest: text };
 }
+
+/** A source cell's sources: `a ; b` is two. */
+const sourcesOf = (text: string | null | undefined): string[] =>
+  (text ?? "")
+    .split(" ; ")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** The first source a cell cites, or "—" when it cites none. */
+export const firstSource = (text: string | null | undefined): string => sourcesOf(text)[0] ?? "—";
+
+/** Every source some cells cite, once each, sorted. */
+export function citedSources(texts: Iterable<string | null | undefined>): string[] {
+  const all = new Set<string>();
+  for (const text of texts) for (const s of sourcesOf(text)) all.add(s);
+  return [...all].sort();
+}

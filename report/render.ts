@@ -1,12 +1,11 @@
 import { comparisonAnswer, impactAnswer, ParameterError, type VendorRank } from "../domain/index.ts";
-import { jsonChunks } from "./chunks.ts";
+import { jsonChunks, whole } from "./chunks.ts";
 import { blastRadiusCsv, rankCsv } from "./csv.ts";
 import { buildReport, type ReportInput } from "./document.ts";
 import { blastRadiusGexf } from "./gexf.ts";
 import { renderHtml } from "./html.ts";
 import { renderMarkdown } from "./markdown.ts";
 
-export type { SinceReport } from "./changesSection.ts";
 export type { ReportInput } from "./document.ts";
 
 export const REPORT_FORMATS = ["json", "csv", "md", "html", "gexf"] as const;
@@ -27,7 +26,7 @@ function rendered(chunks: () => Iterable<string>, contentType: string, extension
   return {
     chunks,
     get body() {
-      return [...chunks()].join("");
+      return whole(chunks());
     },
     contentType,
     extension,

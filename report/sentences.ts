@@ -1,5 +1,14 @@
 import type { BlastRadius, ReportedExposure } from "../domain/index.ts";
-import { fill, formatNumber, type Lang, labelIn, nameIn, WORDS, wordFor } from "../locale/index.ts";
+import {
+  fill,
+  fillCount,
+  formatNumber,
+  type Lang,
+  labelIn,
+  nameIn,
+  WORDS,
+  wordFor,
+} from "../locale/index.ts";
 
 /** The sentences an impact report (and its CSV) composes from the vocabulary's words. */
 
@@ -28,7 +37,7 @@ export function scenarioInWords(result: BlastRadius, lang: Lang): string {
   const ids = (list: string[]) => list.join(", ");
   if (s.excludedContracts.length > 0)
     conditions.push(
-      fill(s.excludedContracts.length > 1 ? w.scenarioExcludedContracts : w.scenarioExcludedContract, {
+      fillCount(s.excludedContracts.length, w.scenarioExcludedContract, w.scenarioExcludedContracts, {
         ids: ids(s.excludedContracts),
       }),
     );
@@ -37,7 +46,7 @@ export function scenarioInWords(result: BlastRadius, lang: Lang): string {
   if (s.asOf !== null) conditions.push(fill(w.scenarioAsOf, { asOf: s.asOf }));
   if (s.enforceRetention) conditions.push(w.scenarioRetention);
   if (s.maxDepth !== null)
-    conditions.push(fill(s.maxDepth > 1 ? w.scenarioMaxDepth : w.scenarioMaxDepthOne, { n: s.maxDepth }));
+    conditions.push(fillCount(s.maxDepth, w.scenarioMaxDepthOne, w.scenarioMaxDepth, { n: s.maxDepth }));
   // In Japanese the names stand alone in the sentence; in English each with its Japanese name.
   const name = lang === "ja" ? nameIn : labelIn;
   return fill(w.scenarioSentence, {
@@ -49,10 +58,15 @@ export function scenarioInWords(result: BlastRadius, lang: Lang): string {
   });
 }
 
-/** Ids along a chain, shown with names (in the chosen language) where the answer has them. */
-export function chainText(path: string[], result: BlastRadius, lang: Lang): string {
+/** The name (in the chosen language) of every organisation an answer names, by id: built once per report. */
+export function namesIn(result: BlastRadius, lang: Lang): Map<string, string> {
   const names = new Map<string, string>();
   for (const org of [...result.affected, ...result.compromised]) names.set(org.id, nameIn(lang, org));
+  return names;
+}
+
+/** Ids along a chain, shown with names (namesIn) where the answer has them. */
+export function chainText(path: string[], names: ReadonlyMap<string, string>): string {
   return path.map((id) => names.get(id) ?? id).join(" → ");
 }
 

@@ -1,5 +1,5 @@
-import { compareByDeadline, earliestDate, type OrganisationObligation } from "../../domain/index.ts";
-import { fill } from "../../locale/index.ts";
+import { earliestDate, earliestFinal, sortedByDeadline } from "../../domain/index.ts";
+import { fill, fillCount } from "../../locale/index.ts";
 import type { Cell, ReportDocument, Section } from "../model.ts";
 import { PacketLookups } from "./lookups.ts";
 import { entrustedSection, holidaysNote, obligationsSection } from "./obligations.ts";
@@ -12,7 +12,7 @@ import {
   whatHappened,
 } from "./sections.ts";
 
-export type { PacketFacts, PacketOptions } from "./lookups.ts";
+export type { PacketFacts } from "./lookups.ts";
 
 /**
  * The packets of a breach-response answer as documents: one per affected organisation, one per
@@ -29,7 +29,15 @@ export class PacketBook extends PacketLookups {
     };
   }
 
-  private subtitle(): string {
+  /** The subtitle every packet and the index share, made once. */
+  private subtitleText: string | undefined;
+
+  private get subtitle(): string {
+    this.subtitleText ??= this.makeSubtitle();
+    return this.subtitleText;
+  }
+
+  private makeSubtitle(): string {
     const { response } = this.facts;
     const w = this.words.packet;
     const names = response.compromised.map((c) => this.name(c.id)).join(w.namesSeparator);
@@ -46,7 +54,7 @@ export class PacketBook extends PacketLookups {
   }
 
   private document(title: string, sections: Section[]): ReportDocument {
-    return { lang: this.lang, title, subtitle: this.subtitle(), sections };
+    return { lang: this.lang, title, subtitle: this.subtitle, sections };
   }
 
   /** The packet of an affected organisation. */
@@ -68,7 +76,15 @@ export class PacketBook extends PacketLookups {
       reportedSection(this, org),
       obligationsSection(this, ob, facts?.own?.categories ?? []),
       ...(ob.entrusted
-        ? [entrustedSection(this, ob.kind, ob.entrusted, facts?.entrusted?.categories ?? [])]
+        ? [
+            entrustedSection(
+              this,
+              ob.kind,
+              ob.entrusted,
+              facts?.entrusted?.categories ?? [],
+              this.authority(ob.authority),
+            ),
+          ]
         : []),
       tellSection(this, ob),
       sources,
@@ -84,13 +100,21 @@ export class PacketBook extends PacketLookups {
     const kind = this.kindOf(id);
     const aware = fill(w.awareLine, { aware: duty.aware, from: this.words.awareFrom[duty.awareFrom] });
     const entrusted = duty.entrusted
-      ? [entrustedSection(this, kind, duty.entrusted, this.breach.get(id)?.entrusted?.categories ?? [])]
+      ? [
+          entrustedSection(
+            this,
+            kind,
+            duty.entrusted,
+            this.breach.get(id)?.entrusted?.categories ?? [],
+            this.authority(duty.authority),
+          ),
+        ]
       : [];
     const tell: Section = {
       heading: w.tell,
       paragraphs: [
         aware,
-        fill(duty.notify.length === 1 ? w.tellAtOnceOne : w.tellAtOnce, { n: duty.notify.length }),
+        fillCount(duty.notify.length, w.tellAtOnceOne, w.tellAtOnce, { n: duty.notify.length }),
         ...holidaysNote(this, [duty.entrusted?.finalBy]),
       ],
       tables: [
@@ -121,34 +145,31 @@ export class PacketBook extends PacketLookups {
     ]);
   }
 
-  /** The earliest 確報 of an organisation's two assessments. */
-  private finalOf(o: Pick<OrganisationObligation, "finalBy" | "entrusted">): string | null {
-    return (
-      [o.finalBy, o.entrusted?.finalBy].filter((d): d is string => typeof d === "string").sort()[0] ?? null
-    );
-  }
-
   /** Every packet, earliest date first: the compromised ones (promptly), then by 速報 and 確報. */
   index(): ReportDocument {
     const w = this.words.packet;
     const { response } = this.facts;
     const aware = (day: string, from: "recorded" | "scenario") =>
       fill(w.awareCell, { aware: day, from: this.words.awareFrom[from] });
-    const rows: (string | Cell)[][] = response.compromised.map((c) => [
-      { text: this.name(c.id), packet: c.id },
-      this.kind(this.kindOf(c.id)),
-      w.compromisedRole,
-      aware(c.aware, c.awareFrom),
-      "—",
-      c.entrusted ? this.words.entrustedDecisions[c.entrusted.report] : "—",
-      this.authority(c.authority),
-      w.tellWhen,
-      this.finalOf({ finalBy: null, entrusted: c.entrusted }) ?? "—",
-      this.days(this.finalOf({ finalBy: null, entrusted: c.entrusted })),
-      String(c.notify.length),
-    ]);
-    for (const o of [...response.organisations].sort(compareByDeadline)) {
-      const final = this.finalOf(o);
+    const rows: (string | Cell)[][] = response.compromised.map((c) => {
+      // A compromised organisation's only 確報 is for the data entrusted to it.
+      const final = c.entrusted?.finalBy ?? null;
+      return [
+        { text: this.name(c.id), packet: c.id },
+        this.kind(this.kindOf(c.id)),
+        w.compromisedRole,
+        aware(c.aware, c.awareFrom),
+        "—",
+        c.entrusted ? this.words.entrustedDecisions[c.entrusted.report] : "—",
+        this.authority(c.authority),
+        w.tellWhen,
+        final ?? "—",
+        this.days(final),
+        String(c.notify.length),
+      ];
+    });
+    for (const o of sortedByDeadline(response.organisations)) {
+      const final = earliestFinal(o);
       rows.push([
         { text: this.name(o.id), packet: o.id },
         this.kind(o.kind),

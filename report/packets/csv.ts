@@ -1,5 +1,11 @@
-import { type Assessment, type BreachResponse, daysBetween } from "../../domain/index.ts";
-import { BOM, csvLine } from "../csv.ts";
+import {
+  type Assessment,
+  type BreachResponse,
+  daysLeft,
+  type OrganisationObligation,
+} from "../../domain/index.ts";
+import { batched } from "../chunks.ts";
+import { type CsvRow, tableChunks } from "../csv.ts";
 
 /** An assessment's columns, for the own data and again (entrusted_…) for the data entrusted. */
 const ASSESSMENT = [
@@ -31,16 +37,14 @@ const HEADER = [
 ];
 
 /**
- * The answer as CSV, one line at a time (the API streams it): the compromised organisations
- * first (role `compromised`: contractors whose duty for the data entrusted to them is excused when
- * they tell their consignors promptly), then every affected organisation by id, its own data's
- * assessment beside the entrusted data's. Days are counted from `today`; cells a spreadsheet would
- * run as formulas are neutralised by csvCell.
+ * The answer as CSV, in pieces (the API streams them), written as the impact CSV is: the
+ * compromised organisations first (role `compromised`: contractors whose duty for the data entrusted
+ * to them is excused when they tell their consignors promptly), then every affected organisation by
+ * id, its own data's assessment beside the entrusted data's. Days are counted from `today`; cells a
+ * spreadsheet would run as formulas are neutralised by csvCell.
  */
-export function* breachCsvLines(response: BreachResponse, today: string): Generator<string> {
-  const line = (cells: (string | number | null)[]) => `${csvLine(cells)}\r\n`;
-  const days = (deadline: string | null) => (deadline === null ? null : daysBetween(today, deadline));
-  const cells = (a: Assessment | null): (string | number | null)[] =>
+export function breachCsvLines(response: BreachResponse, today: string): Generator<string> {
+  const cells = (a: Assessment | null): CsvRow =>
     a === null
       ? ASSESSMENT.map(() => null)
       : [
@@ -50,38 +54,32 @@ export function* breachCsvLines(response: BreachResponse, today: string): Genera
           a.triggers.join(";"),
           a.report,
           a.preliminaryBy,
-          days(a.preliminaryBy),
+          daysLeft(today, a.preliminaryBy),
           a.finalBy,
-          days(a.finalBy),
+          daysLeft(today, a.finalBy),
         ];
   const tail = [response.aware, response.cause, response.holidaysKnownThrough];
-  yield BOM + line(HEADER);
-  for (const c of response.compromised)
-    yield line([
-      c.id,
-      c.name,
-      null,
-      "compromised",
-      c.aware,
-      c.awareFrom,
-      c.authority,
-      ...cells(null),
-      ...cells(c.entrusted),
-      c.notify.join(";"),
-      ...tail,
-    ]);
-  for (const o of response.organisations)
-    yield line([
-      o.id,
-      o.name,
-      o.kind,
-      o.role,
-      o.aware,
-      o.awareFrom,
-      o.authority,
-      ...cells(o),
-      ...cells(o.entrusted),
-      o.notify.join(";"),
-      ...tail,
-    ]);
+  const row = (
+    o: Pick<OrganisationObligation, "id" | "name" | "kind" | "aware" | "awareFrom" | "authority" | "notify">,
+    role: string,
+    own: Assessment | null,
+    entrusted: Assessment | null,
+  ): CsvRow => [
+    o.id,
+    o.name,
+    o.kind,
+    role,
+    o.aware,
+    o.awareFrom,
+    o.authority,
+    ...cells(own),
+    ...cells(entrusted),
+    o.notify.join(";"),
+    ...tail,
+  ];
+  const rows = [
+    ...response.compromised.map((c) => row({ ...c, kind: null }, "compromised", null, c.entrusted)),
+    ...response.organisations.map((o) => row(o, o.role, o, o.entrusted)),
+  ];
+  return batched(tableChunks(HEADER, rows));
 }

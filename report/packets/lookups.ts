@@ -7,7 +7,7 @@ import {
   type ContractDetail,
   type CountedContract,
   type DataSet,
-  daysBetween,
+  daysLeft,
   type Incident,
   type OrganisationObligation,
 } from "../../domain/index.ts";
@@ -41,13 +41,6 @@ export interface PacketOptions {
   today: string;
   lang: Lang;
 }
-
-/** A source cell's sources: `a ; b` is two. */
-export const sourcesOf = (text: string | null | undefined) =>
-  (text ?? "")
-    .split(" ; ")
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 /**
  * Everything packets look up, indexed once (a thousand packets cost one pass over the answer), and
@@ -110,9 +103,8 @@ export class PacketLookups {
 
   /** Days left to a deadline (or since a passed guide), as a cell kept on one line. */
   days(deadline: string | null, guide = false): Cell {
-    const left = deadline === null ? null : daysBetween(this.options.today, deadline);
     return {
-      text: daysLeftIn(this.lang, left, guide),
+      text: daysLeftIn(this.lang, daysLeft(this.options.today, deadline), guide),
       oneLine: true,
     };
   }

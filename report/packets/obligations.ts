@@ -1,4 +1,13 @@
-import { type Assessment, finalDayOf, type OrganisationObligation, TRIGGERS } from "../../domain/index.ts";
+import {
+  type Assessment,
+  beyondHolidayCalendar,
+  finalDayOf,
+  isPublicBody,
+  type OrganisationObligation,
+  personsThresholdOf,
+  sensitiveBasis,
+  TRIGGERS,
+} from "../../domain/index.ts";
 import { countWithUnitIn, fill, formatNumber } from "../../locale/index.ts";
 import type { Cell, Section, Table } from "../model.ts";
 import type { PacketLookups } from "./lookups.ts";
@@ -14,7 +23,7 @@ const ORDINANCE_ITEM = 5;
 
 /** The articles a packet cites for an organisation of a kind: public bodies' or businesses'. */
 function articlesOf(l: PacketLookups, kind: string | null) {
-  const publicBody = kind !== null && l.options.rules.publicBodyKinds.includes(kind);
+  const publicBody = isPublicBody(l.options.rules, kind);
   return {
     publicBody,
     ...(publicBody ? { rules: 43, clocks: 44, act: 68 } : { rules: 7, clocks: 8, act: 26 }),
@@ -37,23 +46,28 @@ function triggerItems(
   const w = l.words;
   if (trigger !== "sensitive" || !publicBody)
     return [{ item: TRIGGER_ITEM[trigger], text: fill(w.triggerSentences[trigger], { threshold }) }];
-  const { rules } = l.options;
-  const items: CitedItem[] = [];
-  if (categories.some((c) => rules.specialCareCategories.includes(c)))
-    items.push({ item: TRIGGER_ITEM.sensitive, text: w.triggerSentences.sensitive });
-  if (categories.some((c) => rules.publicBodySpecialCareCategories.includes(c)))
-    items.push({ item: ORDINANCE_ITEM, text: w.ordinanceSensitiveSentence });
-  return items;
+  return sensitiveBasis(l.options.rules, publicBody, categories).map((basis) =>
+    basis === "act"
+      ? { item: TRIGGER_ITEM.sensitive, text: w.triggerSentences.sensitive }
+      : { item: ORDINANCE_ITEM, text: w.ordinanceSensitiveSentence },
+  );
 }
 
-/** Why a set is (or is not) to be reported: its triggers, or what is unknown, or what the rules say. */
-function reasons(l: PacketLookups, kind: string | null, a: Assessment, categories: string[]) {
+/**
+ * Why a set is (or is not) to be reported: its triggers, or what is unknown, or what the rules say
+ * (best effort: a report to `authority`, the organisation's, as the packet writes it).
+ */
+function reasons(
+  l: PacketLookups,
+  kind: string | null,
+  a: Assessment,
+  categories: string[],
+  authority: string,
+) {
   const { rules } = l.options;
   const w = l.words.packet;
   const article = articlesOf(l, kind);
-  const threshold = formatNumber(
-    (kind !== null ? rules.personsThresholdByKind[kind] : undefined) ?? rules.defaultPersonsThreshold,
-  );
+  const threshold = formatNumber(personsThresholdOf(rules, kind));
   const paragraphs: string[] = [];
   let list: string[] | undefined;
   if (!a.holdsData) paragraphs.push(w.noDataLine);
@@ -67,8 +81,7 @@ function reasons(l: PacketLookups, kind: string | null, a: Assessment, categorie
     if (a.personsUnknown > 0) paragraphs.push(fill(w.assessLine, { n: a.personsUnknown, threshold }));
     const unclear = categories.filter((c) => rules.unclearCategories.includes(c));
     if (unclear.length > 0) paragraphs.push(fill(w.unclearLine, { categories: l.categories(unclear) }));
-  } else if (a.report === "best_effort")
-    paragraphs.push(fill(w.bestEffortLine, { authority: "{authority}" }));
+  } else if (a.report === "best_effort") paragraphs.push(fill(w.bestEffortLine, { authority }));
   else paragraphs.push(fill(w.notRequiredLine, { persons: formatNumber(a.persons), threshold }));
   return { paragraphs, list };
 }
@@ -91,9 +104,7 @@ function dutiesTable(l: PacketLookups, kind: string | null, a: Assessment, entru
 /** Says so when a date of the packet is later than the holiday calendar knows. */
 export function holidaysNote(l: PacketLookups, dates: (string | null | undefined)[]): string[] {
   const through = l.facts.response.holidaysKnownThrough;
-  return dates.some((d) => typeof d === "string" && d > through)
-    ? [fill(l.words.packet.holidaysNote, { through })]
-    : [];
+  return beyondHolidayCalendar(through, dates) ? [fill(l.words.packet.holidaysNote, { through })] : [];
 }
 
 /**
@@ -109,14 +120,14 @@ export function obligationsSection(
   const w = l.words.packet;
   const authority = l.authority(ob.authority);
   const { publicBody } = articlesOf(l, ob.kind);
-  const why = reasons(l, ob.kind, ob, categories);
+  const why = reasons(l, ob.kind, ob, categories, authority);
   return {
     heading: w.obligations,
     paragraphs: [
       fill(w.decision, { decision: l.words.decisionSentences[ob.report], authority }),
       publicBody ? w.basisPublic : w.basisBusiness,
       fill(w.awareLine, { aware: ob.aware, from: l.words.awareFrom[ob.awareFrom] }),
-      ...why.paragraphs.map((p) => p.replace("{authority}", authority)),
+      ...why.paragraphs,
       ...holidaysNote(l, [ob.finalBy, ob.entrusted?.finalBy]),
     ],
     list: why.list,
@@ -126,16 +137,18 @@ export function obligationsSection(
 
 /**
  * A contractor's obligations for the data entrusted to it: assessed apart, and excused when it
- * tells its consignors promptly (never "no report" for data it handles).
+ * tells its consignors promptly (never "no report" for data it handles). `authority`: the
+ * contractor's, as the packet writes it.
  */
 export function entrustedSection(
   l: PacketLookups,
   kind: string | null,
   entrusted: Assessment,
   categories: string[],
+  authority: string,
 ): Section {
   const w = l.words.packet;
-  const why = reasons(l, kind, entrusted, categories);
+  const why = reasons(l, kind, entrusted, categories, authority);
   return {
     heading: w.entrusted,
     paragraphs: [

@@ -1,7 +1,7 @@
 import type { AffectedOrganisation, CountedContract, OrganisationObligation } from "../../domain/index.ts";
-import { countWithUnitIn, fill, wordFor } from "../../locale/index.ts";
-import type { Section, Table } from "../model.ts";
-import { type PacketLookups, sourcesOf } from "./lookups.ts";
+import { countWithUnitIn, fill, fillCount, wordFor } from "../../locale/index.ts";
+import { citedSources, firstSource, type Section, type Table } from "../model.ts";
+import type { PacketLookups } from "./lookups.ts";
 
 /** The sections packets are made of, each from the lookups of one answer. */
 
@@ -29,17 +29,18 @@ export function whatHappened(l: PacketLookups): Section {
 
 /** The rule set's sources, then every source the packet's contracts, incidents and `extra` cite. */
 export function sourcesSection(l: PacketLookups, contractIds: string[], extra: (string | null)[]): Section {
-  const all = new Set<string>();
-  for (const id of contractIds) for (const s of sourcesOf(l.contracts.get(id)?.source)) all.add(s);
-  for (const i of l.facts.incidents) for (const s of sourcesOf(i.source)) all.add(s);
-  for (const text of extra) for (const s of sourcesOf(text)) all.add(s);
+  const cited = citedSources([
+    ...contractIds.map((id) => l.contracts.get(id)?.source),
+    ...l.facts.incidents.map((i) => i.source),
+    ...extra,
+  ]);
   const { rules, rulesFile } = l.options;
   const ruleLinks = Object.values(rules.sources).map((s) => `${s.urls[0]} ${s.title}`);
   return {
     heading: l.words.packet.sources,
     paragraphs: [fill(l.words.packet.rulesLine, { name: rules.name, file: rulesFile })],
     tables: [],
-    links: [...ruleLinks, ...[...all].sort()],
+    links: [...ruleLinks, ...cited],
   };
 }
 
@@ -55,7 +56,7 @@ export function chainSection(l: PacketLookups, org: AffectedOrganisation): Secti
       l.detail(id)?.service ?? "—",
       l.count(c?.records ?? null),
       l.count(c?.subjects ?? null),
-      sourcesOf(c?.source)[0] ?? "—",
+      firstSource(c?.source),
     ];
   };
   return {
@@ -93,7 +94,7 @@ export function dataSection(
           l.count(c.records),
           l.count(c.subjects),
           l.categories(l.detail(c.id)?.dataCategories),
-          sourcesOf(c.source)[0] ?? "—",
+          firstSource(c.source),
         ]),
       },
     ],
@@ -116,7 +117,7 @@ export function reportedSection(l: PacketLookups, org: AffectedOrganisation): Se
           l.count(r.subjects),
           wordFor(l.words.statuses, r.status, "—"),
           r.reportedOn ?? "—",
-          sourcesOf(r.source)[0] ?? "—",
+          firstSource(r.source),
         ]),
       },
     ],
@@ -147,7 +148,7 @@ export function tellSection(l: PacketLookups, ob: OrganisationObligation): Secti
     heading: w.tell,
     paragraphs: [
       ob.role === "intermediary"
-        ? fill(ob.notify.length === 1 ? w.tellConsignorsOne : w.tellConsignors, { n: ob.notify.length })
+        ? fillCount(ob.notify.length, w.tellConsignorsOne, w.tellConsignors, { n: ob.notify.length })
         : w.noOneToTell,
       ...(ob.report === "required" ? [fill(w.tellAuthority, { authority: l.authority(ob.authority) })] : []),
     ],

@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
 import { breachPackets } from "../../answers/breach.ts";
 import { loadRules, rulesFileName } from "../../answers/rules.ts";
 import { plainCompromise } from "../../domain/index.ts";
 import { InMemoryEngine } from "../../engine/inMemoryEngine.ts";
-import { packetFiles } from "../../report/packets/files.ts";
+import { packetFiles, writePacketFiles } from "../../report/packets/files.ts";
 import { medianMs, round, time } from "./measure.ts";
 
 /** Generated datasets record no incidents: the clocks start on this day. */
@@ -66,11 +66,7 @@ export async function measureNotify(
         { rulesFile: rulesFileName(), today: AWARE, lang: "ja" },
       );
       const affected = book.packetIds.affected.slice(0, PACKETS - 1);
-      for (const file of packetFiles(book, { compromised: [vendor], affected })) {
-        const path = join(dir, file.path);
-        mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, file.body);
-      }
+      writePacketFiles(dir, packetFiles(book, { compromised: [vendor], affected }));
       return { organisations: book.facts.response.organisations.length, packets: affected.length + 1 };
     });
     return {
