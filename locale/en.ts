@@ -246,7 +246,7 @@ export const en: typeof ja = {
     records: "Records",
     persons: "Persons",
     contracts: "Contracts",
-    undisclosed: "Contracts with undisclosed records",
+    undisclosedContracts: "Contracts with undisclosed records",
     lowerBound: "≥ marks a lower bound (undisclosed counts not included)",
     byKind: "By kind",
     byRegion: "By region",

@@ -251,7 +251,7 @@ export const ja = {
     records: "件数",
     persons: "人数",
     contracts: "委託契約",
-    undisclosed: "件数非公表の契約",
+    undisclosedContracts: "件数非公表の契約",
     lowerBound: "≥ は下限（非公表の件数を含まない）",
     byKind: "種別ごと",
     byRegion: "地域ごと",

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { AffectedOrganisation, BlastRadius, GroupedBlastRadius } from "../../domain/index.ts";
+import { compactFigureIn as compactFigure } from "../../locale/index.ts";
 import { tierTotals } from "../../web/src/graph/tiers.ts";
 import { timelineModel } from "../../web/src/organisation/timeline.ts";
 import { reportedRecords } from "../../web/src/radius/ReportedBars.tsx";
-import { compactFigure } from "../../web/src/shared/i18n/strings.ts";
 
 const day = (text: string) => new Date(`${text}T00:00:00Z`);
 

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from "react";
 import { ChangesPanel } from "./changes/ChangesPanel.tsx";
 import { useChanges } from "./changes/useChanges.ts";
-import { groupOfNode, groupsById, groupTitle, isGroupNode } from "./graph/groups.ts";
+import { groupOfNode, groupTitle, isGroupNode } from "./graph/groups.ts";
 import type { ExploreSigma } from "./graph/sigma/context.ts";
 import { GraphView } from "./graph/sigma/GraphView.tsx";
-import { computeHighlight } from "./graph/sigma/highlight.ts";
+import { answerHighlight, withSelection } from "./graph/sigma/highlight.ts";
 import { tierTotals } from "./graph/tiers.ts";
 import { useExploreData } from "./graph/useExploreData.ts";
 import { GraphStoreContext, useGraphDataset } from "./graph/useGraph.ts";
@@ -21,7 +21,7 @@ import { RankPanel } from "./rank/RankPanel.tsx";
 import { ResponsePanel } from "./response/ResponsePanel.tsx";
 import { LanguageProvider, useLanguage } from "./shared/i18n/language.tsx";
 import { formatNumber } from "./shared/i18n/strings.ts";
-import { scenarioActions, type UpdateState } from "./shared/state/actions.ts";
+import { type UpdateState, useScenarioActions } from "./shared/state/actions.ts";
 import { type ExploreState, notifyParams, scenarioParams, serializeState } from "./shared/state/urlState.ts";
 import { useExploreState } from "./shared/state/useExploreState.ts";
 import { ErrorBoundary, ErrorMessage } from "./shared/widgets/ErrorBoundary.tsx";
@@ -50,9 +50,11 @@ function Explorer({ state, update }: { state: ExploreState; update: UpdateState 
   const [sigma, setSigma] = useState<ExploreSigma | null>(null);
   const params = state.compromised.length > 0 ? scenarioParams(state) : null;
   const changes = useChanges(params);
+  // The answer's part of the highlight is computed once per answer; a click only draws another chain.
+  const answered = useMemo(() => answerHighlight(data.drawn, changes.changes), [data.drawn, changes.changes]);
   const highlight = useMemo(
-    () => computeHighlight(data.drawn, state.focus, state.contract, changes.changes),
-    [data.drawn, state.focus, state.contract, changes.changes],
+    () => withSelection(answered, state.focus, state.contract),
+    [answered, state.focus, state.contract],
   );
   const tiers = useMemo(
     () => tierTotals(data.impact, data.drawn, data.grouped),
@@ -60,8 +62,8 @@ function Explorer({ state, update }: { state: ExploreState; update: UpdateState 
   );
   // A group node (a radius too large to draw one by one) opens the group's panel, not an organisation's.
   const [groupId, setGroupId] = useState<string | null>(null);
-  const group = groupId ? groupsById(data.grouped).get(groupOfNode(groupId)) : undefined;
-  const actions = scenarioActions(state, update);
+  const group = groupId ? data.groupsById.get(groupOfNode(groupId)) : undefined;
+  const actions = useScenarioActions(state, update);
   const [sideWidth, setSideWidth] = useSideWidth();
 
   // Escape closes the panel on top (a contract's, then an organisation's), unless a field takes it.
@@ -120,7 +122,7 @@ function Explorer({ state, update }: { state: ExploreState; update: UpdateState 
             )}
             {data.grouped && (
               <p className="overlay bottom note" data-testid="grouped-note">
-                {t("drawnAsGroups", { groups: formatNumber(groupsById(data.grouped).size) })}
+                {t("drawnAsGroups", { groups: formatNumber(data.groupsById.size) })}
                 {data.expanded && (
                   <>
                     {" "}

@@ -9,12 +9,12 @@ import type { ChangesState } from "./useChanges.ts";
 const LISTED = 12;
 
 type TotalKey = keyof Changes["totals"];
-const TOTALS: [TotalKey, "affected" | "contracts" | "records" | "persons" | "undisclosed"][] = [
+const TOTALS: [TotalKey, "affected" | "contracts" | "records" | "persons" | "undisclosedContracts"][] = [
   ["organisations", "affected"],
   ["contracts", "contracts"],
   ["records", "records"],
   ["subjects", "persons"],
-  ["undisclosedContracts", "undisclosed"],
+  ["undisclosedContracts", "undisclosedContracts"],
 ];
 
 function OrgList({

@@ -8,7 +8,7 @@ import {
   type GroupedBlastRadius,
   type GroupMember,
 } from "../../../domain/index.ts";
-import { fill, WORDS, wordFor } from "../../../locale/index.ts";
+import { fill, fillCount, WORDS, wordFor } from "../../../locale/index.ts";
 import { formatNumber, type Lang } from "../shared/i18n/strings.ts";
 
 /**
@@ -35,7 +35,7 @@ export function needsGroups(impact: BlastRadius | null): boolean {
 }
 
 /** The kind of a group's members, in words: "Companies", "企業". */
-export function groupKindWord(lang: Lang, kind: string | null): string {
+function groupKindWord(lang: Lang, kind: string | null): string {
   return wordFor(WORDS[lang].kindGroups, kind, WORDS[lang].explorer.groupAnyKind);
 }
 
@@ -135,13 +135,14 @@ export function groupFigures(
 ): string {
   const w = WORDS[lang].explorer;
   const unknown = group.undisclosed > 0;
-  const organisations = fill(group.organisations === 1 ? w.groupOrganisationsOne : w.groupOrganisationsMany, {
+  const organisations = fillCount(group.organisations, w.groupOrganisationsOne, w.groupOrganisationsMany, {
     n: formatNumber(group.organisations),
   });
+  // A lower bound ("≥ 1") is never singular.
   const records =
     unknown && group.records === 0
       ? w.groupRecordsUndisclosed
-      : fill(group.records === 1 && !unknown ? w.groupRecordsOne : w.groupRecordsMany, {
+      : fillCount(group.records, unknown ? w.groupRecordsMany : w.groupRecordsOne, w.groupRecordsMany, {
           n: formatNumber(group.records, unknown),
         });
   return fill(w.groupFigures, { organisations, records });

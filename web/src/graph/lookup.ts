@@ -1,4 +1,4 @@
-import { useContext, useSyncExternalStore } from "react";
+import { useContext, useMemo, useSyncExternalStore } from "react";
 import type { ExploreGraph } from "./dataset.ts";
 import { GraphStoreContext } from "./useGraph.ts";
 
@@ -48,10 +48,14 @@ const BY_ID: Lookup = { org: (id, fallback) => fallback ?? { id }, contract: () 
 const NO_CHANGES = () => () => {};
 const NO_SNAPSHOT = () => null;
 
-/** The lookup over the app's one graph; the component renders again whenever the graph changes. */
+/**
+ * The lookup over the app's one graph; the component renders again whenever the graph changes, and
+ * only then is the lookup a new one (so that what is worked out from it can be memoised on it).
+ */
 export function useLookup(): Lookup {
   const store = useContext(GraphStoreContext);
   const snapshot = store?.getSnapshot ?? NO_SNAPSHOT;
-  useSyncExternalStore(store?.subscribe ?? NO_CHANGES, snapshot, snapshot);
-  return store ? graphLookup(store.graph) : BY_ID;
+  const version = useSyncExternalStore(store?.subscribe ?? NO_CHANGES, snapshot, snapshot);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the graph changes in place; its snapshot says when.
+  return useMemo(() => (store ? graphLookup(store.graph) : BY_ID), [store, version]);
 }

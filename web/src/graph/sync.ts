@@ -1,4 +1,5 @@
-import { type Lang, orgName } from "../shared/i18n/strings.ts";
+import { nameIn } from "../../../locale/index.ts";
+import type { Lang } from "../shared/i18n/strings.ts";
 import {
   collectElements,
   createExploreGraph,
@@ -44,7 +45,7 @@ export function syncGraph(graph: ExploreGraph, sources: GraphSources, lang: Lang
   const added: string[] = [];
   for (const [id, facts] of nodes) {
     // The label drawn beside a node: its name in the chosen language.
-    const wanted = { ...facts, label: orgName(lang, { id, ...facts }) };
+    const wanted = { ...facts, label: nameIn(lang, { id, ...facts }) };
     if (!graph.hasNode(id)) {
       graph.addNode(id, { ...wanted, x: 0, y: 0 });
       added.push(id);
@@ -62,7 +63,7 @@ export function syncGraph(graph: ExploreGraph, sources: GraphSources, lang: Lang
 /** Labels in another language; one graph event, and sigma repaints without re-indexing. */
 export function relabel(graph: ExploreGraph, lang: Lang): void {
   graph.updateEachNodeAttributes(
-    (id, attributes) => ({ ...attributes, label: orgName(lang, { id, ...attributes }) }),
+    (id, attributes) => ({ ...attributes, label: nameIn(lang, { id, ...attributes }) }),
     {
       attributes: ["label"],
     },

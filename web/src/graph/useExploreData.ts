@@ -10,7 +10,7 @@ import type {
 import { api } from "../shared/api/client.ts";
 import { useApi } from "../shared/api/useApi.ts";
 import { type ExploreState, isWhatIf, scenarioParams } from "../shared/state/urlState.ts";
-import { groupedDrawing, groupsById, needsGroups } from "./groups.ts";
+import { type DrawnGroup, groupedDrawing, groupsById, needsGroups } from "./groups.ts";
 
 export interface ExploreData {
   /** The overview, while no scenario is shown (null while one is: a radius hides it). */
@@ -20,6 +20,8 @@ export interface ExploreData {
   grouped: GroupedBlastRadius | null;
   /** What the graph draws: `impact`, or its groups when it is too large (see graph/groups.ts). */
   drawn: BlastRadius | null;
+  /** The groups drawn, by node id (none unless the radius is drawn grouped). */
+  groupsById: Map<string, DrawnGroup>;
   comparison: Comparison | null;
   /** The expanded group (state.expand) with its largest organisations, once answered. */
   expanded: ExpandedGroup | null;
@@ -74,7 +76,8 @@ export function useExploreData(state: ExploreState): ExploreData {
   );
   const grouped = groupsWanted ? groups.data : null;
   // A group the analyst expanded: its largest organisations, drawn one by one in its place.
-  const toExpand = state.expand ? groupsById(grouped).get(state.expand) : undefined;
+  const drawnGroups = useMemo(() => groupsById(grouped), [grouped]);
+  const toExpand = state.expand ? drawnGroups.get(state.expand) : undefined;
   // A tier's rest (several groups taken together) has no one group to expand.
   const expandable = toExpand && toExpand.rest === 0 ? toExpand : null;
   const expandedAnswer = useApi<ExpandedGroup>(
@@ -123,6 +126,7 @@ export function useExploreData(state: ExploreState): ExploreData {
     impact,
     grouped,
     drawn,
+    groupsById: drawnGroups,
     comparison: scenario.data?.comparison ?? null,
     neighbourhoods: neighbourhoods.data ?? NO_NEIGHBOURHOODS,
     loading: scenario.loading,

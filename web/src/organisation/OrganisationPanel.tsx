@@ -5,22 +5,27 @@ import { api } from "../shared/api/client.ts";
 import { useApi } from "../shared/api/useApi.ts";
 import { useLanguage } from "../shared/i18n/language.tsx";
 import { formatNumber } from "../shared/i18n/strings.ts";
+import type { ScenarioActions } from "../shared/state/actions.ts";
 import { Figure } from "../shared/widgets/Figure.tsx";
 import { ChainTimeline } from "./ChainTimeline.tsx";
 import { CarriedList, type OpenContract } from "./contractWords.tsx";
 import { WhyAffected, WhyNotAffected } from "./Why.tsx";
 
 /** What the panel's buttons do (the scenario's actions, and expanding the neighbourhood). */
-export interface OrganisationActions {
-  compromiseOnly: (id: string) => void;
-  addCompromised: (id: string) => void;
-  excludeOrganisation: (id: string) => void;
-  excludeContract: (id: string) => void;
-  /** Open a contract's panel. */
-  selectContract: (id: string) => void;
+export interface OrganisationActions
+  extends Pick<
+    ScenarioActions,
+    "compromiseOnly" | "addCompromised" | "excludeOrganisation" | "excludeContract" | "selectContract"
+  > {
   expand: (id: string) => void;
   close: () => void;
 }
+
+/** The panel's two lists of contracts: the organisation's as consignor, then as contractor. */
+const SIDES = [
+  { heading: "outgoing", rows: "outgoing", total: "outgoingTotal" },
+  { heading: "incoming", rows: "incoming", total: "incomingTotal" },
+] as const;
 
 function Source({ text }: { text?: string | null }) {
   if (!text) return null;
@@ -40,7 +45,9 @@ function Source({ text }: { text?: string | null }) {
   );
 }
 
+/** One side's contracts under its heading, with how many there are in all. */
 function Contracts({
+  heading,
   rows,
   total,
   onExclude,
@@ -48,6 +55,7 @@ function Contracts({
   lookup,
   onOpen,
 }: {
+  heading: string;
   rows: ContractRow[];
   total: number;
   onExclude: (id: string) => void;
@@ -57,37 +65,42 @@ function Contracts({
 }) {
   const { t, rich, orgName, count } = useLanguage();
   return (
-    <ul className="contracts">
-      {rows.map((c) => (
-        <li key={c.id} data-contract={c.id}>
-          <strong>
-            {orgName(lookup.org(c.counterpart, { id: c.counterpart, name: c.counterpartName }))}
-          </strong>{" "}
-          <code>{c.id}</code>
-          <div>
-            {c.service && `${c.service} · `}
-            {t("records")} {count(c.records)}
-            {c.since && ` · ${t("since")} ${c.since}`}
-            {c.until && ` · ${t("until")} ${c.until}`}
-            {c.deleteBy && ` · ${t("deleteBy")} ${c.deleteBy}`}
-          </div>
-          {c.carries && c.carries.length > 0 && (
-            <div className="note">
-              {rich("carriesOnly", {
-                carried: <CarriedList ids={c.carries} lookup={lookup} onOpen={onOpen} />,
-              })}
+    <>
+      <h3>
+        {heading} ({formatNumber(total)})
+      </h3>
+      <ul className="contracts">
+        {rows.map((c) => (
+          <li key={c.id} data-contract={c.id}>
+            <strong>
+              {orgName(lookup.org(c.counterpart, { id: c.counterpart, name: c.counterpartName }))}
+            </strong>{" "}
+            <code>{c.id}</code>
+            <div>
+              {c.service && `${c.service} · `}
+              {t("records")} {count(c.records)}
+              {c.since && ` · ${t("since")} ${c.since}`}
+              {c.until && ` · ${t("until")} ${c.until}`}
+              {c.deleteBy && ` · ${t("deleteBy")} ${c.deleteBy}`}
             </div>
-          )}
-          <Source text={c.source} />
-          {!excluded.includes(c.id) && (
-            <button type="button" onClick={() => onExclude(c.id)}>
-              {t("excludeContract")}
-            </button>
-          )}
-        </li>
-      ))}
-      {total > rows.length && <li className="note">+ {formatNumber(total - rows.length)}</li>}
-    </ul>
+            {c.carries && c.carries.length > 0 && (
+              <div className="note">
+                {rich("carriesOnly", {
+                  carried: <CarriedList ids={c.carries} lookup={lookup} onOpen={onOpen} />,
+                })}
+              </div>
+            )}
+            <Source text={c.source} />
+            {!excluded.includes(c.id) && (
+              <button type="button" onClick={() => onExclude(c.id)}>
+                {t("excludeContract")}
+              </button>
+            )}
+          </li>
+        ))}
+        {total > rows.length && <li className="note">+ {formatNumber(total - rows.length)}</li>}
+      </ul>
+    </>
   );
 }
 
@@ -178,28 +191,18 @@ export function OrganisationPanel({
           {t("expand")}
         </button>
       </div>
-      <h3>
-        {t("outgoing")} ({formatNumber(detail.outgoingTotal)})
-      </h3>
-      <Contracts
-        rows={detail.outgoing}
-        total={detail.outgoingTotal}
-        onExclude={actions.excludeContract}
-        excluded={excludedContracts}
-        lookup={lookup}
-        onOpen={actions.selectContract}
-      />
-      <h3>
-        {t("incoming")} ({formatNumber(detail.incomingTotal)})
-      </h3>
-      <Contracts
-        rows={detail.incoming}
-        total={detail.incomingTotal}
-        onExclude={actions.excludeContract}
-        excluded={excludedContracts}
-        lookup={lookup}
-        onOpen={actions.selectContract}
-      />
+      {SIDES.map((side) => (
+        <Contracts
+          key={side.rows}
+          heading={t(side.heading)}
+          rows={detail[side.rows]}
+          total={detail[side.total]}
+          onExclude={actions.excludeContract}
+          excluded={excludedContracts}
+          lookup={lookup}
+          onOpen={actions.selectContract}
+        />
+      ))}
       {detail.incidents.length > 0 && (
         <>
           <h3>{t("incidents")}</h3>

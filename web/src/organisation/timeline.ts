@@ -39,32 +39,21 @@ const day = (text: string | null | undefined, end: "firstDay" | "lastDay"): Date
 
 const DAY_MS = 86_400_000;
 
+/** The days of an incident marked on the timeline, in this order. */
+const INCIDENT_MARKS = ["discovered", "disclosed"] as const;
+
 /**
  * The exposure timeline of a chain: each contract from `since` to `until`, its `delete_by`, the
  * incidents on its way and the scenario's as-of day. Pure, so that a test reads it exactly.
  */
 export function timelineModel(chain: ChainTimeline, asOf: string | null): TimelineModel {
   const marks: TimelineMark[] = [];
-  for (const incident of chain.incidents) {
-    const discovered = day(incident.discovered, "firstDay");
-    if (discovered)
-      marks.push({
-        key: `${incident.id}:discovered`,
-        kind: "discovered",
-        at: discovered,
-        text: incident.discovered as string,
-        incident: incident.id,
-      });
-    const disclosed = day(incident.disclosed, "firstDay");
-    if (disclosed)
-      marks.push({
-        key: `${incident.id}:disclosed`,
-        kind: "disclosed",
-        at: disclosed,
-        text: incident.disclosed as string,
-        incident: incident.id,
-      });
-  }
+  for (const incident of chain.incidents)
+    for (const kind of INCIDENT_MARKS) {
+      const text = incident[kind];
+      const at = day(text, "firstDay");
+      if (at && text) marks.push({ key: `${incident.id}:${kind}`, kind, at, text, incident: incident.id });
+    }
   const asOfDay = day(asOf, "firstDay");
   if (asOfDay && asOf) marks.push({ key: "as-of", kind: "asOf", at: asOfDay, text: asOf });
   const firstIncident = marks

@@ -24,7 +24,7 @@ export function Legend({
     ? [
         [t("compromised"), COMPROMISED_COLOUR],
         ...[1, 2, 3, 4].map((d): [string, string] => [
-          `${t("depth")} ${d}${d === 4 ? "+" : ""}`,
+          t("depthN", { n: d === 4 ? `${d}+` : d }),
           depthColour(d),
         ]),
       ]

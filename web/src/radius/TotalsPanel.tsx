@@ -39,7 +39,13 @@ function Breakdown({
     records: g.records,
     undisclosed: g.undisclosed,
   }));
-  return <RecordBars rows={rows} label={t(by === "kind" ? "byKind" : "byRegion")} unit={t("undisclosed")} />;
+  return (
+    <RecordBars
+      rows={rows}
+      label={t(by === "kind" ? "byKind" : "byRegion")}
+      unit={t("undisclosedContracts")}
+    />
+  );
 }
 
 /** Totals of a blast radius, lower bounds marked, with the what-if comparison when there is one. */
@@ -81,7 +87,7 @@ export function TotalsPanel({
           </dd>
         </div>
         <div>
-          <dt>{t("undisclosed")}</dt>
+          <dt>{t("undisclosedContracts")}</dt>
           <dd data-testid="total-undisclosed">{formatNumber(totals.undisclosedContracts)}</dd>
         </div>
       </dl>

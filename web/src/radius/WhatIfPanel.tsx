@@ -1,5 +1,6 @@
 import { useLookup } from "../graph/lookup.ts";
 import { useLanguage } from "../shared/i18n/language.tsx";
+import type { UpdateState } from "../shared/state/actions.ts";
 import { EMPTY_STATE, type ExploreState } from "../shared/state/urlState.ts";
 
 function Chips({
@@ -37,13 +38,7 @@ function Chips({
 }
 
 /** The what-if controls; every change lands in the URL and the answer follows. */
-export function WhatIfPanel({
-  state,
-  update,
-}: {
-  state: ExploreState;
-  update: (change: Partial<ExploreState>) => void;
-}) {
+export function WhatIfPanel({ state, update }: { state: ExploreState; update: UpdateState }) {
   const { t, orgName } = useLanguage();
   const lookup = useLookup();
   const org = (id: string) => orgName(lookup.org(id));

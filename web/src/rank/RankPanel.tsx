@@ -35,7 +35,6 @@ export function RankRows({
   const { t, orgLabel, kind } = useLanguage();
   return (
     <table className="affected">
-      {" "}
       <thead>
         <tr>
           <th>#</th>

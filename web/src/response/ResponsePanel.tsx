@@ -1,31 +1,45 @@
-import { useState } from "react";
-import type { NotifyPage, OrganisationObligation } from "../../../domain/index.ts";
+import { useMemo, useState } from "react";
+import {
+  beyondHolidayCalendar,
+  CAUSES,
+  daysLeft,
+  type NotifyPage,
+  REPORT_DECISIONS,
+  type ReportDecision,
+  ROLES,
+  type Role,
+} from "../../../domain/index.ts";
 import { useLookup } from "../graph/lookup.ts";
 import { api } from "../shared/api/client.ts";
 import { useApi } from "../shared/api/useApi.ts";
-import { useLanguage } from "../shared/i18n/language.tsx";
+import { type Language, useLanguage } from "../shared/i18n/language.tsx";
 import { formatNumber } from "../shared/i18n/strings.ts";
+import type { UpdateState } from "../shared/state/actions.ts";
 import type { ExploreState } from "../shared/state/urlState.ts";
 import { notifyParams, scenarioParams } from "../shared/state/urlState.ts";
 import { ErrorMessage } from "../shared/widgets/ErrorBoundary.tsx";
-import { daysLeft, NO_FILTER, type ResponseFilter, type ResponseSort, responseRows } from "./rows.ts";
-
-/** Whether a date of the answer is later than the holiday calendar knows (then the view says so). */
-function beyondCalendar(page: NotifyPage): boolean {
-  const through = page.holidaysKnownThrough;
-  return page.organisations.some((o) =>
-    [o.finalBy, o.entrusted?.finalBy].some((d) => d != null && d > through),
-  );
-}
+import { NO_FILTER, type ResponseFilter, type ResponseSort, responseRows } from "./rows.ts";
 
 /** The answer is read whole up to this many organisations (the API's largest page). */
 const PAGE = 5000;
 
+/** The decisions on entrusted data: best effort (努力義務) applies to an organisation's own data only. */
+const ENTRUSTED_DECISIONS = REPORT_DECISIONS.filter((d) => d !== "best_effort");
+
+/** How a filter's options are worded: decisions and roles in the language's words, authorities as named. */
+const OPTION_LABELS: { [K in keyof ResponseFilter]: (language: Language, value: string) => string } = {
+  report: (language, value) => language.decision(value as ReportDecision),
+  entrusted: (language, value) => language.decision(value as ReportDecision),
+  role: (language, value) => language.role(value as Role),
+  authority: (_, value) => value,
+};
+
 /** A date with the days left to it; a passed guide (`guide`: the 速報's) is not marked overdue. */
 function Deadline({ day, today, guide = false }: { day: string | null; today: string; guide?: boolean }) {
   const language = useLanguage();
+  // Null exactly when there is no day.
   const left = daysLeft(today, day);
-  if (day === null || left === null) return <>—</>;
+  if (left === null) return <>—</>;
   const words = language.daysLeft(left, guide);
   return (
     <span className={left < 0 && !guide ? "overdue" : undefined} data-days={left}>
@@ -41,14 +55,9 @@ function Deadline({ day, today, guide = false }: { day: string | null; today: st
  * required, to which authority, 速報 and 確報 deadlines with days left, its role and whom it must
  * tell — with filters and sorting; a row focuses the organisation on the graph, its packet opens.
  */
-export function ResponsePanel({
-  state,
-  update,
-}: {
-  state: ExploreState;
-  update: (change: Partial<ExploreState>) => void;
-}) {
-  const { t, lang, orgName, decision, role, trigger, cause, entrustedDecision, awareFrom } = useLanguage();
+export function ResponsePanel({ state, update }: { state: ExploreState; update: UpdateState }) {
+  const language = useLanguage();
+  const { t, tCount, lang, orgName, decision, role, trigger, cause, entrustedDecision, awareFrom } = language;
   const lookup = useLookup();
   const [filter, setFilter] = useState<ResponseFilter>(NO_FILTER);
   const [sort, setSort] = useState<ResponseSort>("deadline");
@@ -56,12 +65,29 @@ export function ResponsePanel({
   const { data, error, loading } = useApi<NotifyPage>(params ? `notify:${params}` : null, (signal) =>
     api.notify(params as URLSearchParams, PAGE, signal),
   );
+  // Worked out once per answer (or filter, sort, language, graph), not on every render of the app.
+  const authorities = useMemo(
+    () => (data ? [...new Set(data.organisations.map((o) => o.authority))].sort() : []),
+    [data],
+  );
+  // Whether a date of the answer is later than the holiday calendar knows (then the view says so).
+  const beyondCalendar = useMemo(
+    () =>
+      data !== null &&
+      beyondHolidayCalendar(
+        data.holidaysKnownThrough,
+        data.organisations.flatMap((o) => [o.finalBy, o.entrusted?.finalBy]),
+      ),
+    [data],
+  );
+  const rows = useMemo(
+    () => (data ? responseRows(data.organisations, filter, sort, (o) => orgName(lookup.org(o.id, o))) : []),
+    [data, filter, sort, orgName, lookup],
+  );
   if (!params) return <p className="note">{t("responseEmpty")}</p>;
   const name = (id: string) => orgName(lookup.org(id));
-  const rows = data
-    ? responseRows(data.organisations, filter, sort, (o) => orgName(lookup.org(o.id, o)))
-    : [];
-  const select = <K extends keyof ResponseFilter>(key: K, values: string[]) => (
+  const packetParams = scenarioParams(state);
+  const select = <K extends keyof ResponseFilter>(key: K, values: readonly string[]) => (
     <select
       value={filter[key]}
       aria-label={t(`filter_${key}`)}
@@ -70,13 +96,7 @@ export function ResponsePanel({
     >
       {["all", ...values].map((v) => (
         <option key={v} value={v}>
-          {v === "all"
-            ? t("filterAll")
-            : key === "report" || key === "entrusted"
-              ? decision(v as OrganisationObligation["report"])
-              : key === "role"
-                ? role(v as OrganisationObligation["role"])
-                : v}
+          {v === "all" ? t("filterAll") : OPTION_LABELS[key](language, v)}
         </option>
       ))}
     </select>
@@ -99,8 +119,11 @@ export function ResponsePanel({
             <option value="">
               {data ? t("causeFromIncidentsIs", { cause: cause(data.cause) }) : t("causeFromIncidents")}
             </option>
-            <option value="unauthorized">{cause("unauthorized")}</option>
-            <option value="accidental">{cause("accidental")}</option>
+            {CAUSES.map((c) => (
+              <option key={c} value={c}>
+                {cause(c)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -126,7 +149,7 @@ export function ResponsePanel({
               entrustedAssess: formatNumber(data.totals.entrusted.assess),
             })}
           </p>
-          {beyondCalendar(data) && (
+          {beyondCalendar && (
             <p className="note" data-testid="holidays-note">
               {t("holidaysNote", { through: data.holidaysKnownThrough })}
             </p>
@@ -134,21 +157,21 @@ export function ResponsePanel({
           <ul className="duties" data-testid="compromised-duties">
             {data.compromised.map((c) => (
               <li key={c.id}>
-                {t(c.notify.length === 1 ? "compromisedDutyOne" : "compromisedDuty", {
+                {tCount(c.notify.length, "compromisedDutyOne", "compromisedDuty", {
                   name: orgName(lookup.org(c.id, c)),
                   n: formatNumber(c.notify.length),
                 })}{" "}
-                <a href={api.packetUrl(scenarioParams(state), c.id, lang)} target="_blank" rel="noreferrer">
+                <a href={api.packetUrl(packetParams, c.id, lang)} target="_blank" rel="noreferrer">
                   {t("packet")}
                 </a>
               </li>
             ))}
           </ul>
           <p className="downloads">
-            <a href={`/api/notify/export?${params}&format=csv`} download>
+            <a href={api.notifyExportUrl(params, "csv")} download>
               CSV
             </a>{" "}
-            <a href={`/api/notify/export?${params}&format=json`} download>
+            <a href={api.notifyExportUrl(params, "json")} download>
               JSON
             </a>{" "}
             <a href={api.packetsUrl(params, lang)} download>
@@ -156,10 +179,10 @@ export function ResponsePanel({
             </a>
           </p>
           <div className="response-filters">
-            {select("report", ["required", "assess", "best_effort", "not_required"])}
-            {select("entrusted", ["required", "assess", "not_required"])}
-            {select("role", ["intermediary", "client"])}
-            {select("authority", [...new Set(data.organisations.map((o) => o.authority))].sort())}
+            {select("report", REPORT_DECISIONS)}
+            {select("entrusted", ENTRUSTED_DECISIONS)}
+            {select("role", ROLES)}
+            {select("authority", authorities)}
             <select
               value={sort}
               aria-label={t("sortBy")}
@@ -199,11 +222,7 @@ export function ResponsePanel({
                       {t("awareShort", { day: o.aware, from: awareFrom(o.awareFrom) })}
                     </small>
                     <br />
-                    <a
-                      href={api.packetUrl(scenarioParams(state), o.id, lang)}
-                      target="_blank"
-                      rel="noreferrer"
-                    >
+                    <a href={api.packetUrl(packetParams, o.id, lang)} target="_blank" rel="noreferrer">
                       {t("packet")}
                     </a>
                   </td>
@@ -237,7 +256,7 @@ export function ResponsePanel({
                         )}
                         <br />
                         <small title={o.notify.map(name).join(t("listSeparator"))}>
-                          {t(o.notify.length === 1 ? "tellClientsOne" : "tellClients", {
+                          {tCount(o.notify.length, "tellClientsOne", "tellClients", {
                             n: formatNumber(o.notify.length),
                           })}
                         </small>

@@ -1,4 +1,4 @@
-import { daysBetween, type OrganisationObligation } from "../../../domain/index.ts";
+import type { OrganisationObligation } from "../../../domain/index.ts";
 
 /** What the Response view shows of the answer: every filter "all" shows everyone. */
 export interface ResponseFilter {
@@ -32,12 +32,12 @@ export function responseRows(
       (filter.role === "all" || o.role === filter.role) &&
       (filter.authority === "all" || o.authority === filter.authority),
   );
-  if (sort === "name") return [...kept].sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+  if (sort === "name") {
+    // Each name is looked up once, not twice per comparison.
+    const names = new Map(kept.map((o) => [o, nameOf(o)]));
+    const name = (o: OrganisationObligation) => names.get(o) ?? "";
+    return [...kept].sort((a, b) => name(a).localeCompare(name(b)));
+  }
   if (sort === "persons") return [...kept].sort((a, b) => b.persons - a.persons || a.id.localeCompare(b.id));
   return kept;
-}
-
-/** Days from `today` to a deadline: positive left, 0 due today, negative overdue; null: no deadline. */
-export function daysLeft(today: string, deadline: string | null): number | null {
-  return deadline === null ? null : daysBetween(today, deadline);
 }

@@ -105,31 +105,25 @@ export function alwaysLabelled(impact: BlastRadius): Set<string> {
  * The chain of one organisation: the organisations of its path and exactly the contracts of its
  * `chain` (each carrying the one before), not every contract between two organisations of the path.
  */
-function chainOf(impact: BlastRadius, focus: string): { nodes: Set<string>; edges: Set<string> } {
-  const org = impact.affected.find((a) => a.id === focus);
+function chainOf(base: Highlight, focus: string): { nodes: Set<string>; edges: Set<string> } {
+  const org = base.affected.get(focus);
   if (!org) return { nodes: new Set([focus]), edges: new Set() };
   return { nodes: new Set(org.path), edges: new Set(org.chain) };
 }
 
-export function computeHighlight(
-  impact: BlastRadius | null,
-  focus: string | null,
-  selectedEdge: string | null,
-  changes: Changes | null = null,
-): Highlight {
-  if (!impact)
-    return { ...NO_HIGHLIGHT, focus, selectedEdge, chainNodes: focus ? new Set([focus]) : new Set() };
-  const chain = focus ? chainOf(impact, focus) : { nodes: new Set<string>(), edges: new Set<string>() };
+/** The part of the highlight an answer (and its changes) decides, before any click: once per answer. */
+export function answerHighlight(impact: BlastRadius | null, changes: Changes | null = null): Highlight {
+  if (!impact) return NO_HIGHLIGHT;
   return {
     depthOf: new Map(impact.affected.map((a) => [a.id, a.depth])),
     compromised: new Set(impact.compromised.map((c) => c.id)),
     counted: new Set(impact.contracts.map((c) => c.id)),
     plainContracts: impact.contracts.length > PLAIN_CONTRACTS_ABOVE,
     pointNodes: impact.affected.length > POINT_NODES_ABOVE,
-    chainNodes: chain.nodes,
-    chainEdges: chain.edges,
-    focus,
-    selectedEdge,
+    chainNodes: NO_HIGHLIGHT.chainNodes,
+    chainEdges: NO_HIGHLIGHT.chainEdges,
+    focus: null,
+    selectedEdge: null,
     labelled: alwaysLabelled(impact),
     affected: new Map(impact.affected.map((a) => [a.id, a])),
     contracts: new Map(impact.contracts.map((c) => [c.id, c])),
@@ -137,4 +131,20 @@ export function computeHighlight(
     entered: new Set(changes?.entered ?? []),
     changed: new Set(changes?.changed.map((c) => c.id) ?? []),
   };
+}
+
+/** The answer's highlight with a click's part: the focused organisation's chain, the selected contract. */
+export function withSelection(base: Highlight, focus: string | null, selectedEdge: string | null): Highlight {
+  const chain = focus ? chainOf(base, focus) : { nodes: new Set<string>(), edges: new Set<string>() };
+  return { ...base, chainNodes: chain.nodes, chainEdges: chain.edges, focus, selectedEdge };
+}
+
+/** The whole highlight at once (`answerHighlight` then `withSelection`). */
+export function computeHighlight(
+  impact: BlastRadius | null,
+  focus: string | null,
+  selectedEdge: string | null,
+  changes: Changes | null = null,
+): Highlight {
+  return withSelection(answerHighlight(impact, changes), focus, selectedEdge);
 }

@@ -107,6 +107,9 @@ export const api = {
   /** Breach response, sorted by deadline: who must report, to whom, by when (a page of `limit`). */
   notify: async (params: URLSearchParams, limit: number, signal?: AbortSignal) =>
     checkNotifyFormat(await get<NotifyPage>(`/api/notify?${params}&sort=deadline&limit=${limit}`, signal)),
+  /** The whole breach-response answer as a file. */
+  notifyExportUrl: (params: URLSearchParams, format: "csv" | "json") =>
+    `/api/notify/export?${params}&format=${format}`,
   /** One organisation's printable packet, and all of them as a zip. */
   packetUrl: (params: URLSearchParams, id: string, lang: string) =>
     `/api/notify/packet/${encodeURIComponent(id)}?${params}&lang=${lang}`,

@@ -1,16 +1,20 @@
 import { createContext, Fragment, type ReactNode, useContext } from "react";
 import type { AwareFrom, Cause, ReportDecision, Role, Trigger } from "../../../../domain/index.ts";
-import { daysLeftIn, WORDS } from "../../../../locale/index.ts";
+import {
+  daysLeftIn,
+  figureIn,
+  fillCount,
+  knownCountIn,
+  labelIn,
+  nameIn,
+  WORDS,
+} from "../../../../locale/index.ts";
 import {
   dataWord,
   type FigureParts,
   figureParts,
-  formatCount,
-  formatFigure,
   kindWord,
   type Lang,
-  orgLabel,
-  orgName,
   STRINGS,
   type StringKey,
   translate,
@@ -23,6 +27,8 @@ export interface Language {
   lang: Lang;
   /** A string in this language, `{name}` placeholders filled from `vars`. */
   t: (key: StringKey, vars?: Record<string, string | number>) => string;
+  /** The string `one` when `count` is exactly 1, else `many`, placeholders filled from `vars`. */
+  tCount: (count: number, one: StringKey, many: StringKey, vars?: Record<string, string | number>) => string;
   /** A string in this language whose placeholders are elements (links, buttons, code). */
   rich: (key: StringKey, vars: Record<string, ReactNode>) => ReactNode;
   /** An organisation's name in this language, with the other language's beside it. */
@@ -65,14 +71,15 @@ function languageOf(lang: Lang): Language {
   return {
     lang,
     t: (key, vars) => translate(lang, key, vars),
+    tCount: (count, one, many, vars) => fillCount(count, STRINGS[lang][one], STRINGS[lang][many], vars),
     rich: (key, vars) => fill(STRINGS[lang][key], vars),
-    orgLabel: (org) => orgLabel(lang, org),
-    orgName: (org) => orgName(lang, org),
+    orgLabel: (org) => labelIn(lang, org),
+    orgName: (org) => nameIn(lang, org),
     kind: (kind) => kindWord(lang, kind),
     word: (word) => dataWord(lang, word),
     figureParts: (value, undisclosed) => figureParts(lang, value, undisclosed),
-    figure: (value, undisclosed) => formatFigure(lang, value, undisclosed),
-    count: (value) => formatCount(lang, value),
+    figure: (value, undisclosed) => figureIn(lang, value, undisclosed),
+    count: (value) => knownCountIn(lang, value),
     decision: (decision) => WORDS[lang].decisions[decision],
     entrustedDecision: (decision) => WORDS[lang].entrustedDecisions[decision],
     awareFrom: (from) => WORDS[lang].awareFrom[from],

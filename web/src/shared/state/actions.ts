@@ -1,3 +1,4 @@
+import { useMemo } from "react";
 import type { ExploreState } from "./urlState.ts";
 
 export type UpdateState = (change: Partial<ExploreState>, replace?: boolean) => void;
@@ -21,7 +22,10 @@ export interface ScenarioActions {
 
 const adding = (list: string[], id: string) => (list.includes(id) ? list : [...list, id]);
 
-export function scenarioActions(state: ExploreState, update: UpdateState): ScenarioActions {
+/** What the actions read of the state: the lists they add to. */
+type ActionState = Pick<ExploreState, "compromised" | "excludedOrganisations" | "excludedContracts">;
+
+export function scenarioActions(state: ActionState, update: UpdateState): ScenarioActions {
   return {
     focus: (id) => update({ focus: id, contract: null, view: "graph" }),
     selectContract: (id) => update({ contract: id, focus: null }),
@@ -44,4 +48,16 @@ export function scenarioActions(state: ExploreState, update: UpdateState): Scena
     expandGroup: (id) => update({ expand: id }),
     closeContract: () => update({ contract: null }),
   };
+}
+
+/**
+ * The scenario's actions, made anew only when a list they read changes (or `update` does), so
+ * that an effect or a memo that depends on one keeps it from render to render.
+ */
+export function useScenarioActions(state: ExploreState, update: UpdateState): ScenarioActions {
+  const { compromised, excludedOrganisations, excludedContracts } = state;
+  return useMemo(
+    () => scenarioActions({ compromised, excludedOrganisations, excludedContracts }, update),
+    [compromised, excludedOrganisations, excludedContracts, update],
+  );
 }

@@ -1,4 +1,4 @@
-import { BREACH_PARAMETERS, SCENARIO_PARAMETERS } from "../../../../domain/index.ts";
+import { BREACH_PARAMETERS, type FieldParameter, SCENARIO_PARAMETERS } from "../../../../domain/index.ts";
 import type { Lang } from "../i18n/strings.ts";
 
 /**
@@ -50,36 +50,38 @@ export const EMPTY_STATE: ExploreState = {
 
 const VIEWS: View[] = ["graph", "rank", "response"];
 
-type ScenarioFields = Pick<
-  ExploreState,
-  "compromised" | "excludedContracts" | "excludedOrganisations" | "maxDepth" | "asOf" | "enforceRetention"
->;
+type ScenarioFields = Pick<ExploreState, (typeof SCENARIO_PARAMETERS)[number]["field"]>;
+type BreachFields = Pick<ExploreState, (typeof BREACH_PARAMETERS)[number]["field"]>;
 
-/** The scenario's fields from the URL, parameter by parameter of the domain's table. */
-function scenarioFields(params: URLSearchParams): ScenarioFields {
+/**
+ * A table's fields from the URL, parameter by parameter of the domain's table: ids as a list, a
+ * flag as on or off, any other as text ("" when absent).
+ */
+function fieldsOf(
+  params: URLSearchParams,
+  table: readonly FieldParameter<string>[],
+): Record<string, string[] | string | boolean> {
   const fields: Record<string, string[] | string | boolean> = {};
-  for (const p of SCENARIO_PARAMETERS)
+  for (const p of table)
     fields[p.field] =
       p.kind === "ids"
         ? params.getAll(p.name)
         : p.kind === "flag"
           ? params.get(p.name) === "true"
           : (params.get(p.name) ?? "");
-  return fields as unknown as ScenarioFields;
+  return fields;
 }
 
 export function parseState(search: string): ExploreState {
   const params = new URLSearchParams(search);
   return {
-    ...scenarioFields(params),
+    ...(fieldsOf(params, SCENARIO_PARAMETERS) as ScenarioFields),
     focus: params.get("focus"),
     contract: params.get("contract"),
     expand: params.get("expand"),
     lang: params.get("lang") === "en" ? "en" : "ja",
     view: VIEWS.find((v) => v === params.get("view")) ?? "graph",
-    aware: params.get("aware") ?? "",
-    cause: params.get("cause") ?? "",
-    today: params.get("today") ?? "",
+    ...(fieldsOf(params, BREACH_PARAMETERS) as BreachFields),
   };
 }
 
@@ -114,13 +116,11 @@ export function serializeState(state: ExploreState): string {
 
 /** Whether the scenario changes anything beyond plain compromise (then a comparison is shown). */
 export function isWhatIf(state: ExploreState): boolean {
-  return (
-    state.excludedContracts.length > 0 ||
-    state.excludedOrganisations.length > 0 ||
-    state.maxDepth !== "" ||
-    state.asOf !== "" ||
-    state.enforceRetention
-  );
+  return SCENARIO_PARAMETERS.some((p) => {
+    if (p.field === "compromised") return false;
+    const value = state[p.field];
+    return Array.isArray(value) ? value.length > 0 : value !== "" && value !== false;
+  });
 }
 
 /** The breach-response request: the scenario plus aware, cause and today when chosen. */

@@ -1,11 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { UpdateState } from "./actions.ts";
 import { type ExploreState, parseState, serializeState } from "./urlState.ts";
 
 /** The explore state, read from and written to the URL; back and forward restore it. */
-export function useExploreState(): [
-  ExploreState,
-  (change: Partial<ExploreState>, replace?: boolean) => void,
-] {
+export function useExploreState(): [ExploreState, UpdateState] {
   const [state, setState] = useState(() => parseState(window.location.search));
   // The latest state, so that an update can write the URL once, outside React's updaters.
   const current = useRef(state);

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
+import { compactFigureIn } from "../../../../../locale/index.ts";
 import { useLanguage } from "../../../shared/i18n/language.tsx";
-import { compactFigure, formatNumber } from "../../../shared/i18n/strings.ts";
+import { formatNumber } from "../../../shared/i18n/strings.ts";
 import type { TierTotal } from "../../tiers.ts";
 import { useGraphSnapshot } from "../../useGraph.ts";
 import { useSigma } from "../context.ts";
@@ -84,7 +85,7 @@ export function TierHeadingsController({ tiers }: { tiers: TierTotal[] | null })
             else headings.current.delete(tier.depth);
           }}
         >
-          <strong>{tier.depth === 0 ? t("compromised") : `${t("depth")} ${tier.depth}`}</strong>
+          <strong>{tier.depth === 0 ? t("compromised") : t("depthN", { n: tier.depth })}</strong>
           <span className="full">
             {tier.organisations === 1
               ? t("tierOneOrganisation")
@@ -93,14 +94,14 @@ export function TierHeadingsController({ tiers }: { tiers: TierTotal[] | null })
           <span className="compact">
             {tier.organisations === 1
               ? t("tierOneOrganisationShort")
-              : t("tierOrganisationsShort", { n: compactFigure(lang, tier.organisations) })}
+              : t("tierOrganisationsShort", { n: compactFigureIn(lang, tier.organisations) })}
           </span>
           {tier.depth > 0 && (
             <>
               <span className="full" data-testid={`tier-records-${tier.depth}`}>
                 {figure(tier.records, tier.undisclosed)}
               </span>
-              <span className="compact">{compactFigure(lang, tier.records, tier.undisclosed)}</span>
+              <span className="compact">{compactFigureIn(lang, tier.records, tier.undisclosed)}</span>
             </>
           )}
         </div>

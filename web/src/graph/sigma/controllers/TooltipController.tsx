@@ -2,7 +2,6 @@ import { type CSSProperties, useEffect, useState } from "react";
 import { createPortal } from "react-dom";
 import { useContractService } from "../../../shared/api/useContractService.ts";
 import { useLanguage } from "../../../shared/i18n/language.tsx";
-import { formatCount, formatFigure } from "../../../shared/i18n/strings.ts";
 import { isGroupNode } from "../../groups.ts";
 import { useSigma } from "../context.ts";
 import type { Highlight } from "../highlight.ts";
@@ -75,7 +74,7 @@ export function TooltipController({ highlight }: { highlight: Highlight }) {
 /** What the tooltip says, line by line, in the chosen language. */
 function useTooltipLines(hovered: Hovered, h: Highlight): string[] {
   const sigma = useSigma();
-  const { lang, t, orgName, kind } = useLanguage();
+  const { t, orgName, kind, figure, count } = useLanguage();
   const graph = sigma.getGraph();
   const edge = hovered?.kind === "edge" && graph.hasEdge(hovered.id) ? hovered.id : null;
   const service = useContractService(edge, edge ? graph.getEdgeAttribute(edge, "service") : null);
@@ -90,14 +89,11 @@ function useTooltipLines(hovered: Hovered, h: Highlight): string[] {
     else if (affected) what.push(t("depthN", { n: affected.depth }));
     lines.push(what.filter(Boolean).join(" · "));
     if (affected) {
-      lines.push(`${t("records")}: ${formatFigure(lang, affected.records, affected.undisclosed)}`);
+      lines.push(`${t("records")}: ${figure(affected.records, affected.undisclosed)}`);
       // A group's persons are not added up (the grouped answer counts records only).
       if (!isGroupNode(hovered.id))
-        lines.push(
-          `${t("persons")}: ${formatFigure(lang, affected.subjects, h.personsUnknown.get(hovered.id) ?? 0)}`,
-        );
-    } else if (!h.compromised.has(hovered.id))
-      lines.push(`${t("records")}: ${formatCount(lang, org.records)}`);
+        lines.push(`${t("persons")}: ${figure(affected.subjects, h.personsUnknown.get(hovered.id) ?? 0)}`);
+    } else if (!h.compromised.has(hovered.id)) lines.push(`${t("records")}: ${count(org.records)}`);
     return lines.filter(Boolean);
   }
   if (!graph.hasEdge(hovered.id)) return [];
@@ -108,7 +104,7 @@ function useTooltipLines(hovered: Hovered, h: Highlight): string[] {
   });
   const counted = h.contracts.get(hovered.id);
   const lines = [`${from} → ${to}`, `${t("contract")} ${hovered.id}${service ? ` · ${service}` : ""}`];
-  lines.push(`${t("records")}: ${formatCount(lang, contract.records)}`);
-  if (counted) lines.push(`${t("persons")}: ${formatCount(lang, counted.subjects)}`);
+  lines.push(`${t("records")}: ${count(contract.records)}`);
+  if (counted) lines.push(`${t("persons")}: ${count(counted.subjects)}`);
   return lines;
 }
