@@ -1,25 +1,11 @@
-import type { FastifyInstance } from "fastify";
-import type { Driver } from "neo4j-driver";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildServer } from "../../api/server.ts";
-import { databaseConfig } from "../../neo4j/config.ts";
-import { load, SAMPLE_DIR, testDriver } from "../helpers/database.ts";
+import { describe, expect, it } from "vitest";
+import { serveApi } from "../helpers/server.ts";
 
 /** /api/chain: what the exposure timeline of a focused chain draws, from the sample. */
-let driver: Driver;
-let app: FastifyInstance;
-beforeAll(async () => {
-  driver = testDriver();
-  await load(driver, SAMPLE_DIR);
-  app = buildServer({ driver, databaseUri: databaseConfig().uri, queryTimeoutMs: 20_000 });
-});
-afterAll(async () => {
-  await app.close();
-  await driver.close();
-});
+const server = serveApi({ sample: true, queryTimeoutMs: 20_000 });
 
 const get = async (url: string) => {
-  const response = await app.inject({ method: "GET", url });
+  const response = await server.app.inject({ method: "GET", url });
   return { status: response.statusCode, json: response.json() };
 };
 

@@ -1,29 +1,15 @@
-import type { FastifyInstance } from "fastify";
-import type { Driver } from "neo4j-driver";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildServer } from "../../api/server.ts";
 import { startDatabase, stopDatabase } from "../../neo4j/bundled/lifecycle.ts";
 import { bundledVersionName, databaseConfig } from "../../neo4j/config.ts";
 import { openDriver } from "../../neo4j/driver.ts";
-import { load, query, SAMPLE_DIR, testDriver } from "../helpers/database.ts";
+import { query } from "../helpers/database.ts";
+import { serveApi } from "../helpers/server.ts";
 
-let driver: Driver;
-let app: FastifyInstance;
-let base: string;
-
-beforeAll(async () => {
-  driver = testDriver();
-  await load(driver, SAMPLE_DIR);
-  app = buildServer({ driver, databaseUri: databaseConfig().uri, queryTimeoutMs: 20_000 });
-  base = await app.listen({ host: "127.0.0.1", port: 0 });
-});
-afterAll(async () => {
-  await app.close();
-  await driver.close();
-});
+const server = serveApi({ sample: true, listen: true, queryTimeoutMs: 20_000 });
 
 async function get(path: string) {
-  const response = await fetch(`${base}${path}`);
+  const response = await fetch(`${server.base}${path}`);
   const text = await response.text();
   const type = response.headers.get("content-type") ?? "";
   return {
@@ -101,7 +87,7 @@ describe("the HTTP API over the Isetoh sample", () => {
     expect(json.affected.map((a: { id: string }) => a.id)).toEqual(["toyota-city", "tokushima-pref"]);
     expect(json.truncated).toEqual({ shown: 2, total: 34 });
     const [stamp] = await query(
-      driver,
+      server.driver,
       "MATCH (d:Dataset {id: 'current'}) RETURN d.name AS name, d.fingerprint AS fingerprint, d.loadedAt AS loadedAt",
     );
     expect([json.format, json.dataset]).toEqual([1, stamp]);
@@ -121,7 +107,7 @@ describe("the HTTP API over the Isetoh sample", () => {
     expect(json.total).toEqual({ organisations: 47, contracts: 41 });
     const ids = json.nodes.map((n: { id: string }) => n.id);
     const among = await query<{ id: string; records: number | null }>(
-      driver,
+      server.driver,
       `MATCH (a:Organisation)-[c:OUTSOURCES_TO]->(b:Organisation) WHERE a.id IN $ids AND b.id IN $ids
        RETURN c.id AS id, c.records AS records ORDER BY coalesce(c.records, -1) DESC, c.id`,
       { ids },

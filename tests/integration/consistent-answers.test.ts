@@ -1,6 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { threadId } from "node:worker_threads";
 import type { Driver } from "neo4j-driver";
@@ -17,10 +14,9 @@ import {
 import { CypherEngine } from "../../engine/cypherEngine.ts";
 import { type CopyBuilt, InMemoryEngine } from "../../engine/inMemoryEngine.ts";
 import { sameLoad } from "../../engine/oneLoad.ts";
-import { databaseConfig } from "../../neo4j/config.ts";
-import { generateDataset } from "../../tools/generate/generator.ts";
-import { load, query, startCommand, testDriver } from "../helpers/database.ts";
+import { load, query, testDriver } from "../helpers/database.ts";
 import { graph, graphDataset } from "../helpers/graphs.ts";
+import { asJson, askWhileReloading, generatedDataset, warmEngine } from "../helpers/reload.ts";
 
 let driver: Driver;
 beforeAll(() => {
@@ -30,14 +26,8 @@ afterAll(async () => {
   await driver.close();
 });
 
-async function generated(organisations: number, contracts: number, seed: number): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), "keiro-consistent-"));
-  await generateDataset(dir, { organisations, contracts, seed });
-  return dir;
-}
-
-/** What an answer looks like once it has crossed HTTP. */
-const asJson = (value: unknown) => JSON.parse(JSON.stringify(value));
+const generated = (organisations: number, contracts: number, seed: number) =>
+  generatedDataset({ organisations, contracts, seed });
 
 const LIMIT = 50;
 const SCENARIOS: { scenario: Scenario; url: string }[] = [
@@ -53,15 +43,8 @@ describe("answers while a load replaces the graph", () => {
   it("are each exactly the old dataset's or the new one's, stamped so, and never an error", async () => {
     const [dirA, dirB] = await Promise.all([generated(2000, 8000, 11), generated(2000, 8000, 12)]);
     await load(driver, dirA);
-    const builds: CopyBuilt[] = [];
     const failures: unknown[] = [];
-    const engine = new InMemoryEngine(driver, {
-      timeoutMs: 30_000,
-      worker: databaseConfig(),
-      onBuilt: (event) => builds.push(event),
-      onError: (error) => failures.push(error),
-    });
-    await engine.warm();
+    const { engine, builds } = await warmEngine(driver, (error) => failures.push(error));
     const cypherEngine = new CypherEngine(driver);
     const app = buildServer({ driver, databaseUri: "bolt://test", engine });
     const options = { limit: LIMIT };
@@ -76,32 +59,27 @@ describe("answers while a load replaces the graph", () => {
     const stampA = before[0]?.memory.dataset as DatasetStamp;
 
     // The real command line replaces A with B while three kinds of client keep asking.
-    let loaded: { status: number | null; stderr: string } | undefined;
-    const loading = startCommand("bin/ingest.ts", [dirB, "--replace"]).then((result) => {
-      loaded = result;
-    });
     const seen: { kind: "memory" | "cypher"; i: number; answer: BlastRadius }[] = [];
     const api: { i: number; status: number; body: unknown }[] = [];
-    const errors: string[] = [];
-    let roundsAfter = 0;
-    for (let i = 0; roundsAfter < 3; i = (i + 1) % SCENARIOS.length) {
-      if (loaded && builds.length >= 2 && i === 0) roundsAfter += 1;
-      const { scenario, url } = SCENARIOS[i] as (typeof SCENARIOS)[number];
-      const outcomes = await Promise.allSettled([
-        engine.blastRadius(scenario, options),
-        cypherEngine.blastRadius(scenario, options),
-        app.inject({ url: `${url}&limit=${LIMIT}` }),
-      ]);
-      const [memory, cypher, http] = outcomes;
-      for (const outcome of outcomes) {
-        if (outcome.status === "rejected") errors.push(String(outcome.reason));
-      }
-      if (memory?.status === "fulfilled") seen.push({ kind: "memory", i, answer: memory.value });
-      if (cypher?.status === "fulfilled") seen.push({ kind: "cypher", i, answer: cypher.value });
-      if (http?.status === "fulfilled")
-        api.push({ i, status: http.value.statusCode, body: http.value.json() });
-    }
-    await loading;
+    const { loaded, errors } = await askWhileReloading({
+      dir: dirB,
+      builds,
+      asks: SCENARIOS.length,
+      ask: (i) => {
+        const { scenario, url } = SCENARIOS[i] as (typeof SCENARIOS)[number];
+        return [
+          engine.blastRadius(scenario, options),
+          cypherEngine.blastRadius(scenario, options),
+          app.inject({ url: `${url}&limit=${LIMIT}` }),
+        ];
+      },
+      keep: ([memory, cypher, http], i) => {
+        if (memory.status === "fulfilled") seen.push({ kind: "memory", i, answer: memory.value });
+        if (cypher.status === "fulfilled") seen.push({ kind: "cypher", i, answer: cypher.value });
+        if (http.status === "fulfilled")
+          api.push({ i, status: http.value.statusCode, body: http.value.json() });
+      },
+    });
     await app.close();
     expect(loaded?.status).toBe(0);
 
@@ -141,13 +119,7 @@ describe("answers while a load replaces the graph", () => {
   it("build the copy in a worker thread while the event loop answers from the earlier copy", async () => {
     const [dirA, dirB] = await Promise.all([generated(300, 1200, 21), generated(3000, 12000, 22)]);
     await load(driver, dirA);
-    const builds: CopyBuilt[] = [];
-    const engine = new InMemoryEngine(driver, {
-      timeoutMs: 30_000,
-      worker: databaseConfig(),
-      onBuilt: (event) => builds.push(event),
-    });
-    await engine.warm();
+    const { engine, builds } = await warmEngine(driver);
     const stampA = builds[0]?.dataset as DatasetStamp;
     await load(driver, dirB);
 

@@ -1,6 +1,3 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { breachAnswer, breachPackets } from "../../answers/breach.ts";
@@ -8,12 +5,10 @@ import { loadRules } from "../../answers/rules.ts";
 import { buildServer } from "../../api/server.ts";
 import { type BreachResponse, type PacketReading, plainCompromise } from "../../domain/index.ts";
 import { CypherEngine } from "../../engine/cypherEngine.ts";
-import { type CopyBuilt, InMemoryEngine } from "../../engine/inMemoryEngine.ts";
 import { sameLoad } from "../../engine/oneLoad.ts";
-import { databaseConfig } from "../../neo4j/config.ts";
 import type { PacketFacts } from "../../report/packets/book.ts";
-import { generateDataset } from "../../tools/generate/generator.ts";
-import { load, startCommand, testDriver } from "../helpers/database.ts";
+import { load, testDriver } from "../helpers/database.ts";
+import { asJson, askWhileReloading, generatedDataset, warmEngine } from "../helpers/reload.ts";
 
 let driver: Driver;
 beforeAll(() => {
@@ -28,21 +23,19 @@ afterAll(async () => {
  * two loads differ in their contracts (seed) and in the day the clocks start, so an answer that
  * took its radius from one load and its incidents from the other matches neither.
  */
-async function generated(seed: number, discovered: string): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), "keiro-consistent-breach-"));
-  await generateDataset(dir, { organisations: 1500, contracts: 6000, seed });
-  writeFileSync(
-    join(dir, "incidents.csv"),
-    `id,victim,kind,discovered,source\ni-${seed},org-0,ransomware,${discovered},generated ${seed}\n`,
+function generated(seed: number, discovered: string): Promise<string> {
+  return generatedDataset(
+    { organisations: 1500, contracts: 6000, seed },
+    {
+      "incidents.csv": `id,victim,kind,discovered,source\ni-${seed},org-0,ransomware,${discovered},generated ${seed}\n`,
+    },
   );
-  return dir;
 }
 
 const scenario = plainCompromise(["org-0"]);
 const rules = loadRules();
 const request = { scenario, rules, timeoutMs: 30_000 };
 const packetOptions = { rulesFile: "data/rules/appi.json", today: "2024-06-20", lang: "ja" as const };
-const asJson = (value: unknown) => JSON.parse(JSON.stringify(value));
 
 /** What packets are written from, as one comparable value (the contract details as entries). */
 const packetValue = (facts: PacketFacts) => ({
@@ -54,13 +47,7 @@ describe("breach-response answers while a load replaces the graph", () => {
   it("read the radius, the incidents and the contracts' details from one load, stamped so", async () => {
     const [dirA, dirB] = await Promise.all([generated(31, "2024-05-26"), generated(32, "2024-06-10")]);
     await load(driver, dirA);
-    const builds: CopyBuilt[] = [];
-    const engine = new InMemoryEngine(driver, {
-      timeoutMs: 30_000,
-      worker: databaseConfig(),
-      onBuilt: (event) => builds.push(event),
-    });
-    await engine.warm();
+    const { engine, builds } = await warmEngine(driver);
     const cypherEngine = new CypherEngine(driver);
     const app = buildServer({ driver, databaseUri: "bolt://test", engine });
     const answersNow = async () => ({
@@ -73,35 +60,29 @@ describe("breach-response answers while a load replaces the graph", () => {
     expect(before.memory.aware).toBe("2024-05-26");
     expect(before.packets).toEqual(before.cypherPackets);
 
-    let loaded: { status: number | null } | undefined;
-    const loading = startCommand("bin/ingest.ts", [dirB, "--replace"]).then((result) => {
-      loaded = result;
-    });
     const answers: BreachResponse[] = [];
     const packets: ReturnType<typeof packetValue>[] = [];
     const pages: {
       status: number;
       body: Pick<BreachResponse, "dataset" | "aware" | "organisations" | "compromised">;
     }[] = [];
-    const errors: string[] = [];
-    let roundsAfter = 0;
-    while (roundsAfter < 3) {
-      if (loaded && builds.length >= 2) roundsAfter += 1;
-      const outcomes = await Promise.allSettled([
+    const { loaded, errors } = await askWhileReloading({
+      dir: dirB,
+      builds,
+      ask: () => [
         breachAnswer(engine, request),
         breachAnswer(cypherEngine, request),
         breachPackets(engine, request, packetOptions),
         app.inject({ url: "/api/notify?vendor=org-0&sort=id&limit=5000" }),
-      ]);
-      const [memory, cypher, book, http] = outcomes;
-      for (const outcome of outcomes) if (outcome.status === "rejected") errors.push(String(outcome.reason));
-      if (memory?.status === "fulfilled") answers.push(memory.value);
-      if (cypher?.status === "fulfilled") answers.push(cypher.value);
-      if (book?.status === "fulfilled") packets.push(packetValue(book.value.facts));
-      if (http?.status === "fulfilled")
-        pages.push({ status: http.value.statusCode, body: http.value.json() });
-    }
-    await loading;
+      ],
+      keep: ([memory, cypher, book, http]) => {
+        if (memory.status === "fulfilled") answers.push(memory.value);
+        if (cypher.status === "fulfilled") answers.push(cypher.value);
+        if (book.status === "fulfilled") packets.push(packetValue(book.value.facts));
+        if (http.status === "fulfilled")
+          pages.push({ status: http.value.statusCode, body: http.value.json() });
+      },
+    });
     await app.close();
     expect(loaded?.status).toBe(0);
     const after = await answersNow();

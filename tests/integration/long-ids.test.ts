@@ -1,13 +1,10 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { FastifyInstance } from "fastify";
-import type { Driver } from "neo4j-driver";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildServer } from "../../api/server.ts";
+import { describe, expect, it } from "vitest";
 import { validateDataset } from "../../ingest/dataset.ts";
 import { loadDataset } from "../../ingest/load.ts";
-import { databaseConfig } from "../../neo4j/config.ts";
-import { datasetDir, graphState, load, runCommand, SAMPLE_DIR, testDriver } from "../helpers/database.ts";
+import { datasetDir, graphState, load, runCommand, SAMPLE_DIR } from "../helpers/database.ts";
+import { serveApi } from "../helpers/server.ts";
 
 /**
  * Issue 13, item 9: ids of 101–128 characters work everywhere (the loader, the command line, the
@@ -22,22 +19,10 @@ const LONG_DATASET = {
   "outsourcing.csv": `id,consignor,contractor,records\n${CONTRACT},${CLIENT},${VENDOR},1234\n`,
 };
 
-let driver: Driver;
-let app: FastifyInstance;
-let base: string;
-
-beforeAll(async () => {
-  driver = testDriver();
-  app = buildServer({ driver, databaseUri: databaseConfig().uri, queryTimeoutMs: 20_000 });
-  base = await app.listen({ host: "127.0.0.1", port: 0 });
-});
-afterAll(async () => {
-  await app.close();
-  await driver.close();
-});
+const server = serveApi({ listen: true, queryTimeoutMs: 20_000 });
 
 async function get(path: string) {
-  const response = await fetch(`${base}${path}`);
+  const response = await fetch(`${server.base}${path}`);
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 
@@ -92,6 +77,7 @@ describe("ids of 128 characters", () => {
 
 describe("the files validated are the files loaded", () => {
   it("refuses a file changed between validation and loading, and leaves the graph as it was", async () => {
+    const { driver } = server;
     await load(driver, SAMPLE_DIR);
     const before = await graphState(driver);
     const dir = datasetDir(LONG_DATASET);

@@ -1,27 +1,13 @@
-import type { FastifyInstance } from "fastify";
-import type { Driver } from "neo4j-driver";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildServer } from "../../api/server.ts";
+import { describe, expect, it } from "vitest";
 import { BREACH_PARAMETERS, SCENARIO_PARAMETERS } from "../../domain/index.ts";
-import { databaseConfig } from "../../neo4j/config.ts";
-import { load, SAMPLE_DIR, testDriver } from "../helpers/database.ts";
+import { serveApi } from "../helpers/server.ts";
 
 /**
  * The API describes itself: /api/openapi.json is an OpenAPI 3 document generated from the same
  * parameter tables the routes check requests against, so outside clients, generated SDKs and API
  * fuzzers see exactly what is accepted.
  */
-let driver: Driver;
-let app: FastifyInstance;
-beforeAll(async () => {
-  driver = testDriver();
-  await load(driver, SAMPLE_DIR);
-  app = buildServer({ driver, databaseUri: databaseConfig().uri, queryTimeoutMs: 20_000 });
-});
-afterAll(async () => {
-  await app.close();
-  await driver.close();
-});
+const server = serveApi({ sample: true, queryTimeoutMs: 20_000 });
 
 interface OpenApiParameter {
   name: string;
@@ -36,7 +22,7 @@ type OpenApi = {
 
 describe("the OpenAPI document", () => {
   it("lists every route with the parameters the routes take, from the same tables", async () => {
-    const response = await app.inject({ url: "/api/openapi.json" });
+    const response = await server.app.inject({ url: "/api/openapi.json" });
     expect(response.statusCode).toBe(200);
     const doc = response.json() as OpenApi;
     expect(doc.openapi).toMatch(/^3\./);
@@ -80,22 +66,22 @@ describe("the OpenAPI document", () => {
   });
 
   it("refuses what the schema refuses with the route's own words, naming the parameter", async () => {
-    const twice = await app.inject({ url: "/api/impact?vendor=isetoh&max-depth=1&max-depth=2" });
+    const twice = await server.app.inject({ url: "/api/impact?vendor=isetoh&max-depth=1&max-depth=2" });
     expect([twice.statusCode, twice.json()]).toEqual([
       400,
       { error: "bad_request", parameter: "max-depth", message: "max-depth: give it once, not 2 times" },
     ]);
-    const notNumber = await app.inject({ url: "/api/impact?vendor=isetoh&max-depth=deep" });
+    const notNumber = await server.app.inject({ url: "/api/impact?vendor=isetoh&max-depth=deep" });
     expect(notNumber.json().message).toBe('max-depth: "deep" is not a whole number ≥ 1');
-    const badFlag = await app.inject({ url: "/api/report?vendor=isetoh&compare=maybe" });
+    const badFlag = await server.app.inject({ url: "/api/report?vendor=isetoh&compare=maybe" });
     expect(badFlag.json()).toEqual({
       error: "bad_request",
       parameter: "compare",
       message: 'compare: "maybe" is not true or false',
     });
-    const badId = await app.inject({ url: "/api/impact?vendor=no%20such" });
+    const badId = await server.app.inject({ url: "/api/impact?vendor=no%20such" });
     expect(badId.json().message).toBe('vendor: "no such" is not a valid id');
-    const one = await app.inject({ url: "/api/impact?vendor=isetoh&limit=1" });
+    const one = await server.app.inject({ url: "/api/impact?vendor=isetoh&limit=1" });
     expect([one.statusCode, one.json().affected.length]).toEqual([200, 1]);
   });
 
@@ -116,13 +102,13 @@ describe("the OpenAPI document", () => {
       `/api/notify/export?${asked}`,
       `/api/report?${asked}&format=json`,
     ]) {
-      const response = await app.inject({ url });
+      const response = await server.app.inject({ url });
       expect(response.statusCode, url).toBe(200);
       const { scenario } = response.json() as { scenario: Record<string, unknown> };
       expect(Object.keys(scenario), url).toEqual(stated);
       expect(scenario.asOf, url).toBe("2024-05");
     }
-    const compared = (await app.inject({ url: `/api/compare?${asked}` })).json();
+    const compared = (await server.app.inject({ url: `/api/compare?${asked}` })).json();
     expect(Object.keys(compared.whatIf.scenario)).toEqual(stated);
   });
 });

@@ -1,34 +1,14 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../helpers/paths.ts";
+import { importsOf, SKIP, sourceFiles, sourceText } from "../helpers/sources.ts";
 
 /**
  * The house as docs/architecture.md draws it, checked from the code's own imports: entry points
  * → API → engines, loader, reports → Neo4j driver code → domain; the web app sees the domain
  * only; nothing the product ships imports the tooling.
  */
-const SKIP = new Set(["node_modules", ".git", ".neo4j", "dist", ".test-results", ".screenshots"]);
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    if (SKIP.has(name)) return [];
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(name) ? [relative(PROJECT_ROOT, path)] : [];
-  });
-}
-
-/** Every module a file imports: project files as paths from the root, packages by name. */
-function importsOf(file: string): string[] {
-  const text = readFileSync(join(PROJECT_ROOT, file), "utf8");
-  const specifiers = [...text.matchAll(/(?:from\s+|import\s*\(\s*|^import\s+)["']([^"']+)["']/gm)].map(
-    (m) => m[1] as string,
-  );
-  return specifiers.map((s) =>
-    s.startsWith(".") ? relative(PROJECT_ROOT, join(PROJECT_ROOT, dirname(file), s)) : s,
-  );
-}
 
 /** Which part of the house a project file belongs to. */
 function partOf(file: string): string {
@@ -37,6 +17,9 @@ function partOf(file: string): string {
   if (file.startsWith("tools/reference/")) return "reference";
   return file.split("/")[0] as string;
 }
+
+/** The product's server side, which the entry points and the tools both use. */
+const PRODUCT = ["domain", "neo4j", "bundled server", "engine", "ingest", "report", "answers", "api"];
 
 /** What each part may import, besides itself and npm packages. */
 const MAY_IMPORT: Record<string, string[]> = {
@@ -47,35 +30,12 @@ const MAY_IMPORT: Record<string, string[]> = {
   neo4j: [],
   "bundled server": ["neo4j"],
   engine: ["domain", "neo4j"],
-  ingest: ["domain", "neo4j", "locale"],
+  ingest: ["domain", "neo4j"],
   answers: ["domain", "engine", "report", "locale"],
   api: ["domain", "neo4j", "engine", "report", "answers", "locale"],
   web: [],
-  bin: [
-    "domain",
-    "locale",
-    "neo4j",
-    "bundled server",
-    "engine",
-    "ingest",
-    "report",
-    "answers",
-    "api",
-    "web",
-    "tools",
-  ],
-  tools: [
-    "domain",
-    "locale",
-    "neo4j",
-    "bundled server",
-    "engine",
-    "ingest",
-    "report",
-    "answers",
-    "api",
-    "reference",
-  ],
+  bin: [...PRODUCT, "locale", "web", "tools"],
+  tools: [...PRODUCT, "reference"],
   reference: ["domain"],
   "vite.config.ts": [],
   // The tests' configuration: which bundled Neo4j versions they run on.
@@ -85,8 +45,17 @@ const MAY_IMPORT: Record<string, string[]> = {
 /** Packages only the server side may use: the browser and the reports never touch the database. */
 const SERVER_PACKAGES = ["neo4j-driver", "fastify", "@fastify/static"];
 const NO_SERVER_PACKAGES = ["domain", "locale", "web app", "report", "reference"];
+/** Parts the browser bundles: no Node.js module (`node:…`). */
+const NO_NODE_MODULES = ["domain", "locale", "web app"];
 
-const files = sourceFiles(PROJECT_ROOT).filter((f) => !f.startsWith("tests/"));
+const allFiles = sourceFiles();
+const files = allFiles.filter((f) => !f.startsWith("tests/"));
+/** Each file's text, read once. */
+const TEXT = new Map(files.map((f) => [f, sourceText(f)]));
+const textOf = (file: string) => TEXT.get(file) as string;
+/** Each file's imports. */
+const IMPORTS = new Map(files.map((f) => [f, importsOf(f, textOf(f))]));
+const importsOfFile = (file: string) => IMPORTS.get(file) as string[];
 
 describe("imports run one way", () => {
   it("finds the product's files", () => {
@@ -97,11 +66,11 @@ describe("imports run one way", () => {
     const part = partOf(file);
     const allowed = MAY_IMPORT[part];
     expect(allowed, `${file} is in no known part of the house`).toBeDefined();
-    for (const target of importsOf(file)) {
+    for (const target of importsOfFile(file)) {
       if (target.startsWith("node:") || !target.includes("/") || target.startsWith("@")) {
         if (NO_SERVER_PACKAGES.includes(part))
           expect(SERVER_PACKAGES, `${file} imports ${target}`).not.toContain(target);
-        if (part === "domain" || part === "locale" || part === "web app")
+        if (NO_NODE_MODULES.includes(part))
           expect(target.startsWith("node:"), `${file} imports ${target}`).toBe(false);
         continue;
       }
@@ -115,7 +84,7 @@ describe("imports run one way", () => {
 
 /** Text of a file without its comments: what it does, not what it says about itself. */
 function codeOf(file: string): string {
-  return readFileSync(join(PROJECT_ROOT, file), "utf8")
+  return textOf(file)
     .replace(/\/\*[\s\S]*?\*\//g, "")
     .replace(/(^|[^:"'`\\])\/\/.*$/gm, "$1");
 }
@@ -136,7 +105,7 @@ describe("the database is read in one place", () => {
       !READS_DATABASE.includes(partOf(f)) &&
       !READ_FILES.includes(f) &&
       (DATABASE_READ.test(codeOf(f)) ||
-        importsOf(f).some((t) => t === "neo4j/read.ts" || t === "neo4j/queries.ts")),
+        importsOfFile(f).some((t) => t === "neo4j/read.ts" || t === "neo4j/queries.ts")),
   );
   it("reads it nowhere but in engine/, ingest/, neo4j/ and the cypher command", () => {
     expect(readers).toEqual([]);
@@ -170,7 +139,7 @@ describe("the house is fully described and checked", () => {
     const tsconfig = JSON.parse(readFileSync(join(PROJECT_ROOT, "tsconfig.json"), "utf8")) as {
       include: string[];
     };
-    const holdingTypeScript = [...new Set(sourceFiles(PROJECT_ROOT).map((f) => f.split("/")[0] as string))];
+    const holdingTypeScript = [...new Set(allFiles.map((f) => f.split("/")[0] as string))];
     for (const folder of holdingTypeScript) {
       if (folder.endsWith(".ts")) expect(tsconfig.include).toContain(folder);
       else expect(tsconfig.include, `${folder}/ is not type-checked`).toContain(folder);

@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../helpers/paths.ts";
+import { importsOf, sourceFiles, sourceText } from "../helpers/sources.ts";
 
 /**
  * The web app by feature, checked from its own imports: the shell (main.tsx, App.tsx, Header.tsx)
@@ -28,33 +29,6 @@ const MAY_IMPORT: Record<string, string[]> = {
 /** The shared pieces, each a folder of its own. */
 const SHARED_PARTS = ["api", "state", "i18n", "widgets"];
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(join(PROJECT_ROOT, dir)).flatMap((name) => {
-    const path = `${dir}/${name}`;
-    if (statSync(join(PROJECT_ROOT, path)).isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(name) ? [path] : [];
-  });
-}
-
-/**
- * The project files a file imports, as paths from the root: its relative imports and the workers
- * it starts (`new URL("./x.worker.ts", import.meta.url)`). Packages and assets are left out.
- */
-function importsOf(file: string): string[] {
-  const text = readFileSync(join(PROJECT_ROOT, file), "utf8");
-  const specifiers = [
-    ...text.matchAll(/(?:from\s+|import\s*\(\s*|^import\s+)["'](\.[^"']*)["']/gm),
-    ...text.matchAll(/new\s+URL\(\s*["'](\.[^"']*)["']\s*,\s*import\.meta\.url/g),
-  ].map((m) => m[1] as string);
-  return specifiers
-    .filter((s) => /\.tsx?$/.test(s))
-    .map((s) =>
-      relative(PROJECT_ROOT, join(PROJECT_ROOT, dirname(file), s))
-        .split("\\")
-        .join("/"),
-    );
-}
-
 /** The folder of web/src a file belongs to: its first folder there, or the shell. */
 function folderOf(file: string): string {
   const parts = file.slice(WEB_SRC.length + 1).split("/");
@@ -62,8 +36,16 @@ function folderOf(file: string): string {
 }
 
 const files = sourceFiles(WEB_SRC);
+/**
+ * The project files each file imports, as paths from the root: its relative imports and the
+ * workers it starts (`new URL("./x.worker.ts", import.meta.url)`). Packages and assets are left out.
+ */
+const IMPORTS = new Map(
+  files.map((file) => [file, importsOf(file, sourceText(file), { workers: true, projectOnly: true })]),
+);
+const importsOfFile = (file: string) => IMPORTS.get(file) as string[];
 /** Every import between two files of web/src, as [importer, imported]. */
-const edges = files.flatMap((file) => importsOf(file).map((target) => [file, target] as const));
+const edges = files.flatMap((file) => importsOfFile(file).map((target) => [file, target] as const));
 const inWeb = edges.filter(([, target]) => target.startsWith(`${WEB_SRC}/`));
 
 /**
@@ -127,7 +109,7 @@ describe("the web app's folders import one way", () => {
     const folder = folderOf(file);
     const allowed = MAY_IMPORT[folder];
     expect(allowed, `${file} is in no known folder of web/src`).toBeDefined();
-    for (const target of importsOf(file).filter((t) => t.startsWith(`${WEB_SRC}/`))) {
+    for (const target of importsOfFile(file).filter((t) => t.startsWith(`${WEB_SRC}/`))) {
       const targetFolder = folderOf(target);
       if (targetFolder === folder) continue;
       expect(allowed, `${file} (${folder}) imports ${target} (${targetFolder})`).toContain(targetFolder);
