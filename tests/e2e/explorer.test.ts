@@ -529,12 +529,19 @@ describe("panels people can read", () => {
     await screenshot(page, "15-isetoh-table-en");
     await page.goto(whatIf());
     await expect.poll(() => page.getByTestId("records-avoided").textContent()).toBe("1,456,507");
+    // Three contracts with undisclosed records drop out: the difference is a lower bound, and says so.
+    expect(await page.getByTestId("undisclosed-change").textContent()).toBe(
+      "件数非公表の契約 3 件が外れるため、実際の差はこれより大きい可能性があります。",
+    );
     const list = page.getByTestId("no-longer-affected");
     expect(await list.textContent()).toContain("静清信用金庫");
     await screenshot(page, "16-what-if-ja");
     await page.getByTestId("language").click();
     await expect.poll(() => list.textContent()).toContain("Seishin Shinkin Bank");
     expect(await list.textContent()).not.toContain("静清信用金庫");
+    expect(await page.getByTestId("undisclosed-change").textContent()).toBe(
+      "3 contracts with undisclosed records drop out, so the true difference may be larger.",
+    );
     await screenshot(page, "16-what-if-en");
     expect(errors).toEqual([]);
   });

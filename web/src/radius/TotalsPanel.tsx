@@ -59,9 +59,10 @@ export function TotalsPanel({
   grouped?: GroupedBlastRadius | null;
   comparison: Comparison | null;
 }) {
-  const { t, orgLabel, orgName, count, word } = useLanguage();
+  const { t, orgLabel, orgName, count, word, undisclosedChange } = useLanguage();
   const lookup = useLookup();
   const totals = result.totals;
+  const undisclosedNote = comparison ? undisclosedChange(comparison.change.undisclosedContracts) : null;
   const reported = result.affected.filter((a) => a.reported.length > 0);
   return (
     <section className="totals" aria-label={t("affected")}>
@@ -112,6 +113,11 @@ export function TotalsPanel({
             {t("noLongerAffected")}:{" "}
             <strong>{formatNumber(comparison.change.noLongerAffected.length)}</strong>
           </p>
+          {undisclosedNote !== null && (
+            <p className="note" data-testid="undisclosed-change">
+              {undisclosedNote}
+            </p>
+          )}
           {comparison.change.noLongerAffected.length > 0 && (
             <p className="note">{t("noLongerAffectedList")}</p>
           )}

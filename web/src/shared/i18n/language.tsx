@@ -7,6 +7,7 @@ import {
   knownCountIn,
   labelIn,
   nameIn,
+  undisclosedChangeIn,
   WORDS,
 } from "../../../../locale/index.ts";
 import {
@@ -54,6 +55,8 @@ export interface Language {
   role: (role: Role) => string;
   trigger: (trigger: Trigger) => string;
   cause: (cause: Cause) => string;
+  /** What a what-if's difference leaves out (contracts with undisclosed records); null when nothing. */
+  undisclosedChange: (undisclosedContracts: number) => string | null;
   /** Days left to a deadline (negative: overdue). */
   daysLeft: (days: number | null, guide?: boolean) => string;
 }
@@ -86,6 +89,7 @@ function languageOf(lang: Lang): Language {
     role: (role) => WORDS[lang].roles[role],
     trigger: (trigger) => WORDS[lang].triggers[trigger],
     cause: (cause) => WORDS[lang].causes[cause],
+    undisclosedChange: (n) => undisclosedChangeIn(lang, n),
     daysLeft: (days, guide) => daysLeftIn(lang, days, guide),
   };
 }
