@@ -90,7 +90,11 @@ describe("the Response view (対応)", () => {
     const href = await row("tokai-shinkin-business").getByText("Packet").getAttribute("href");
     const packet = await fetch(`${explorer.base}${href}`);
     expect(packet.status).toBe(200);
-    expect(await packet.text()).toContain("Tokai Shinkin Business Co., Ltd.");
+    const packetText = await packet.text();
+    expect(packetText).toContain("Tokai Shinkin Business Co., Ltd.");
+    // With the row's own choices: its deadlines' days left count from the day the view counts from.
+    expect(packetText).toContain("days counted from 2024-05-28");
+    expect(packetText).toContain("57 days left");
     // A click on a row focuses the organisation on the graph and keeps the view.
     await row("tokai-shinkin-business").getByRole("button").click();
     await expect.poll(() => page.url()).toContain("focus=tokai-shinkin-business");

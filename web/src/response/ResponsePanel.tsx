@@ -16,7 +16,7 @@ import { type Language, useLanguage } from "../shared/i18n/language.tsx";
 import { formatNumber } from "../shared/i18n/strings.ts";
 import type { UpdateState } from "../shared/state/actions.ts";
 import type { ExploreState } from "../shared/state/urlState.ts";
-import { notifyParams, scenarioParams } from "../shared/state/urlState.ts";
+import { notifyParams } from "../shared/state/urlState.ts";
 import { ErrorMessage } from "../shared/widgets/ErrorBoundary.tsx";
 import { NO_FILTER, type ResponseFilter, type ResponseSort, responseRows } from "./rows.ts";
 
@@ -86,7 +86,6 @@ export function ResponsePanel({ state, update }: { state: ExploreState; update: 
   );
   if (!params) return <p className="note">{t("responseEmpty")}</p>;
   const name = (id: string) => orgName(lookup.org(id));
-  const packetParams = scenarioParams(state);
   const select = <K extends keyof ResponseFilter>(key: K, values: readonly string[]) => (
     <select
       value={filter[key]}
@@ -161,7 +160,7 @@ export function ResponsePanel({ state, update }: { state: ExploreState; update: 
                   name: orgName(lookup.org(c.id, c)),
                   n: formatNumber(c.notify.length),
                 })}{" "}
-                <a href={api.packetUrl(packetParams, c.id, lang)} target="_blank" rel="noreferrer">
+                <a href={api.packetUrl(params, c.id, lang)} target="_blank" rel="noreferrer">
                   {t("packet")}
                 </a>
               </li>
@@ -222,7 +221,7 @@ export function ResponsePanel({ state, update }: { state: ExploreState; update: 
                       {t("awareShort", { day: o.aware, from: awareFrom(o.awareFrom) })}
                     </small>
                     <br />
-                    <a href={api.packetUrl(packetParams, o.id, lang)} target="_blank" rel="noreferrer">
+                    <a href={api.packetUrl(params, o.id, lang)} target="_blank" rel="noreferrer">
                       {t("packet")}
                     </a>
                   </td>
