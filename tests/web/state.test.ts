@@ -5,6 +5,7 @@ import { computeHighlight } from "../../web/src/graph/sigma/highlight.ts";
 import { buildGraph } from "../../web/src/graph/sync.ts";
 import { sortAffected } from "../../web/src/radius/AffectedTable.tsx";
 import { STRINGS, translate } from "../../web/src/shared/i18n/strings.ts";
+import { scenarioActions } from "../../web/src/shared/state/actions.ts";
 import {
   EMPTY_STATE,
   isWhatIf,
@@ -60,6 +61,26 @@ describe("the explore state lives in the URL", () => {
     expect(scenarioParams(state).toString()).toBe("vendor=isetoh&as-of=2024-05-26");
     expect(isWhatIf(state)).toBe(true);
     expect(isWhatIf(parseState("?vendor=isetoh&focus=x"))).toBe(false);
+  });
+});
+
+describe("the scenario's actions", () => {
+  it("add an organisation or contract to a list once, however often it is asked (search can offer one twice)", () => {
+    const changes: unknown[] = [];
+    const actions = scenarioActions(
+      { compromised: ["isetoh"], excludedOrganisations: ["kantsu"], excludedContracts: ["c1"] },
+      (change) => changes.push(change),
+    );
+    actions.excludeOrganisation("kantsu");
+    actions.excludeOrganisation("toyota-city");
+    actions.excludeContract("c1");
+    actions.addCompromised("isetoh");
+    expect(changes).toEqual([
+      { excludedOrganisations: ["kantsu"], focus: null },
+      { excludedOrganisations: ["kantsu", "toyota-city"], focus: null },
+      { excludedContracts: ["c1"], contract: null },
+      { compromised: ["isetoh"], focus: null },
+    ]);
   });
 });
 

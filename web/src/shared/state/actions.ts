@@ -41,7 +41,7 @@ export function scenarioActions(state: ActionState, update: UpdateState): Scenar
       }),
     addCompromised: (id) => update({ compromised: adding(state.compromised, id), focus: null }),
     excludeOrganisation: (id) =>
-      update({ excludedOrganisations: [...state.excludedOrganisations, id], focus: null }),
+      update({ excludedOrganisations: adding(state.excludedOrganisations, id), focus: null }),
     excludeContract: (id) =>
       update({ excludedContracts: adding(state.excludedContracts, id), contract: null }),
     closeOrganisation: () => update({ focus: null }),
