@@ -134,6 +134,12 @@ describe("the exposure timeline of a focused chain", () => {
           ? ["discovered 2024-05-26", "disclosed 2024-05-29"]
           : ["発見 2024-05-26", "公表 2024-05-29"],
       );
+      // Each mark's tooltip names its incident in the same words.
+      expect(await timeline.locator("[data-mark] > title").allTextContents()).toEqual(
+        lang === "en"
+          ? ["isetoh-2024: discovered 2024-05-26", "isetoh-2024: disclosed 2024-05-29"]
+          : ["isetoh-2024: 発見 2024-05-26", "isetoh-2024: 公表 2024-05-29"],
+      );
       // Tokai Shinkin Business's DM data was due for deletion by 2023-10: gone before 2024-05-26, had it been kept to.
       expect(
         await timeline

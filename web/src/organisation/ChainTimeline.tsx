@@ -27,7 +27,7 @@ export function ChainTimeline({
   asOf: string | null;
   lookup: Lookup;
 }) {
-  const { t, orgName, word } = useLanguage();
+  const { t, orgName } = useLanguage();
   const box = useRef<HTMLDivElement>(null);
   const width = useWidth(box);
   const key = affected.chain.join("\n");
@@ -107,9 +107,9 @@ export function ChainTimeline({
               y={10 + (i % 2) * 11}
               textAnchor={x(mark.at) > width * 0.6 ? "end" : "start"}
             >
-              {mark.kind === "asOf" ? `${t("asOf")} ${mark.text}` : `${t(mark.kind)} ${mark.text}`}
+              {`${t(mark.kind)} ${mark.text}`}
             </text>
-            <title>{mark.incident ? `${mark.incident}: ${word(mark.kind)} ${mark.text}` : mark.text}</title>
+            <title>{mark.incident ? `${mark.incident}: ${t(mark.kind)} ${mark.text}` : mark.text}</title>
           </g>
         ))}
         <g className="axis" transform={`translate(0, ${height - AXIS})`}>
