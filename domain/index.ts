@@ -19,6 +19,7 @@ export * from "./incident.ts";
 export * from "./organisation.ts";
 export * from "./parameters.ts";
 export * from "./ranking.ts";
+export * from "./register.ts";
 export * from "./scenario.ts";
 export * from "./schema.ts";
 export * from "./whyNot.ts";

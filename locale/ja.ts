@@ -1,11 +1,13 @@
-import type {
-  AwareFrom,
-  Cause,
-  ExposureStatus,
-  KnownKind,
-  ReportDecision,
-  Role,
-  Trigger,
+import {
+  type AwareFrom,
+  type Cause,
+  type ExposureStatus,
+  KIND_WORDS,
+  type KnownKind,
+  type ReportDecision,
+  type Role,
+  STATUS_WORDS,
+  type Trigger,
 } from "../domain/index.ts";
 
 /**
@@ -15,24 +17,8 @@ import type {
  * 要配慮個人情報, 委託元への通知) are used as they are. Kinds and statuses are the words DOMAIN.md's
  * workbook section lists, so that a register typed in Japanese reads back the same.
  */
-/** Kinds of organisation, the words DOMAIN.md's workbook section lists. */
-const KINDS = {
-  prefecture: "都道府県",
-  municipality: "市区町村",
-  bank: "銀行",
-  shinkin_bank: "信用金庫",
-  insurer: "保険会社",
-  health_insurance_society: "健康保険組合",
-  company: "企業",
-  shared_service: "共同事務センター",
-  print_mail_vendor: "印刷・発送業者",
-  it_vendor: "ITベンダー",
-  logistics_vendor: "物流業者",
-  education: "教育機関",
-  association: "団体",
-  aggregate: "複数組織の集計",
-  other: "その他",
-} satisfies Record<KnownKind, string>;
+/** Kinds of organisation: the words a register may use for them (domain/register.ts). */
+const KINDS: Record<KnownKind, string> = KIND_WORDS;
 
 export const ja = {
   /** Kinds of organisation. */
@@ -40,11 +26,7 @@ export const ja = {
   /** Kinds of organisation as a group of them is titled ("Companies, Tokyo"): in Japanese, the kind. */
   kindGroups: KINDS,
   /** An exposure's status, as the affected organisation reported it. */
-  statuses: {
-    confirmed: "確定",
-    possible: "可能性あり",
-    ruled_out: "否定",
-  } satisfies Record<ExposureStatus, string>,
+  statuses: STATUS_WORDS as Record<ExposureStatus, string>,
   /** Kinds of incident the data uses; any other is shown as written. */
   incidentKinds: { ransomware: "ランサムウェア" } as Record<string, string>,
   /** Data categories as a reader knows them; a category not listed here is shown as written. */
