@@ -1,18 +1,29 @@
+import { rmSync } from "node:fs";
 import { SingleBar } from "cli-progress";
-import { DatasetChangedError, formatProblem, MAX_PROBLEMS, validateDataset } from "../ingest/dataset.ts";
+import {
+  DatasetChangedError,
+  formatProblem,
+  MAX_PROBLEMS,
+  type ValidatedDataset,
+  validateDataset,
+} from "../ingest/dataset.ts";
 import { loadDataset } from "../ingest/load.ts";
 import { LoadRunningError } from "../ingest/lock.ts";
 import { StagingMismatchError } from "../ingest/staged.ts";
+import { isWorkbookPath, validateWorkbook } from "../ingest/workbook/index.ts";
 import { applySchema } from "../neo4j/schema.ts";
 import { fail, parseCommand, withDatabase } from "./command.ts";
 
 /** Exit 3: another load is running; nothing was written. */
 const EXIT_LOAD_RUNNING = 3;
 
-const USAGE = `Usage: npm run ingest -- DIR [--replace] [--dry-run]
+const USAGE = `Usage: npm run ingest -- DIR|FILE.xlsx [--replace] [--dry-run]
 
-Validates the dataset folder DIR (organisations.csv, outsourcing.csv, and optionally
-incidents.csv and exposures.csv; see docs/data-format.md) and loads it into Neo4j, all or nothing.
+Validates a dataset and loads it into Neo4j, all or nothing: the folder DIR (organisations.csv,
+outsourcing.csv, and optionally incidents.csv and exposures.csv), or one Excel workbook holding
+the same tables as sheets (organisations/組織, outsourcing/委託, incidents/事案, exposures/漏えい).
+Headers may be English or Japanese; see docs/data-format.md. \`npm run template\` writes an empty
+workbook to fill in. A problem is reported as file:line (a workbook's as FILE.xlsx!SHEET:ROW).
 Into an empty graph, or with --replace, the rows are staged beside the live graph in batches and
 swapped in by one transaction; readers see the old graph or the new one, never a mix. Into a
 graph that already holds data, without --replace, the rows are merged in one transaction.
@@ -37,10 +48,44 @@ async function main(): Promise<void> {
     USAGE,
   );
   if (parsed.positionals.length !== 1)
-    fail(`Expected one dataset folder, got ${parsed.positionals.length}.\n\n${USAGE}`, 1);
+    fail(`Expected one dataset folder or workbook, got ${parsed.positionals.length}.\n\n${USAGE}`, 1);
   const dir = parsed.positionals[0] as string;
   const began = Date.now();
+  const source = await readSource(dir);
+  try {
+    await ingest(parsed.values, dir, began, source.dataset);
+  } finally {
+    await source.dispose();
+  }
+}
 
+/** A folder of CSV files is validated in place; a workbook's sheets are first read out (once). */
+async function readSource(
+  path: string,
+): Promise<{ dataset: ValidatedDataset; dispose: () => Promise<void> }> {
+  if (!isWorkbookPath(path)) return { dataset: await validateDataset(path), dispose: async () => {} };
+  const bar = process.stderr.isTTY
+    ? new SingleBar({ format: "reading {file} {value} rows", hideCursor: true, clearOnComplete: true })
+    : undefined;
+  bar?.start(0, 0, { file: path });
+  try {
+    const workbook = await validateWorkbook(path, (what) => {
+      if (what === "cells") bar?.increment();
+    });
+    // `fail` exits at once: the sheets read out are removed on the way out too.
+    process.once("exit", () => rmSync(workbook.dataset.dir, { recursive: true, force: true }));
+    return workbook;
+  } finally {
+    bar?.stop();
+  }
+}
+
+async function ingest(
+  values: { replace?: boolean; "dry-run"?: boolean },
+  dir: string,
+  began: number,
+  dataset: ValidatedDataset,
+): Promise<void> {
   const phases: string[] = [];
   let staged = false;
   let phaseStart = Date.now();
@@ -48,7 +93,6 @@ async function main(): Promise<void> {
     phases.push(`${name} ${((Date.now() - phaseStart) / 1000).toFixed(1)} s`);
     phaseStart = Date.now();
   };
-  const dataset = await validateDataset(dir);
   endPhase("validated");
   if (dataset.problemCount > 0) {
     for (const problem of dataset.problems) process.stderr.write(`${formatProblem(problem)}\n`);
@@ -63,7 +107,7 @@ async function main(): Promise<void> {
   const { organisations, contracts, incidents, exposures } = dataset.rows;
   const rowTotal = organisations + contracts + incidents + exposures;
   const counted = `${organisations} organisations, ${contracts} contracts, ${incidents} incidents, ${exposures} exposures`;
-  if (parsed.values["dry-run"]) {
+  if (values["dry-run"]) {
     process.stdout.write(`${dir} is valid: ${counted} (dry run: nothing written).\n`);
     return;
   }
@@ -81,7 +125,7 @@ async function main(): Promise<void> {
         await applySchema(driver);
         bar?.start(rowTotal, 0);
         const summary = await loadDataset(driver, dataset, {
-          replace: parsed.values.replace === true,
+          replace: values.replace === true,
           onRows: (count) => bar?.increment(count),
           onPhase: (phase) => {
             if (phase === "swap") {

@@ -151,6 +151,13 @@ export function tokenOf(list: keyof typeof TOKEN_OF_WORD, value: string): string
   return TOKEN_OF_WORD[list].get(registerKey(value)) ?? value;
 }
 
+/** The Japanese word for a token of a list. */
+export function wordOf(list: keyof typeof TOKEN_OF_WORD, token: string): string {
+  const words: Record<string, string> =
+    list === "kind" ? KIND_WORDS : list === "status" ? STATUS_WORDS : CONFIDENCE_WORDS;
+  return words[token] ?? token;
+}
+
 /** The English column a header names (English or Japanese), or undefined for an extra column. */
 export function columnOf(table: RegisterTableName, header: string): string | undefined {
   return COLUMN_OF_HEADER.get(table)?.get(registerKey(header));

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { type FileFacts, inspectFile, utf16Problem } from "./encoding.ts";
 import { FieldReader } from "./fields.ts";
 import { readCsv } from "./readCsv.ts";
@@ -20,8 +20,35 @@ export interface DatasetFile {
   rows: number;
 }
 
+/**
+ * Where the rows of a dataset came from, as the analyst names it: CSV files in a folder (a
+ * problem is `file:line`), or a workbook whose sheets were written out as CSV files (a problem
+ * is `FILE.xlsx!SHEET:ROW`, ingest/workbook/).
+ */
+export interface DatasetOrigin {
+  /** The dataset's name as its stamp records it: the folder's or the workbook's file name. */
+  name: string;
+  /** Where a record of a table is: `line` in the CSV file, `ordinal` its place (header = 1). */
+  place(spec: TableSpec, path: string, line: number, ordinal: number): { file: string; line: number };
+  /** How a message names the place a table is kept: `organisations.csv`, `sheet "組織"`. */
+  label(table: TableName): string;
+  /** What a place's number counts: a CSV file's lines, a sheet's rows. */
+  unit: "line" | "row";
+}
+
+function folderOrigin(dir: string): DatasetOrigin {
+  return {
+    name: basename(resolve(dir)),
+    place: (_spec, path, line) => ({ file: path, line }),
+    label: (table) => TABLES.find((t) => t.name === table)?.file ?? table,
+    unit: "line",
+  };
+}
+
 export interface ValidatedDataset {
   dir: string;
+  /** The dataset's name, as the stamp records it. */
+  name: string;
   files: DatasetFile[];
   /** sha256 over the files' own fingerprints, in load order. */
   fingerprint: string;
@@ -48,6 +75,7 @@ export function formatProblem(problem: Problem): string {
 export async function validateDataset(
   dir: string,
   onRow: (table: TableName) => void = () => {},
+  origin: DatasetOrigin = folderOrigin(dir),
 ): Promise<ValidatedDataset> {
   const problems: Problem[] = [];
   let problemCount = 0;
@@ -55,13 +83,14 @@ export async function validateDataset(
     problemCount += 1;
     if (problems.length < MAX_PROBLEMS) problems.push({ file, line, message });
   };
+  const name = origin.name;
   const rows = { organisations: 0, contracts: 0, incidents: 0, exposures: 0 };
   const ids = new Map<TableName, Map<string, number>>();
   const files: DatasetFile[] = [];
 
   if (!existsSync(dir) || !(await stat(dir)).isDirectory()) {
     report(dir, 0, "not a folder");
-    return { dir, files, fingerprint: "", rows, problems, problemCount };
+    return { dir, name, files, fingerprint: "", rows, problems, problemCount };
   }
 
   for (const spec of TABLES) {
@@ -82,42 +111,52 @@ export async function validateDataset(
     let count = 0;
     // `carries` may name contracts further down the file: checked once the whole file is read.
     const contractorOf = new Map<string, string>();
-    const carried: { line: number; consignor: string; ids: string[] }[] = [];
-    for await (const item of readCsv(path, facts.encoding, spec.required, parsed)) {
+    const carried: { at: Place; column: string; consignor: string; ids: string[] }[] = [];
+    const at = (line: number, ordinal: number) => origin.place(spec, path, line, ordinal);
+    const reportAt = (place: Place, message: string) => report(place.file, place.line, message);
+    for await (const item of readCsv(path, facts.encoding, spec.name, spec.required, parsed)) {
       if (item.kind === "problem") {
-        report(path, item.line, item.message);
+        reportAt(at(item.line, item.ordinal), item.message);
         continue;
       }
       const fields = new FieldReader(item.record);
       const row = spec.parse(fields);
-      for (const message of fields.problems) report(path, fields.line, message);
+      const here = at(fields.line, fields.ordinal);
+      for (const message of fields.problems) reportAt(here, message);
       const first = seen.get(row.key);
       if (first !== undefined)
-        report(path, fields.line, `duplicate ${describeKey(spec)} "${row.key}" (first on line ${first})`);
-      else seen.set(row.key, fields.line);
+        reportAt(here, `duplicate ${describeKey(spec)} "${row.key}" (first on ${origin.unit} ${first})`);
+      else seen.set(row.key, here.line);
       for (const ref of row.refs) {
         if (ref.id !== "" && !ids.get(ref.table)?.has(ref.id)) {
-          report(path, fields.line, `${ref.column}: "${ref.id}" is not an id in ${tableFile(ref.table)}`);
+          reportAt(
+            here,
+            `${item.record.header(ref.column)}: "${ref.id}" is not an id in ${origin.label(ref.table)}`,
+          );
         }
       }
       if (row.carries) {
         contractorOf.set(row.key, row.carries.contractor);
         if (row.carries.ids.length > 0)
-          carried.push({ line: fields.line, consignor: row.carries.consignor, ids: row.carries.ids });
+          carried.push({
+            at: here,
+            column: item.record.header("carries"),
+            consignor: row.carries.consignor,
+            ids: row.carries.ids,
+          });
       }
       count += 1;
       onRow(spec.name);
     }
-    for (const { line, consignor, ids: listed } of carried) {
+    for (const { at: place, column, consignor, ids: listed } of carried) {
       for (const id of listed) {
         const contractor = contractorOf.get(id);
         if (contractor === undefined)
-          report(path, line, `carries: "${id}" is not a contract in ${spec.file}`);
+          reportAt(place, `${column}: "${id}" is not a contract in ${origin.label(spec.name)}`);
         else if (contractor !== consignor) {
-          report(
-            path,
-            line,
-            `carries: contract "${id}" goes to "${contractor}", not to this contract's consignor "${consignor}"`,
+          reportAt(
+            place,
+            `${column}: contract "${id}" goes to "${contractor}", not to this contract's consignor "${consignor}"`,
           );
         }
       }
@@ -135,7 +174,7 @@ export async function validateDataset(
 
   const fingerprint = createHash("sha256");
   for (const file of files) fingerprint.update(`${file.spec.file}:${file.facts.sha256}\n`);
-  return { dir, files, fingerprint: fingerprint.digest("hex"), rows, problems, problemCount };
+  return { dir, name, files, fingerprint: fingerprint.digest("hex"), rows, problems, problemCount };
 }
 
 /** A file that is not, byte for byte, the one that was validated: nothing of it is swapped in. */
@@ -153,7 +192,13 @@ function changedMessage(file: DatasetFile): string {
 export async function* readRows(file: DatasetFile): AsyncGenerator<ParsedRow> {
   const read = createHash("sha256");
   let pending: ParsedRow | undefined;
-  for await (const item of readCsv(file.path, file.facts.encoding, file.spec.required, read)) {
+  for await (const item of readCsv(
+    file.path,
+    file.facts.encoding,
+    file.spec.name,
+    file.spec.required,
+    read,
+  )) {
     if (item.kind === "problem") throw new DatasetChangedError(changedMessage(file));
     if (pending) yield pending;
     pending = file.spec.parse(new FieldReader(item.record));
@@ -166,6 +211,4 @@ function describeKey(spec: TableSpec): string {
   return spec.name === "exposures" ? "exposure (incident, organisation, reported_on)" : "id";
 }
 
-function tableFile(name: TableName): string {
-  return TABLES.find((t) => t.name === name)?.file ?? name;
-}
+type Place = { file: string; line: number };

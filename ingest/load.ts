@@ -1,4 +1,3 @@
-import { basename, resolve } from "node:path";
 import neo4j, { type Driver } from "neo4j-driver";
 import { GRAPH_FORMAT } from "../domain/index.ts";
 import { cypher } from "../neo4j/queries.ts";
@@ -8,6 +7,7 @@ import { type HeldLoadLock, withLoadLock } from "./lock.ts";
 import { type LoadProgress, type LoadSummary, recordDataset, storedBatches } from "./rows.ts";
 import { promote, stage, sweep } from "./staged.ts";
 import type { TableName } from "./tables.ts";
+import { isWorkbookPath, validateWorkbook } from "./workbook/index.ts";
 
 /** How long a merge into a non-empty graph may take before the server gives up on it. */
 const MERGE_TIMEOUT_MS = 60 * 60 * 1000;
@@ -47,7 +47,7 @@ export async function loadDataset(
   const progress = { onRows: options.onRows ?? (() => {}) };
   const onPhase = options.onPhase ?? (() => {});
   const datasetParams = {
-    name: basename(resolve(dataset.dir)),
+    name: dataset.name,
     fingerprint: dataset.fingerprint,
     loadedAt: new Date().toISOString(),
     format: neo4j.int(GRAPH_FORMAT),
@@ -139,14 +139,20 @@ export class InvalidDatasetError extends Error {
   }
 }
 
-/** Validates a dataset folder and loads it, refusing it whole on any problem. */
+/** Validates a dataset folder or workbook and loads it, refusing it whole on any problem. */
 export async function validateAndLoad(
   driver: Driver,
-  dir: string,
+  path: string,
   options: { replace: boolean },
 ): Promise<LoadSummary> {
   await applySchema(driver);
-  const dataset = await validateDataset(dir);
-  if (dataset.problemCount > 0) throw new InvalidDatasetError(dataset);
-  return loadDataset(driver, dataset, options);
+  const source = isWorkbookPath(path)
+    ? await validateWorkbook(path)
+    : { dataset: await validateDataset(path), dispose: async () => {} };
+  try {
+    if (source.dataset.problemCount > 0) throw new InvalidDatasetError(source.dataset);
+    return await loadDataset(driver, source.dataset, options);
+  } finally {
+    await source.dispose();
+  }
 }

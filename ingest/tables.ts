@@ -1,4 +1,4 @@
-import type { PartialDate } from "../domain/index.ts";
+import { type PartialDate, REGISTER_TABLES, type RegisterTableName } from "../domain/index.ts";
 import type { FieldReader } from "./fields.ts";
 
 /**
@@ -19,7 +19,7 @@ export interface ParsedRow {
   params: Record<string, string | Properties | null>;
 }
 
-export type TableName = "organisations" | "contracts" | "incidents" | "exposures";
+export type TableName = RegisterTableName;
 
 export interface TableSpec {
   name: TableName;
@@ -29,12 +29,14 @@ export interface TableSpec {
   parse(fields: FieldReader): ParsedRow;
 }
 
+const fileOf = (name: TableName): string => REGISTER_TABLES.find((t) => t.name === name)?.file ?? name;
+
 const day = (date: PartialDate | null, which: "firstDay" | "lastDay") => (date ? date[which] : null);
 
 export const TABLES: readonly TableSpec[] = [
   {
     name: "organisations",
-    file: "organisations.csv",
+    file: fileOf("organisations"),
     optional: false,
     required: ["id", "name"],
     parse(f) {
@@ -52,7 +54,7 @@ export const TABLES: readonly TableSpec[] = [
   },
   {
     name: "contracts",
-    file: "outsourcing.csv",
+    file: fileOf("contracts"),
     optional: false,
     required: ["id", "consignor", "contractor"],
     parse(f) {
@@ -76,6 +78,8 @@ export const TABLES: readonly TableSpec[] = [
         deleteByEnd: day(deleteBy, "lastDay"),
         // Empty means all of the consignor's data, stored as no property at all.
         carries: carries.length > 0 ? carries : null,
+        // Confirmed is the default, stored as no property: a graph loaded before reads the same.
+        confidence: f.confidence("confidence") === "possible" ? "possible" : null,
         source: f.text("source"),
       };
       return {
@@ -91,7 +95,7 @@ export const TABLES: readonly TableSpec[] = [
   },
   {
     name: "incidents",
-    file: "incidents.csv",
+    file: fileOf("incidents"),
     optional: true,
     required: ["id", "victim"],
     parse(f) {
@@ -116,7 +120,7 @@ export const TABLES: readonly TableSpec[] = [
   },
   {
     name: "exposures",
-    file: "exposures.csv",
+    file: fileOf("exposures"),
     optional: true,
     required: ["incident", "organisation"],
     parse(f) {

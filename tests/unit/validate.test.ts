@@ -41,13 +41,13 @@ describe("dataset validation", () => {
       'organisations.csv:3: id: "bad id" is not a valid id (1–128 characters of A-Z a-z 0-9 . _ : -)',
       'organisations.csv:4: duplicate id "isetoh" (first on line 2)',
       "organisations.csv:5: name: missing value",
-      'organisations.csv:5: kind: "Shared" is not a lowercase token',
+      'organisations.csv:5: kind: "Shared" is neither a lowercase token nor a kind\'s Japanese word (docs/data-format.md)',
       "organisations.csv:6: expected 4 fields, found 2",
       'outsourcing.csv:2: delete_by: "2024-02-30" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)',
       'outsourcing.csv:3: records: "1.5" is not a whole number ≥ 0',
       'outsourcing.csv:3: consignor: "nobody" is not an id in organisations.csv',
       'outsourcing.csv:4: duplicate id "c1" (first on line 2)',
-      'exposures.csv:2: status: "leaked" is not one of confirmed, possible, ruled_out',
+      'exposures.csv:2: status: "leaked" is not one of confirmed (確定), possible (可能性あり), ruled_out (否定)',
       'exposures.csv:2: incident: "x-2024" is not an id in incidents.csv',
     ]);
   });
@@ -103,11 +103,11 @@ describe("dataset validation", () => {
 
   it("names missing files and missing required columns", async () => {
     expect(await problemsOf({ "organisations.csv": "id,label\nx,y\n" })).toEqual([
-      'organisations.csv:1: missing required column "name"',
+      'organisations.csv:1: missing required column "name" (名称)',
       "outsourcing.csv:0: file not found (it is required)",
     ]);
     expect(await problemsOf({ "organisations.csv": ORGS, "outsourcing.csv": "id,from,to\n" })).toEqual([
-      'outsourcing.csv:1: missing required columns "consignor", "contractor"',
+      'outsourcing.csv:1: missing required columns "consignor" (委託元), "contractor" (委託先)',
     ]);
   });
 
@@ -170,6 +170,7 @@ describe("dataset validation", () => {
         deleteBy: "2024-02",
         deleteByEnd: "2024-02-29",
         carries: null,
+        confidence: null,
         source: null,
       },
     });
