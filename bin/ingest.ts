@@ -5,12 +5,11 @@ import {
   formatProblem,
   MAX_PROBLEMS,
   type ValidatedDataset,
-  validateDataset,
 } from "../ingest/dataset.ts";
 import { loadDataset } from "../ingest/load.ts";
 import { LoadRunningError } from "../ingest/lock.ts";
 import { StagingMismatchError } from "../ingest/staged.ts";
-import { isWorkbookPath, validateWorkbook } from "../ingest/workbook/index.ts";
+import { isWorkbookPath, validateSource } from "../ingest/workbook/index.ts";
 import { applySchema } from "../neo4j/schema.ts";
 import { fail, parseCommand, withDatabase } from "./command.ts";
 
@@ -63,18 +62,22 @@ async function main(): Promise<void> {
 async function readSource(
   path: string,
 ): Promise<{ dataset: ValidatedDataset; dispose: () => Promise<void> }> {
-  if (!isWorkbookPath(path)) return { dataset: await validateDataset(path), dispose: async () => {} };
-  const bar = process.stderr.isTTY
-    ? new SingleBar({ format: "reading {file} {value} rows", hideCursor: true, clearOnComplete: true })
-    : undefined;
+  const bar =
+    process.stderr.isTTY && isWorkbookPath(path)
+      ? new SingleBar({ format: "reading {file} {value} rows", hideCursor: true, clearOnComplete: true })
+      : undefined;
   bar?.start(0, 0, { file: path });
   try {
-    const workbook = await validateWorkbook(path, (what) => {
+    const source = await validateSource(path, (what) => {
       if (what === "cells") bar?.increment();
     });
-    // `fail` exits at once: the sheets read out are removed on the way out too.
-    process.once("exit", () => rmSync(workbook.dataset.dir, { recursive: true, force: true }));
-    return workbook;
+    // `fail` exits at once: the private folder a workbook was read out to is removed on the way
+    // out too (never a dataset folder: that one is the analyst's).
+    if (isWorkbookPath(path)) {
+      const readOut = source.dataset.dir;
+      process.once("exit", () => rmSync(readOut, { recursive: true, force: true }));
+    }
+    return source;
   } finally {
     bar?.stop();
   }

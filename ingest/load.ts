@@ -2,12 +2,12 @@ import neo4j, { type Driver } from "neo4j-driver";
 import { GRAPH_FORMAT } from "../domain/index.ts";
 import { cypher } from "../neo4j/queries.ts";
 import { applySchema, refreshIndexStatistics } from "../neo4j/schema.ts";
-import { formatProblem, type ValidatedDataset, validateDataset } from "./dataset.ts";
+import { formatProblem, type ValidatedDataset } from "./dataset.ts";
 import { type HeldLoadLock, withLoadLock } from "./lock.ts";
 import { type LoadProgress, type LoadSummary, recordDataset, storedBatches } from "./rows.ts";
 import { promote, stage, sweep } from "./staged.ts";
 import type { TableName } from "./tables.ts";
-import { isWorkbookPath, validateWorkbook } from "./workbook/index.ts";
+import { validateSource } from "./workbook/index.ts";
 
 /** How long a merge into a non-empty graph may take before the server gives up on it. */
 const MERGE_TIMEOUT_MS = 60 * 60 * 1000;
@@ -146,9 +146,7 @@ export async function validateAndLoad(
   options: { replace: boolean },
 ): Promise<LoadSummary> {
   await applySchema(driver);
-  const source = isWorkbookPath(path)
-    ? await validateWorkbook(path)
-    : { dataset: await validateDataset(path), dispose: async () => {} };
+  const source = await validateSource(path);
   try {
     if (source.dataset.problemCount > 0) throw new InvalidDatasetError(source.dataset);
     return await loadDataset(driver, source.dataset, options);

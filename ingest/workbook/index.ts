@@ -25,6 +25,18 @@ export function isWorkbookPath(path: string): boolean {
 }
 
 /**
+ * A dataset as the command line names it, validated: a folder of CSV files in place, or a
+ * workbook read out once (`onRow("cells")` per row read). `dispose` removes what was read out.
+ */
+export async function validateSource(
+  path: string,
+  onRow: (table: TableName | "cells") => void = () => {},
+): Promise<ValidatedWorkbook> {
+  if (isWorkbookPath(path)) return validateWorkbook(path, onRow);
+  return { dataset: await validateDataset(path, onRow), dispose: async () => {} };
+}
+
+/**
  * Checks a workbook (DOMAIN.md, "The same dataset as an Excel workbook"): its sheets are found
  * by name, its cells read once, streaming, and written out as the four CSV files, which are then
  * validated exactly as a dataset folder is; every problem is reported as

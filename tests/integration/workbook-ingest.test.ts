@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
@@ -27,6 +27,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await driver.close();
+  rmSync(scratch, { recursive: true, force: true });
 });
 
 /** Answers on the sample, without the load's stamp (which names the source). */
@@ -102,6 +103,11 @@ describe("a register kept in Excel, or as CSV files with Japanese headers", () =
     ]);
     expect(await graphState(driver)).toEqual(before.graph);
     expect(await stamp()).toEqual(before.stamp);
+
+    // The folder a workbook is read out to goes; a refused dataset folder is the analyst's and stays.
+    const folder = datasetDir({ "organisations.csv": "id,name\na,A\n", "outsourcing.csv": "id,consignor\n" });
+    expect(runCommand("bin/ingest.ts", [folder]).status).toBe(1);
+    expect(readdirSync(folder).sort()).toEqual(["organisations.csv", "outsourcing.csv"]);
   }, 120_000);
 
   it("stores a possible contract's confidence, and none for a confirmed one", async () => {

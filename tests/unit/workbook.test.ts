@@ -1,4 +1,5 @@
 import { mkdtempSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -12,7 +13,11 @@ afterEach(async () => {
   for (const dispose of disposers.splice(0)) await dispose();
 });
 
-const scratch = () => mkdtempSync(join(tmpdir(), "keiro-workbook-test-"));
+const scratch = () => {
+  const dir = mkdtempSync(join(tmpdir(), "keiro-workbook-test-"));
+  disposers.push(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+};
 
 /** Writes the sheets to a workbook and validates it: its problems as the command prints them. */
 async function checkWorkbook(sheets: SheetSpec[], name = "register.xlsx") {
