@@ -1,5 +1,5 @@
 import { COUNT_COLUMNS, DATE_COLUMNS } from "../../domain/index.ts";
-import type { CellValue } from "./exceljs.ts";
+import type { CellValue } from "../../register/exceljs.ts";
 
 /** A cell as the CSV reader takes it: its text, or why it cannot be read (DOMAIN.md). */
 export type CellText = { text: string } | { problem: string };

@@ -1,9 +1,9 @@
 import { createWriteStream, type WriteStream } from "node:fs";
 import { join } from "node:path";
 import { columnOf, type RegisterTable, tableOfSheet } from "../../domain/index.ts";
+import ExcelJS, { type CellValue } from "../../register/exceljs.ts";
 import type { TableName } from "../tables.ts";
 import { cellText } from "./cells.ts";
-import ExcelJS, { type CellValue } from "./exceljs.ts";
 import type { SheetIndex } from "./sheetIndex.ts";
 
 /** One table's sheet, written out as the CSV file the dataset reader takes. */

@@ -11,7 +11,7 @@ import {
   REGISTER_TABLES,
   STATUS_WORDS,
 } from "../../domain/index.ts";
-import ExcelJS, { type CellValue } from "../../ingest/workbook/exceljs.ts";
+import ExcelJS, { type CellValue } from "../../register/exceljs.ts";
 
 /** A sheet written cell by cell: rows of values as exceljs takes them (row 1 first). */
 export interface SheetSpec {

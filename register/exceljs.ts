@@ -5,8 +5,8 @@ import { createRequire, Module } from "node:module";
  * so a Japanese character cut by a chunk boundary reads as "��" (exceljs/exceljs#2084, open since
  * 2022; the fixes proposed in #1665 and #1821 are not merged). Its XML reader is swapped, before
  * exceljs loads, for the same one with a decoder that carries a cut character over to the next
- * chunk. Every module that uses exceljs imports it from here; tests/unit/workbook.test.ts reads a
- * Japanese workbook whose text crosses chunk boundaries.
+ * chunk. Every module that uses exceljs imports it from here (tests/unit/architecture.test.ts
+ * checks); tests/unit/workbook.test.ts reads a Japanese workbook whose text crosses chunk boundaries.
  */
 const require = createRequire(import.meta.url);
 const parseSaxPath = require.resolve("exceljs/lib/utils/parse-sax.js");
@@ -50,9 +50,9 @@ if (cached === undefined) {
   cache[parseSaxPath] = fixed as unknown as { exports: Record<symbol, unknown> };
 } else if (cached.exports[FIXED] !== true) {
   // A module imported exceljs itself first: its readers already hold the broken decoder.
-  throw new Error("exceljs was loaded before ingest/workbook/exceljs.ts: import it from there only");
+  throw new Error("exceljs was loaded before register/exceljs.ts: import it from there only");
 }
 
 const ExcelJS = require("exceljs") as typeof import("exceljs");
 export default ExcelJS;
-export type { CellValue } from "exceljs";
+export type { CellValue, DataValidation, Worksheet } from "exceljs";
