@@ -3,6 +3,14 @@ import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import {
+  CONFIDENCE_WORDS,
+  columnOf,
+  KIND_WORDS,
+  REGISTER_TABLES,
+  STATUS_WORDS,
+  tokenOf,
+} from "../../domain/index.ts";
 import { formatProblem, readRows, type ValidatedDataset, validateDataset } from "../../ingest/dataset.ts";
 import { validateWorkbook } from "../../ingest/workbook/index.ts";
 import { datasetDir, SAMPLE_DIR } from "../helpers/database.ts";
@@ -47,6 +55,48 @@ const ORGANISATIONS: SheetSpec = {
     ["printer", "B印刷", "印刷・発送業者"],
   ],
 };
+
+describe("the register's headers and words", () => {
+  it("reads every header in English or Japanese, without case, width or spaces", () => {
+    let checked = 0;
+    for (const table of REGISTER_TABLES) {
+      for (const [column, japanese] of Object.entries(table.columns)) {
+        expect([column, column.toUpperCase(), ` ${column} `].map((h) => columnOf(table.name, h))).toEqual([
+          column,
+          column,
+          column,
+        ]);
+        const wide = japanese.replace(/[A-Za-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+        expect(
+          [japanese, wide, `${japanese.slice(0, 1)} ${japanese.slice(1)}`].map((h) =>
+            columnOf(table.name, h),
+          ),
+        ).toEqual([column, column, column]);
+        checked += 1;
+      }
+    }
+    expect(checked).toBe(7 + 13 + 7 + 10);
+    expect(columnOf("organisations", "委託元")).toBeUndefined();
+  });
+
+  it("reads every kind, status and confidence word as its token", () => {
+    for (const [list, words] of [
+      ["kind", KIND_WORDS],
+      ["status", STATUS_WORDS],
+      ["confidence", CONFIDENCE_WORDS],
+    ] as const) {
+      for (const [token, word] of Object.entries(words)) {
+        expect([
+          tokenOf(list, word),
+          tokenOf(list, token),
+          tokenOf(list, ` ${word.split("").join(" ")} `),
+        ]).toEqual([token, token, token]);
+      }
+    }
+    expect(tokenOf("kind", "病院")).toBe("病院");
+    expect(tokenOf("status", "未確認")).toBe("未確認");
+  });
+});
 
 describe("a register as a workbook", () => {
   it("reads the sample in Japanese (sheets, headers, words) and in English as the English CSV files", async () => {
