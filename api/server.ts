@@ -18,6 +18,7 @@ import { chainRoutes } from "./routes/chain.ts";
 import { notifyRoutes } from "./routes/notify.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
 import { overviewRoutes } from "./routes/overview.ts";
+import { qualityRoutes } from "./routes/quality.ts";
 
 /** The project's root folder, wherever the command was started from. */
 const PROJECT_ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -174,6 +175,7 @@ export function buildServer(options: ApiOptions): FastifyInstance {
     blastRadiusRoutes(api, context);
     notifyRoutes(api, context);
     overviewRoutes(api, context);
+    qualityRoutes(api, context);
     api.get("/api/openapi.json", { schema: { hide: true } }, async () => api.swagger());
   });
 

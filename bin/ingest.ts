@@ -15,6 +15,9 @@ import { fail, parseCommand, withDatabase } from "./command.ts";
 
 /** Exit 3: another load is running; nothing was written. */
 const EXIT_LOAD_RUNNING = 3;
+/** Exit 4: the server had too little memory for the load's transaction; nothing was changed. */
+const EXIT_SERVER_MEMORY = 4;
+const OUT_OF_TRANSACTION_MEMORY = "Neo.TransientError.General.MemoryPoolOutOfMemoryError";
 
 const USAGE = `Usage: npm run ingest -- DIR|FILE.xlsx [--replace] [--dry-run]
 
@@ -32,7 +35,8 @@ graph that already holds data, without --replace, the rows are merged in one tra
   -h, --help  this text
 
 Exit status: 0 loaded (or valid, with --dry-run); 1 invalid input, nothing written;
-2 the database cannot be reached; 3 another load is running, nothing written.`;
+2 the database cannot be reached; 3 another load is running, nothing written; 4 the server had
+too little transaction memory for the swap, nothing changed (give it more heap).`;
 
 async function main(): Promise<void> {
   const parsed = parseCommand(
@@ -159,6 +163,11 @@ async function ingest(
       refusal: (error) => {
         if (error instanceof LoadRunningError) return { message: error.message, code: EXIT_LOAD_RUNNING };
         if (error instanceof DatasetChangedError) return error.message;
+        if ((error as { code?: string }).code === OUT_OF_TRANSACTION_MEMORY)
+          return {
+            message: `The server ran out of transaction memory (${(error as Error).message.split("\n")[0]}). The live graph is as it was: the swap is one transaction, and it grows with the number of organisations. Give the server more heap (the bundled one: KEIRO_NEO4J_HEAP=4g npm run db:stop && npm run db:start) or raise dbms.memory.transaction.total.max, then load again.`,
+            code: EXIT_SERVER_MEMORY,
+          };
         return error instanceof StagingMismatchError ? error.message : undefined;
       },
     },

@@ -105,7 +105,10 @@ export async function sweep(driver: Driver): Promise<number> {
       "leftovers",
     ) as number;
     // Deleting a retired million-contract graph takes minutes: longer than the server's default.
-    if (leftovers > 0) await session.run(cypher("ingest/staged/sweep"), {}, { timeout: LONG_TIMEOUT_MS });
+    if (leftovers > 0) {
+      await session.run(cypher("ingest/staged/sweep-relationships"), {}, { timeout: LONG_TIMEOUT_MS });
+      await session.run(cypher("ingest/staged/sweep"), {}, { timeout: LONG_TIMEOUT_MS });
+    }
     return leftovers;
   } finally {
     await session.close();

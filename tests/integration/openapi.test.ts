@@ -42,6 +42,7 @@ describe("the OpenAPI document", () => {
       "/api/organisations",
       "/api/organisations/{id}",
       "/api/organisations/{id}/neighbourhood",
+      "/api/quality",
       "/api/rank",
       "/api/report",
     ]);

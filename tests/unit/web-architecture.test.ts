@@ -14,7 +14,7 @@ const WEB_SRC = "web/src";
 
 const SHARED = "shared";
 const GRAPH = "graph";
-const FEATURES = ["radius", "organisation", "rank", "response", "changes", "groups", "search"];
+const FEATURES = ["radius", "organisation", "rank", "response", "changes", "groups", "search", "data"];
 /** The files at the top of web/src: the page's layout and which view is shown. */
 const SHELL = "the shell";
 

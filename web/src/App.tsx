@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { ChangesPanel } from "./changes/ChangesPanel.tsx";
 import { useChanges } from "./changes/useChanges.ts";
+import { QualityView } from "./data/QualityView.tsx";
 import { groupOfNode, groupTitle, isGroupNode } from "./graph/groups.ts";
 import type { ExploreSigma } from "./graph/sigma/context.ts";
 import { GraphView } from "./graph/sigma/GraphView.tsx";
@@ -225,6 +226,16 @@ function Explorer({ state, update }: { state: ExploreState; update: UpdateState 
               </>
             )}
           </div>
+          {/* Over the graph, which stays mounted and laid out underneath for the way back. */}
+          {state.view === "data" && (
+            <ErrorBoundary resetKey={state.today}>
+              <QualityView
+                today={state.today}
+                onToday={(today) => update({ today }, true)}
+                onFocus={actions.focus}
+              />
+            </ErrorBoundary>
+          )}
         </main>
       </div>
     </GraphStoreContext>

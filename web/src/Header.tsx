@@ -2,7 +2,7 @@ import { SearchBox } from "./search/SearchBox.tsx";
 import { useLanguage } from "./shared/i18n/language.tsx";
 import type { View } from "./shared/state/urlState.ts";
 
-/** Title, search, the three views and the language toggle. */
+/** Title, search, the four views and the language toggle. */
 export function Header({
   view,
   onView,
@@ -28,6 +28,9 @@ export function Header({
         </button>
         <button type="button" aria-pressed={view === "response"} onClick={() => onView("response")}>
           {t("response")}
+        </button>
+        <button type="button" aria-pressed={view === "data"} onClick={() => onView("data")}>
+          {t("data")}
         </button>
         <button type="button" onClick={onToggleLanguage} data-testid="language">
           {t("language")}

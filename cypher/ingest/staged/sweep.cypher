@@ -1,7 +1,8 @@
-// Retired graphs and the staging a failed load left behind, deleted in small transactions
-// (a million relationships do not fit one). Auto-commit only: CALL … IN TRANSACTIONS.
+// Then the retired and staged nodes, with what relationships are left to them (only ones from
+// live nodes, which a swap never leaves). Auto-commit only: CALL … IN TRANSACTIONS.
 MATCH (n:StagedOrganisation|StagedIncident|Retired)
 CALL {
   WITH n
   DETACH DELETE n
-} IN TRANSACTIONS OF 200 ROWS
+} IN TRANSACTIONS OF 1000 ROWS
+RETURN COUNT { (n:StagedOrganisation|StagedIncident|Retired) } AS leftovers

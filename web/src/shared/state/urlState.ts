@@ -8,7 +8,7 @@ import type { Lang } from "../i18n/strings.ts";
  * (`Scenario`); the URL keeps the command line's parameter names (the domain's scenario table
  * gives both), so that links already shared keep working.
  */
-export type View = "graph" | "rank" | "response";
+export type View = "graph" | "rank" | "response" | "data";
 
 export interface ExploreState {
   compromised: string[];
@@ -25,7 +25,10 @@ export interface ExploreState {
   expand: string | null;
   lang: Lang;
   view: View;
-  /** Breach response: the day the compromise became known, its cause, and the day days left count from ("" = the answer's own). */
+  /**
+   * Breach response: the day the compromise became known, its cause, and the day days left count
+   * from ("" = the answer's own); the Data view judges dates as of that same day.
+   */
   aware: string;
   cause: string;
   today: string;
@@ -48,7 +51,7 @@ export const EMPTY_STATE: ExploreState = {
   today: "",
 };
 
-const VIEWS: View[] = ["graph", "rank", "response"];
+const VIEWS: View[] = ["graph", "rank", "response", "data"];
 
 type ScenarioFields = Pick<ExploreState, (typeof SCENARIO_PARAMETERS)[number]["field"]>;
 type BreachFields = Pick<ExploreState, (typeof BREACH_PARAMETERS)[number]["field"]>;
