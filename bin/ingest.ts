@@ -95,7 +95,8 @@ async function ingest(
 ): Promise<void> {
   const phases: string[] = [];
   let staged = false;
-  let phaseStart = Date.now();
+  // The first phase, validation (a workbook read out first), began with the command.
+  let phaseStart = began;
   const endPhase = (name: string) => {
     phases.push(`${name} ${((Date.now() - phaseStart) / 1000).toFixed(1)} s`);
     phaseStart = Date.now();
