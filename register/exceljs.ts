@@ -11,10 +11,18 @@ import { createRequire, Module } from "node:module";
 const require = createRequire(import.meta.url);
 const parseSaxPath = require.resolve("exceljs/lib/utils/parse-sax.js");
 
+/** The part of saxes's parser this reader uses. */
+interface SaxesParser {
+  on(event: "error", handler: (error: Error) => void): void;
+  on(event: "opentag" | "text" | "closetag", handler: (value: unknown) => void): void;
+  write(chunk: string): void;
+}
+
 type SaxEvent = { eventType: "opentag" | "text" | "closetag"; value: unknown };
 
 async function* parseSax(iterable: AsyncIterable<Buffer | string>): AsyncGenerator<SaxEvent[]> {
-  const { SaxesParser } = createRequire(parseSaxPath)("saxes") as typeof import("saxes");
+  // saxes is exceljs's own dependency, resolved from where exceljs is: the parser it already uses.
+  const { SaxesParser } = createRequire(parseSaxPath)("saxes") as { SaxesParser: new () => SaxesParser };
   const parser = new SaxesParser();
   const decoder = new TextDecoder("utf-8");
   let error: Error | undefined;
