@@ -45,6 +45,16 @@ export function scenarioOf(values: Record<string, unknown>): Scenario {
   return parseScenario(input as ScenarioInput);
 }
 
+/** A parameter's value as `parse` reads it; a refused one exits 1 with its message. */
+export function checked<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof ParameterError) fail(error.message, 1);
+    throw error;
+  }
+}
+
 /** Says what went wrong on standard error and exits with the command's documented code. */
 export function fail(message: string, code: number): never {
   process.stderr.write(`${message}\n`);

@@ -1,12 +1,12 @@
 import { existsSync } from "node:fs";
 import { dirname } from "node:path";
 import { SingleBar } from "cli-progress";
-import { ParameterError, type RegisterTableName } from "../domain/index.ts";
+import type { RegisterTableName } from "../domain/index.ts";
 import { ExportChangedError, ExportIncompleteError, ExportReads } from "../engine/exportReads.ts";
 import { parseLang } from "../locale/index.ts";
 import { RegisterCellError } from "../register/cells.ts";
 import { existingOutputs, exportRegister, targetOf, targetProblem } from "../register/export.ts";
-import { fail, parseCommand, withDatabase } from "./command.ts";
+import { checked, fail, parseCommand, withDatabase } from "./command.ts";
 
 const USAGE = `Usage: npm run export -- FILE.xlsx|DIR [--lang ja|en] [--force]
 
@@ -42,13 +42,7 @@ if (parsed.positionals.length !== 1)
   fail(`Expected one workbook or folder, got ${parsed.positionals.length}.\n\n${USAGE}`, 1);
 const path = parsed.positionals[0] as string;
 const target = targetOf(path);
-let lang: "ja" | "en" = "ja";
-try {
-  lang = parseLang(parsed.values.lang);
-} catch (error) {
-  if (error instanceof ParameterError) fail(error.message, 1);
-  throw error;
-}
+const lang = checked(() => parseLang(parsed.values.lang));
 const problem = targetProblem(target);
 if (problem) fail(`${problem}; nothing was written`, 1);
 const existing = existingOutputs(target);

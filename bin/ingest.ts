@@ -1,5 +1,6 @@
 import { rmSync } from "node:fs";
 import { SingleBar } from "cli-progress";
+import { isWorkbookPath } from "../domain/index.ts";
 import {
   DatasetChangedError,
   formatProblem,
@@ -9,7 +10,7 @@ import {
 import { loadDataset } from "../ingest/load.ts";
 import { LoadRunningError } from "../ingest/lock.ts";
 import { StagingMismatchError } from "../ingest/staged.ts";
-import { isWorkbookPath, validateSource } from "../ingest/workbook/index.ts";
+import { validateSource } from "../ingest/workbook/index.ts";
 import { applySchema } from "../neo4j/schema.ts";
 import { fail, parseCommand, withDatabase } from "./command.ts";
 

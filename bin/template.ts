@@ -1,10 +1,10 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname } from "node:path";
-import { ParameterError, REGISTER_TABLES } from "../domain/index.ts";
+import { isWorkbookPath, REGISTER_TABLES } from "../domain/index.ts";
 import { parseLang } from "../locale/index.ts";
 import { REGISTER_WORDS } from "../locale/register.ts";
 import { writeTemplate } from "../register/template.ts";
-import { fail, parseCommand } from "./command.ts";
+import { checked, fail, parseCommand } from "./command.ts";
 
 const USAGE = `Usage: npm run template -- FILE.xlsx [--lang ja|en] [--force]
 
@@ -35,14 +35,8 @@ const parsed = parseCommand(
 if (parsed.positionals.length !== 1)
   fail(`Expected one workbook, got ${parsed.positionals.length}.\n\n${USAGE}`, 1);
 const file = parsed.positionals[0] as string;
-if (!/\.xlsx$/i.test(file)) fail(`${file}: a template is an Excel workbook; give a name ending in .xlsx`, 1);
-let lang: "ja" | "en" = "ja";
-try {
-  lang = parseLang(parsed.values.lang);
-} catch (error) {
-  if (error instanceof ParameterError) fail(error.message, 1);
-  throw error;
-}
+if (!isWorkbookPath(file)) fail(`${file}: a template is an Excel workbook; give a name ending in .xlsx`, 1);
+const lang = checked(() => parseLang(parsed.values.lang));
 if (existsSync(file)) {
   if (statSync(file).isDirectory()) fail(`${file} is a folder`, 1);
   if (!parsed.values.force) fail(`${file} exists; nothing was written (--force replaces it)`, 1);

@@ -85,6 +85,11 @@ export type RegisterTable = (typeof REGISTER_TABLES)[number];
 export type RegisterTableName = RegisterTable["name"];
 export type RegisterLang = "en" | "ja";
 
+/** Whether a path names a workbook (`.xlsx`) rather than a folder of CSV files. */
+export function isWorkbookPath(path: string): boolean {
+  return /\.xlsx$/i.test(path);
+}
+
 /** Columns that hold a day or a period: a workbook's date cells are read (and written) here. */
 export const DATE_COLUMNS: ReadonlySet<string> = new Set([
   "since",

@@ -12,6 +12,7 @@ import {
 } from "../domain/index.ts";
 import { cypher } from "../neo4j/queries.ts";
 import { rowsOf } from "../neo4j/read.ts";
+import { adjacency } from "./inMemoryArrays.ts";
 import { DatasetChanged, type LiveDataset, readOneLoad } from "./oneLoad.ts";
 
 /** What the quality report is asked: the day dates are judged at, and how many rows a list holds (null: all). */
@@ -204,16 +205,8 @@ export function rankUndisclosed(
 ): UndisclosedRanking {
   const { organisations: n, from, to, carriesStart, carriesList } = columns.graph;
   const m = from.length;
-  const inStart = new Int32Array(n + 1);
-  for (let e = 0; e < m; e++) inStart[(to[e] as number) + 1] = (inStart[(to[e] as number) + 1] as number) + 1;
-  for (let o = 0; o < n; o++) inStart[o + 1] = (inStart[o + 1] as number) + (inStart[o] as number);
-  const cursor = inStart.slice(0, n);
-  const inEdges = new Int32Array(m);
-  for (let e = 0; e < m; e++) {
-    const o = to[e] as number;
-    inEdges[cursor[o] as number] = e;
-    cursor[o] = (cursor[o] as number) + 1;
-  }
+  // The contracts into each organisation: inEdges[inStart[o] .. inStart[o + 1]).
+  const [inStart, inEdges] = adjacency(n, to);
   const scoped = (e: number) => (carriesStart[e + 1] as number) > (carriesStart[e] as number);
   const seen = new Int32Array(m);
   const expanded = new Int32Array(n);

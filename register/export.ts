@@ -1,6 +1,11 @@
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { REGISTER_TABLES, type RegisterLang, type RegisterTableName } from "../domain/index.ts";
+import {
+  isWorkbookPath,
+  REGISTER_TABLES,
+  type RegisterLang,
+  type RegisterTableName,
+} from "../domain/index.ts";
 import type { RegisterRow, RegisterRows } from "./cells.ts";
 import { writeRegisterCsv } from "./csvWriter.ts";
 import { type RowCounts, writeRegisterWorkbook } from "./workbookWriter.ts";
@@ -19,7 +24,7 @@ export type StoredRow = Readonly<Record<string, unknown>>;
 export type ExportTarget = { kind: "workbook"; path: string } | { kind: "folder"; dir: string };
 
 export function targetOf(path: string): ExportTarget {
-  return /\.xlsx$/i.test(path) ? { kind: "workbook", path } : { kind: "folder", dir: path };
+  return isWorkbookPath(path) ? { kind: "workbook", path } : { kind: "folder", dir: path };
 }
 
 /** The files an export to `target` would replace, that exist already (refused without --force). */

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { REGISTER_TABLES, tableOfSheet } from "../../domain/index.ts";
+import { isWorkbookPath, REGISTER_TABLES, tableOfSheet } from "../../domain/index.ts";
 import {
   type DatasetOrigin,
   MAX_PROBLEMS,
@@ -17,11 +17,6 @@ import { indexSheets, type SheetIndex } from "./sheetIndex.ts";
 export interface ValidatedWorkbook {
   dataset: ValidatedDataset;
   dispose(): Promise<void>;
-}
-
-/** Whether a dataset argument names a workbook rather than a folder of CSV files. */
-export function isWorkbookPath(path: string): boolean {
-  return /\.xlsx$/i.test(path);
 }
 
 /**
