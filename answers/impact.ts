@@ -46,6 +46,7 @@ export async function rankReport(
   engine: ImpactEngine,
   top: number | undefined,
   format: RankFormat,
+  confirmedOnly = false,
 ): Promise<Rendered> {
-  return renderRank(format, await engine.rank(top));
+  return renderRank(format, await engine.rank(top, confirmedOnly));
 }

@@ -1,12 +1,13 @@
 import { startDatabase } from "../neo4j/bundled/lifecycle.ts";
 import { connect } from "../neo4j/connect.ts";
 import { applySchema } from "../neo4j/schema.ts";
+import { estimateRowLine, runEstimateRow } from "../tools/bench/estimateRow.ts";
 import { benchTable, notifyLine, reloadLines } from "../tools/bench/print.ts";
 import { runBench, runNotifyBench, runReloadBench, SCALES } from "../tools/bench/run.ts";
 import { runWorkbookBench, workbookLine } from "../tools/bench/workbook.ts";
 import { fail, parseCommand } from "./command.ts";
 
-const USAGE = `Usage: npm run bench -- [--scale small|full] [--json] [--reuse] [--only notify|reload|workbook]
+const USAGE = `Usage: npm run bench -- [--scale small|full] [--json] [--reuse] [--only notify|reload|workbook|estimate]
 
 Measures Keiro on a generated dataset against a naive baseline run in the same process:
   small ≈ 3,000 organisations / 12,000 contracts (a quick look), full = 100,000 / 1,000,000.
@@ -20,6 +21,8 @@ names (whose graph it replaces); never the one NEO4J_URI names.
 --only notify measures breach response alone: the API's first page sorted by deadline and the
 whole answer streamed for the biggest vendor, and computing and writing 1,000 packets.
 --only reload measures the reload row alone (loading the dataset first unless --reuse).
+--only estimate measures what the estimate of the undisclosed and the confirmed part add to the
+biggest vendor's answer from the API's in-memory copy (one contract in 50 marked possible).
 --only workbook loads the same generated dataset as CSV files and as one Japanese .xlsx
 workbook with the real \`npm run ingest\` (time, ratio, each loader's peak RSS).
 The instance is KEIRO_INSTANCE (default "bench") on KEIRO_BOLT_PORT.`;
@@ -38,8 +41,8 @@ const { values } = parseCommand(
 );
 const scale = SCALES[values.scale as keyof typeof SCALES];
 if (!scale) fail(`scale: "${values.scale}" is not small or full\n\n${USAGE}`, 1);
-if (values.only !== undefined && !["notify", "reload", "workbook"].includes(values.only))
-  fail(`only: "${values.only}" is not notify, reload or workbook\n\n${USAGE}`, 1);
+if (values.only !== undefined && !["notify", "reload", "workbook", "estimate"].includes(values.only))
+  fail(`only: "${values.only}" is not notify, reload, workbook or estimate\n\n${USAGE}`, 1);
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
 // The bench replaces the graph it measures: never the analyst's NEO4J_URI (child processes too).
@@ -62,6 +65,11 @@ try {
       values.json
         ? `${JSON.stringify(result, null, 2)}\n`
         : `${reloadLines(result.apiDuringReload).join("\n")}\n`,
+    );
+  } else if (values.only === "estimate") {
+    const figures = await runEstimateRow(driver, scale, values.reuse === true, log);
+    process.stdout.write(
+      values.json ? `${JSON.stringify(figures, null, 2)}\n` : `${estimateRowLine(figures)}\n`,
     );
   } else if (values.only === "notify") {
     const figures = await runNotifyBench(driver, scale, values.reuse === true, log);

@@ -16,9 +16,9 @@ import { fail, optionsOf, parseCommand, scenarioOf, withDatabase } from "./comma
 
 const USAGE = `Usage:
   npm run impact -- --vendor ID [--vendor ID …] [--exclude-contract ID …] [--exclude-org ID …]
-                    [--max-depth N] [--as-of DATE] [--enforce-retention] [--compare]
+                    [--max-depth N] [--as-of DATE] [--enforce-retention] [--confirmed-only] [--compare]
                     [--since EARLIER.json] [--format json|csv|md|html|gexf] [--lang ja|en] [--out FILE]
-  npm run impact -- --rank [--top N] [--format json|csv] [--out FILE]
+  npm run impact -- --rank [--top N] [--confirmed-only] [--format json|csv] [--out FILE]
 
 The blast radius of a scenario (docs/blast-radius.md): who is affected if these vendors are compromised,
 through which chain, and how many records are exposed.
@@ -33,6 +33,7 @@ ${usageLines(SCENARIO_PARAMETERS).join("\n")}
                          An answer of another scenario, or one whose lists were cut, is refused.
   --rank                 rank every vendor by what its compromise alone would expose
   --top N                with --rank: only the first N
+                         (with --rank, --confirmed-only ranks on confirmed contracts alone)
   --format F             json (default), csv, md, html, gexf; every JSON answer carries its
                          "format" version and the "dataset" it was computed on
   --lang L               ja (default) or en: the headings, words, kinds and organisation names of
@@ -124,7 +125,8 @@ try {
 await withDatabase(async ({ driver }) => {
   const engine = new CypherEngine(driver);
   if (scenario === undefined) {
-    output((await rankReport(engine, top, format === "csv" ? "csv" : "json")).body);
+    const confirmedOnly = values["confirmed-only"] === true;
+    output((await rankReport(engine, top, format === "csv" ? "csv" : "json", confirmedOnly)).body);
     return;
   }
   // Whole answers (no limit): each carries the stamp of the load it was computed on.

@@ -1,6 +1,8 @@
 import type { DatasetStamp } from "./dataset.ts";
+import type { UndisclosedEstimate } from "./estimate.ts";
 import { byCodeUnits } from "./ids.ts";
 import type { OrganisationName, OrganisationSummary } from "./organisation.ts";
+import type { Confidence } from "./register.ts";
 import type { StatedScenario } from "./scenario.ts";
 
 /**
@@ -35,6 +37,11 @@ export interface AffectedOrganisation extends OrganisationSummary {
   chain: string[];
   dataCategories: string[];
   reported: ReportedExposure[];
+  /**
+   * Whether it is affected in the answer's confirmed part too (the same scenario without the
+   * `possible` contracts); false: only through contracts nobody has confirmed.
+   */
+  confirmed: boolean;
 }
 
 export interface CountedContract {
@@ -46,6 +53,7 @@ export interface CountedContract {
   /** Whose data it passes on: these contracts into its consignor; null: all of it. */
   carries: string[] | null;
   source: string | null;
+  confidence: Confidence;
 }
 
 export interface BlastRadiusTotals {
@@ -56,7 +64,16 @@ export interface BlastRadiusTotals {
   undisclosedContracts: number;
   /** Counted contracts whose persons are undisclosed: `subjects` is then a lower bound. */
   undisclosedSubjectContracts: number;
+  /**
+   * What the undisclosed counts probably hold (domain/estimate.ts): a labelled estimate beside
+   * the lower bounds above, never in their place; null when there are no peers to draw from.
+   * Only a whole answer's totals carry it.
+   */
+  estimate?: UndisclosedEstimate | null;
 }
+
+/** The totals of an answer's confirmed part: the same scenario with every `possible` contract left out. */
+export type ConfirmedTotals = Omit<BlastRadiusTotals, "estimate">;
 
 export interface BlastRadius {
   /** The load of the dataset this answer was computed on (the engine reads it in the same transaction). */
@@ -69,6 +86,8 @@ export interface BlastRadius {
   /** Reported exposures whose organisation the model does not find affected: gaps in the data. */
   unmodelled: ReportedExposure[];
   totals: BlastRadiusTotals;
+  /** The totals of the confirmed part: equal to `totals` (without the estimate) when nothing possible is counted. */
+  confirmed: ConfirmedTotals;
   /** Set when `affected` (and with it `contracts`) was cut to a limit; totals are always exact. */
   truncated?: { shown: number; total: number };
 }

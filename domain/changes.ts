@@ -41,7 +41,7 @@ const sorted = (ids: string[]) => [...ids].sort(byCodeUnits);
 
 /**
  * How two scenarios differ, one sentence per part that differs: two scenarios are the same when
- * their sorted compromised ids, sorted excluded ids, max depth, asOf day and enforceRetention are.
+ * their sorted compromised ids, sorted excluded ids, max depth, asOf day, enforceRetention and confirmedOnly are.
  */
 export function scenarioDifferences(then: StatedScenario, now: StatedScenario): string[] {
   const list = (ids: string[]) => (ids.length === 0 ? "none" : sorted(ids).join(", "));
@@ -52,6 +52,7 @@ export function scenarioDifferences(then: StatedScenario, now: StatedScenario): 
     ["max depth", String(then.maxDepth ?? "none"), String(now.maxDepth ?? "none")],
     ["as-of day", asOfDay(then) ?? "none", asOfDay(now) ?? "none"],
     ["enforce-retention", then.enforceRetention ? "on" : "off", now.enforceRetention ? "on" : "off"],
+    ["confirmed-only", then.confirmedOnly === true ? "on" : "off", now.confirmedOnly === true ? "on" : "off"],
   ];
   return parts
     .filter(([, a, b]) => a !== b)

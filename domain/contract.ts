@@ -34,6 +34,13 @@ export interface ContractFacts {
   deleteByEnd: string | null;
   /** Whose data a sub-contract passes on: these contracts into its consignor; null or empty: all. */
   carries: string[] | null;
+  /** "possible" when nobody has confirmed the contract; absent or null: confirmed. */
+  confidence?: string | null;
+}
+
+/** Whether a contract is marked possible (not confirmed): left out of an answer's confirmed part. */
+export function isPossible(contract: Pick<ContractFacts, "confidence">): boolean {
+  return contract.confidence === "possible";
 }
 
 /**
@@ -88,12 +95,14 @@ function excludes(
 
 /**
  * Whether a contract takes part in a scenario (docs/blast-radius.md#1-active-contracts): not
- * excluded (by id, or by an organisation at either end), and in force at the as-of day. `asOf`
+ * excluded (by id, or by an organisation at either end), in force at the as-of day, and — on
+ * confirmed contracts only — not marked possible. `asOf`
  * is the scenario's day (`scenario.asOfDay`).
  */
 export function isActive(contract: ContractFacts, scenario: StatedScenario, asOf: string | null): boolean {
   return (
     !excludes(scenario, contract) &&
+    !(scenario.confirmedOnly && isPossible(contract)) &&
     inForce(contract.sinceStart, contract.deleteByEnd, asOf, scenario.enforceRetention)
   );
 }

@@ -150,11 +150,13 @@ function readScenario(value: unknown, refuse: (problem: string) => never): Scena
       return refuse(`whose ${key} is not a list of ids`);
     return list as string[];
   };
-  const { maxDepth, asOf, enforceRetention } = value;
+  // Answers written before confidence was read have no confirmedOnly: they counted every contract.
+  const { maxDepth, asOf, enforceRetention, confirmedOnly = false } = value;
   if (maxDepth !== null && typeof maxDepth !== "number")
     return refuse("whose maxDepth is not a number or null");
   if (asOf !== null && typeof asOf !== "string") return refuse("whose asOf is not a date or null");
   if (typeof enforceRetention !== "boolean") return refuse("whose enforceRetention is not true or false");
+  if (typeof confirmedOnly !== "boolean") return refuse("whose confirmedOnly is not true or false");
   try {
     return checkScenario({
       compromised: ids("compromised"),
@@ -163,6 +165,7 @@ function readScenario(value: unknown, refuse: (problem: string) => never): Scena
       maxDepth: maxDepth as number | null,
       asOf: asOf as string | null,
       enforceRetention,
+      confirmedOnly,
     });
   } catch (error) {
     if (error instanceof ParameterError) return refuse(`that is not valid (${error.message})`);

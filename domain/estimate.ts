@@ -92,6 +92,18 @@ export const ESTIMATE_PICKS = 10_000_000;
 /** The fewest draws, however many counts are undisclosed: p10 and p90 stand on 10 totals each side. */
 export const ESTIMATE_MIN_DRAWS = 100;
 
+/**
+ * How many peer counts an estimate drew its records from, for its label ("estimate (from N
+ * peers)"): each kind's own pool, and the pooled counts once (every kind that fell back shows the
+ * pool's size, the largest).
+ */
+export function estimatePeerCount(estimate: Pick<UndisclosedEstimate, "peers">): number {
+  const sizes = Object.values(estimate.peers);
+  if (sizes.length === 0) return 0;
+  const pooled = Math.max(...sizes);
+  return pooled + sizes.filter((n) => n !== pooled).reduce((sum, n) => sum + n, 0);
+}
+
 /** The draws for so many undisclosed counts (records and persons together) to draw a value for. */
 export function estimateDraws(undisclosed: number): number {
   if (undisclosed <= 0) return ESTIMATE_DRAWS;

@@ -1,4 +1,4 @@
-import type { BlastRadiusTotals } from "./blastRadius.ts";
+import type { BlastRadiusTotals, ConfirmedTotals } from "./blastRadius.ts";
 import type { DatasetStamp } from "./dataset.ts";
 import { byCodeUnits } from "./ids.ts";
 import type { OrganisationName, OrganisationSummary } from "./organisation.ts";
@@ -42,6 +42,8 @@ export interface GroupedBlastRadius {
   scenario: StatedScenario;
   compromised: OrganisationName[];
   totals: BlastRadiusTotals;
+  /** The totals of the confirmed part (see BlastRadius.confirmed). */
+  confirmed: ConfirmedTotals;
   tiers: AffectedTier[];
 }
 

@@ -16,10 +16,16 @@ export interface StatedScenario {
   /** As given (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`); a period is judged at its last day. */
   asOf: string | null;
   enforceRetention: boolean;
+  /**
+   * Count confirmed contracts only: every `possible` contract is left out (docs/blast-radius.md).
+   * An answer states it only when set, so that answers of every other scenario read as before.
+   */
+  confirmedOnly?: boolean;
 }
 
 /** A scenario as checked (parseScenario): as stated, with the day its as-of date is judged at. */
 export interface Scenario extends StatedScenario {
+  confirmedOnly: boolean;
   /** The last day of the period `asOf` names (`YYYY-MM-DD`), worked out once; null without asOf. */
   readonly asOfDay: string | null;
 }
@@ -70,6 +76,12 @@ export const SCENARIO_PARAMETERS = [
     field: "enforceRetention",
     kind: "flag",
     help: "with --as-of: data past its delete_by counts as deleted",
+  },
+  {
+    name: "confirmed-only",
+    field: "confirmedOnly",
+    kind: "flag",
+    help: "count confirmed contracts only: every contract marked possible is left out",
   },
 ] as const satisfies readonly FieldParameter<keyof StatedScenario>[];
 
@@ -135,6 +147,7 @@ export function parseScenario(input: ScenarioInput): Scenario {
     maxDepth,
     asOf,
     enforceRetention,
+    confirmedOnly: input["confirmed-only"] === true,
     asOfDay: asOf === null ? null : (parsePartialDate(asOf)?.lastDay ?? null),
   };
 }
@@ -148,13 +161,14 @@ export function checkScenario(scenario: StatedScenario): Scenario {
     "max-depth": scenario.maxDepth === null ? undefined : String(scenario.maxDepth),
     "as-of": scenario.asOf ?? undefined,
     "enforce-retention": scenario.enforceRetention,
+    "confirmed-only": scenario.confirmedOnly === true,
   });
 }
 
 /** The scenario as an answer states it: without what was worked out from it. */
 export function stated(scenario: Scenario): StatedScenario {
-  const { asOfDay: _day, ...rest } = scenario;
-  return rest;
+  const { asOfDay: _day, confirmedOnly, ...rest } = scenario;
+  return confirmedOnly ? { ...rest, confirmedOnly } : rest;
 }
 
 /**
@@ -166,6 +180,11 @@ export function asOfDay(scenario: StatedScenario | Scenario): string | null {
   return scenario.asOf === null ? null : (parsePartialDate(scenario.asOf)?.lastDay ?? null);
 }
 
+/** The same scenario on confirmed contracts only: an answer's confirmed part. */
+export function confirmedOnly(scenario: Scenario): Scenario {
+  return { ...scenario, confirmedOnly: true };
+}
+
 /** The plain compromise of the same organisations: what a what-if is compared with. */
 export function plainCompromise(compromised: string[]): Scenario {
   return {
@@ -175,6 +194,7 @@ export function plainCompromise(compromised: string[]): Scenario {
     maxDepth: null,
     asOf: null,
     enforceRetention: false,
+    confirmedOnly: false,
     asOfDay: null,
   };
 }

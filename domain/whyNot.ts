@@ -1,5 +1,5 @@
 import type { BlastRadius } from "./blastRadius.ts";
-import { inForce } from "./contract.ts";
+import { inForce, isPossible } from "./contract.ts";
 import { parsePartialDate } from "./dates.ts";
 import { asOfDay } from "./scenario.ts";
 
@@ -10,11 +10,15 @@ export interface OutgoingContract {
   counterpart: string;
   since?: string | null;
   deleteBy?: string | null;
+  /** "possible" when nobody has confirmed it. */
+  confidence?: string | null;
 }
 
 /**
  * Why one of an unaffected organisation's contracts brings its data no further:
  * - `excluded`: the scenario leaves the contract or its contractor out;
+ * - `only_possible`: the scenario counts confirmed contracts only, and this one is possible: its
+ *   data would arrive only through a contract nobody has confirmed;
  * - `not_in_force`: it starts after the as-of date, or its data was due for deletion before it;
  * - `not_carried`: the contractor passes data on only through scoped sub-contracts (`by`), and
  *   none of them lists this contract;
@@ -23,7 +27,11 @@ export interface OutgoingContract {
  * - `not_listed`: the contractor is affected but the answer's lists were cut before it.
  */
 export type StopReason =
-  | { contract: string; contractor: string; why: "excluded" | "not_in_force" | "no_route" | "not_listed" }
+  | {
+      contract: string;
+      contractor: string;
+      why: "excluded" | "only_possible" | "not_in_force" | "no_route" | "not_listed";
+    }
   | { contract: string; contractor: string; why: "beyond_max_depth"; depth: number }
   | { contract: string; contractor: string; why: "not_carried"; by: { id: string; carries: string[] }[] };
 
@@ -45,6 +53,7 @@ export function whyNotAffected(radius: BlastRadius, outgoing: OutgoingContract[]
       scenario.excludedOrganisations.includes(contractor)
     )
       return { ...base, why: "excluded" };
+    if (scenario.confirmedOnly === true && isPossible(contract)) return { ...base, why: "only_possible" };
     const since = contract.since ? (parsePartialDate(contract.since)?.firstDay ?? null) : null;
     const deleteBy = contract.deleteBy ? (parsePartialDate(contract.deleteBy)?.lastDay ?? null) : null;
     if (!inForce(since, deleteBy, asOf, scenario.enforceRetention)) return { ...base, why: "not_in_force" };

@@ -2,6 +2,7 @@ import {
   type AffectedOrganisation,
   type BlastRadius,
   type BlastRadiusTotals,
+  type ConfirmedTotals,
   ParameterError,
   type ReportedExposure,
   type Scenario,
@@ -53,4 +54,13 @@ export function attachReported(
 /** The answer's `truncated` marker, present only when the lists are cut; totals are always whole. */
 export function truncation(listed: number, total: number): Pick<BlastRadius, "truncated"> {
   return listed < total ? { truncated: { shown: listed, total } } : {};
+}
+
+/** An answer's `confirmed` totals: its confirmed part's, or — when nothing possible was counted — its own. */
+export function confirmedTotals(
+  totals: BlastRadiusTotals,
+  part: { totals: BlastRadiusTotals } | null,
+): ConfirmedTotals {
+  const { estimate: _estimate, ...whole } = part?.totals ?? totals;
+  return whole;
 }

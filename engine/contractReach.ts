@@ -14,6 +14,8 @@ export interface ContractTable {
   to: Int32Array;
   records: Float64Array;
   subjects: Float64Array;
+  /** 1 where the contract is marked possible (not confirmed). */
+  possible: Uint8Array;
   /** Contracts by consignor: out(v) = outEdges[outStart[v] .. outStart[v+1]). */
   outStart: Int32Array;
   outEdges: Int32Array;

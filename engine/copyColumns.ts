@@ -1,4 +1,4 @@
-import type { ContractFacts, OrganisationSummary } from "../domain/index.ts";
+import { type ContractFacts, isPossible, type OrganisationSummary } from "../domain/index.ts";
 import { dayNumber, Interned, LAST_DAY, NO_DAY } from "./inMemoryArrays.ts";
 
 /** A contract as the copy reads it (cypher/blast-radius/all-contracts.cypher). */
@@ -18,6 +18,8 @@ export interface CopyColumns {
   /** Known counts; NaN when undisclosed. */
   records: Float64Array;
   subjects: Float64Array;
+  /** 1 where the contract is marked possible. */
+  possible: Uint8Array;
   /** Days as YYYYMMDD numbers; an absent bound is a day no as-of day can fail against. */
   since: Int32Array;
   deleteBy: Int32Array;
@@ -49,6 +51,7 @@ export class CopyColumnsBuilder {
       to: new Int32Array(capacity),
       records: new Float64Array(capacity),
       subjects: new Float64Array(capacity),
+      possible: new Uint8Array(capacity),
       since: new Int32Array(capacity),
       deleteBy: new Int32Array(capacity),
       categoryOf: new Int32Array(capacity),
@@ -74,6 +77,7 @@ export class CopyColumnsBuilder {
     c.to[e] = to;
     c.records[e] = contract.records ?? Number.NaN;
     c.subjects[e] = contract.subjects ?? Number.NaN;
+    c.possible[e] = isPossible(contract) ? 1 : 0;
     c.since[e] = dayNumber(contract.sinceStart, NO_DAY);
     c.deleteBy[e] = dayNumber(contract.deleteByEnd, LAST_DAY);
     const list = contract.dataCategories ?? [];
@@ -91,7 +95,7 @@ export class CopyColumnsBuilder {
 
   private grow(size: number): void {
     const c = this.columns;
-    const resize = <T extends Int32Array | Float64Array>(array: T): T => {
+    const resize = <T extends Int32Array | Float64Array | Uint8Array>(array: T): T => {
       const next = new (array.constructor as new (n: number) => T)(size);
       next.set(array.subarray(0, Math.min(this.count, size)));
       return next;
@@ -100,6 +104,7 @@ export class CopyColumnsBuilder {
     c.to = resize(c.to);
     c.records = resize(c.records);
     c.subjects = resize(c.subjects);
+    c.possible = resize(c.possible);
     c.since = resize(c.since);
     c.deleteBy = resize(c.deleteBy);
     c.categoryOf = resize(c.categoryOf);

@@ -119,6 +119,7 @@ export function deriveCopy(
       to,
       records,
       subjects,
+      possible: columns.possible,
       outStart,
       outEdges,
       carriesStart,
@@ -143,24 +144,20 @@ export function deriveCopy(
 
 /**
  * Every organisation with a contract pointing at it, ranked by what its compromise alone would
- * expose (rankAll.ts: all at once), best first.
+ * expose (rankAll.ts: all at once), best first. `confirmedOnly`: on the confirmed contracts alone
+ * (every possible one left out, and with it a vendor only possible contracts point at).
  */
-export function rankOrder(data: CopyData): RankOrder {
-  const { organisations, inStart, table } = data;
+export function rankOrder(data: CopyData, confirmedOnly = false): RankOrder {
+  const { organisations, table } = data;
+  const input = confirmedOnly
+    ? confirmedContracts(table, organisations.length)
+    : { ...table, n: organisations.length };
+  const [inStart] = adjacency(organisations.length, input.to);
   const vendorNodes: number[] = [];
   for (let v = 0; v < organisations.length; v++) {
     if ((inStart[v + 1] as number) > (inStart[v] as number)) vendorNodes.push(v);
   }
-  const { from, to, records, carriesStart, carriesList } = table;
-  const figures = rankAll({
-    n: organisations.length,
-    from,
-    to,
-    records,
-    carriesStart,
-    carriesList,
-    vendors: Int32Array.from(vendorNodes),
-  });
+  const figures = rankAll({ ...input, vendors: Int32Array.from(vendorNodes) });
   const ranked = vendorNodes.map((v, i) => ({
     i,
     id: table.orgIds[v] as string,
@@ -178,4 +175,33 @@ export function rankOrder(data: CopyData): RankOrder {
     organisations: Int32Array.from(ranked, (r) => r.organisations),
     undisclosedContracts: Int32Array.from(ranked, (r) => r.undisclosedContracts),
   };
+}
+
+/**
+ * The table's confirmed contracts renumbered, for the ranking: a `carries` entry naming a
+ * possible contract becomes -1 (a list whose contracts are all left out passes nothing on).
+ */
+function confirmedContracts(table: ContractTable, n: number) {
+  const m = table.from.length;
+  const renumbered = new Int32Array(m).fill(-1);
+  let kept = 0;
+  for (let e = 0; e < m; e++) if (table.possible[e] === 0) renumbered[e] = kept++;
+  const from = new Int32Array(kept);
+  const to = new Int32Array(kept);
+  const records = new Float64Array(kept);
+  const carriesStart = new Int32Array(kept + 1);
+  const lists: number[] = [];
+  for (let e = 0; e < m; e++) {
+    const k = renumbered[e] as number;
+    if (k === -1) continue;
+    from[k] = table.from[e] as number;
+    to[k] = table.to[e] as number;
+    records[k] = table.records[e] as number;
+    for (let i = table.carriesStart[e] as number; i < (table.carriesStart[e + 1] as number); i++) {
+      const listed = table.carriesList[i] as number;
+      lists.push(listed >= 0 ? (renumbered[listed] as number) : -1);
+    }
+    carriesStart[k + 1] = lists.length;
+  }
+  return { n, from, to, records, carriesStart, carriesList: Int32Array.from(lists) };
 }

@@ -29,7 +29,7 @@ export interface CopyMessage {
   orgOrder: Int32Array;
   contractIds: PackedStrings;
   contractOrder: Int32Array;
-  arrays: Record<TypedColumn, Int32Array | Float64Array>;
+  arrays: Record<TypedColumn, Int32Array | Float64Array | Uint8Array>;
   categories: string[][];
   sources: (string | null)[];
   services: (string | null)[];
@@ -43,6 +43,7 @@ const TYPED_COLUMNS = [
   "to",
   "records",
   "subjects",
+  "possible",
   "outStart",
   "outEdges",
   "carriesStart",
@@ -104,6 +105,7 @@ export function packCopy(
     to: table.to,
     records: table.records,
     subjects: table.subjects,
+    possible: table.possible,
     outStart: table.outStart,
     outEdges: table.outEdges,
     carriesStart: table.carriesStart,
@@ -174,7 +176,9 @@ export async function unpackCopy(message: CopyMessage): Promise<CopyData> {
     };
   }
   const contractIds = (await unpackStrings(message.contractIds)) as string[];
-  const a = message.arrays as Record<TypedColumn, Int32Array> & Record<"records" | "subjects", Float64Array>;
+  const a = message.arrays as Record<TypedColumn, Int32Array> &
+    Record<"records" | "subjects", Float64Array> &
+    Record<"possible", Uint8Array>;
   return {
     organisations,
     orgIndex: new IdIndex(ids, message.orgOrder),
@@ -186,6 +190,7 @@ export async function unpackCopy(message: CopyMessage): Promise<CopyData> {
       to: a.to,
       records: a.records,
       subjects: a.subjects,
+      possible: a.possible,
       outStart: a.outStart,
       outEdges: a.outEdges,
       carriesStart: a.carriesStart,

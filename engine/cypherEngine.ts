@@ -19,8 +19,9 @@ import {
   type VendorRank,
 } from "../domain/index.ts";
 import { rowsOf as rows } from "../neo4j/read.ts";
-import { attachReported, truncation } from "./assemble.ts";
+import { attachReported, confirmedTotals, truncation } from "./assemble.ts";
 import { breachFactsOf } from "./breachFacts.ts";
+import { cypherEstimate } from "./cypherEstimate.ts";
 import { summaryOf } from "./cypherSearch.ts";
 import type { ImpactEngine, ImpactOptions, Stamped } from "./engine.ts";
 import { readGraphCopy } from "./graphRead.ts";
@@ -94,14 +95,14 @@ export class CypherEngine implements ImpactEngine {
     return { dataset: live.stamp, ...value };
   }
 
-  async rank(top?: number): Promise<VendorRank[]> {
-    return (await this.stampedRank(top)).answer;
+  async rank(top?: number, confirmedOnly = false): Promise<VendorRank[]> {
+    return (await this.stampedRank(top, confirmedOnly)).answer;
   }
 
   /** Ranking reads the whole graph once and ranks every vendor at once, as the in-memory engine does. */
-  async stampedRank(top?: number): Promise<Stamped<VendorRank[]>> {
+  async stampedRank(top?: number, confirmedOnly = false): Promise<Stamped<VendorRank[]>> {
     const { copy, stamp } = await readGraphCopy(this.driver);
-    return { answer: copy.rank(top), dataset: stamp };
+    return { answer: copy.rank(top, confirmedOnly), dataset: stamp };
   }
 }
 
@@ -184,7 +185,8 @@ async function groupedAnswer(
   scenario: Scenario,
   members: number,
 ): Promise<Omit<GroupedBlastRadius, "dataset">> {
-  const { table, summary } = await summaryOf(tx, scenario, 0);
+  const search = await summaryOf(tx, scenario, 0);
+  const { table, summary, part, params } = search;
   const { order, depth, records, undisclosed } = summary.affected;
   const names = await namesOf(
     tx,
@@ -200,7 +202,8 @@ async function groupedAnswer(
   return {
     scenario: stated(scenario),
     compromised: compromisedNames(scenario, names),
-    totals: summary.totals,
+    totals: { ...summary.totals, estimate: await cypherEstimate(tx, params, search, summary.totals) },
+    confirmed: confirmedTotals(summary.totals, part),
     tiers: groupAffected(figures, members),
   };
 }
@@ -221,7 +224,7 @@ async function answer(
   details: Map<string, ContractRow>;
 }> {
   const search = await summaryOf(tx, scenario, limit);
-  const { params, reachedRows, table, orgIndex, summary } = search;
+  const { params, reachedRows, table, orgIndex, summary, part } = search;
   const names = await namesOf(
     tx,
     scenario,
@@ -252,6 +255,7 @@ async function answer(
         subjects: Number.isNaN(s) ? null : s,
         carries: reachedRows.get(contractId)?.carries ?? null,
         source: detail?.source ?? null,
+        confidence: table.possible[e] === 1 ? ("possible" as const) : ("confirmed" as const),
       });
     }
     return {
@@ -268,6 +272,7 @@ async function answer(
       chain: reached.chain.map((e) => table.contractIds[e] as string),
       dataCategories,
       reported: [] as ReportedExposure[],
+      confirmed: part === null || part.isAffected(reached.org),
     };
   });
   const unmodelled = attachReported(
@@ -281,7 +286,8 @@ async function answer(
     affected,
     contracts,
     unmodelled,
-    totals: summary.totals,
+    totals: { ...summary.totals, estimate: await cypherEstimate(tx, params, search, summary.totals) },
+    confirmed: confirmedTotals(summary.totals, part),
     ...truncation(affected.length, summary.totals.organisations),
   };
   return { radius, search, names, details };

@@ -2,6 +2,7 @@ import neo4j, { type ManagedTransaction } from "neo4j-driver";
 import type { CountedContract, Scenario } from "../domain/index.ts";
 import { rowsOf as rows } from "../neo4j/read.ts";
 import { unknownId } from "./assemble.ts";
+import { confirmedPart } from "./confirmedPart.ts";
 import { type ContractTable, type Reach, summarise } from "./contractReach.ts";
 import { adjacency, carriesLists } from "./inMemoryArrays.ts";
 
@@ -21,11 +22,12 @@ export function scenarioParams(scenario: Scenario): Record<string, unknown> {
     maxDepth: scenario.maxDepth === null ? null : neo4j.int(scenario.maxDepth),
     asOf: scenario.asOfDay,
     enforceRetention: scenario.enforceRetention,
+    confirmedOnly: scenario.confirmedOnly,
   };
 }
 
 /** A contract as one level of the search returns it (contracts-into.cypher, contracts-listed.cypher). */
-type ReachedRow = Omit<CountedContract, "source">;
+type ReachedRow = Omit<CountedContract, "source" | "confidence"> & { confidence: string | null };
 
 /** Refuses a scenario that names an organisation or contract the graph does not hold. */
 async function checkIdsExist(tx: ManagedTransaction, scenario: Scenario): Promise<void> {
@@ -101,6 +103,7 @@ function tableOf(reached: Map<string, ReachedRow & { level: number }>, compromis
     to,
     records: Float64Array.from(contracts, (c) => c.records ?? Number.NaN),
     subjects: Float64Array.from(contracts, (c) => c.subjects ?? Number.NaN),
+    possible: Uint8Array.from(contracts, (c) => (c.confidence === "possible" ? 1 : 0)),
     outStart,
     outEdges,
     carriesStart,
@@ -121,6 +124,18 @@ export async function summaryOf(tx: ManagedTransaction, scenario: Scenario, limi
   const reachedRows = await search(tx, scenario, params);
   const { table, reach, orgIndex } = tableOf(reachedRows, scenario.compromised);
   const compromised = new Set(scenario.compromised.map((id) => orgIndex.get(id)));
-  const summary = summarise(table, reach, (v) => compromised.has(v), limit);
-  return { params, reachedRows, table, reach, orgIndex, summary, compromised };
+  const isCompromised = (v: number) => compromised.has(v);
+  const summary = summarise(table, reach, isCompromised, limit);
+  // The confirmed part from the contracts reached (engine/confirmedPart.ts), as the in-memory copy does.
+  const sources = scenario.compromised
+    .filter((id) => !scenario.excludedOrganisations.includes(id))
+    .map((id) => orgIndex.get(id) as number);
+  const part = confirmedPart(
+    table,
+    reach,
+    sources,
+    scenario.maxDepth ?? Number.MAX_SAFE_INTEGER,
+    isCompromised,
+  );
+  return { params, reachedRows, table, reach, orgIndex, summary, compromised, part };
 }

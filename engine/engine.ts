@@ -46,8 +46,11 @@ export interface ImpactEngine {
   packetFacts(scenario: Scenario, timeoutMs?: number): Promise<PacketReading>;
   /** The blast radius grouped by tier, kind and region, each group's `members` largest named. */
   grouped(scenario: Scenario, members: number, timeoutMs?: number): Promise<GroupedBlastRadius>;
-  /** Every organisation with a contract pointing at it, ranked (the first `top`). */
-  rank(top?: number): Promise<VendorRank[]>;
+  /**
+   * Every organisation with a contract pointing at it, ranked (the first `top`); `confirmedOnly`:
+   * on confirmed contracts alone.
+   */
+  rank(top?: number, confirmedOnly?: boolean): Promise<VendorRank[]>;
   /** The same, with the stamp of the load it was ranked on (a ranking has no field for it). */
-  stampedRank(top?: number): Promise<Stamped<VendorRank[]>>;
+  stampedRank(top?: number, confirmedOnly?: boolean): Promise<Stamped<VendorRank[]>>;
 }

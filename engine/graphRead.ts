@@ -51,6 +51,7 @@ async function readColumns(tx: ManagedTransaction, live: LiveDataset) {
       carries: get("carries"),
       source: get("source"),
       service: get("service"),
+      confidence: get("confidence"),
     });
     // A contract between organisations this read did not see: a swap was half visible.
     if (!added) throw new DatasetChanged();

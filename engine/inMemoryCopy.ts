@@ -7,15 +7,23 @@ import {
   type GroupedBlastRadius,
   groupAffected,
   type Incident,
-  inForce,
   type OrganisationName,
   type OrganisationSummary,
   type Scenario,
   stated,
   type VendorRank,
 } from "../domain/index.ts";
-import { attachReported, truncation, unknownId } from "./assemble.ts";
+import { type ActiveMask, ActiveMasks } from "./activeMasks.ts";
+import { attachReported, confirmedTotals, truncation, unknownId } from "./assemble.ts";
 import { breachFactsOf } from "./breachFacts.ts";
+import {
+  type ConfirmedPart,
+  clearReach,
+  confirmedPart,
+  type ReachBuffers,
+  reachBuffers,
+  searchReach,
+} from "./confirmedPart.ts";
 import { type ContractTable, carriesIds, type Reach, type ReachSummary, summarise } from "./contractReach.ts";
 import { type CopiedContract, columnsOf } from "./copyColumns.ts";
 import {
@@ -27,7 +35,23 @@ import {
   rankOrder,
 } from "./copyData.ts";
 import { CopyIncidents } from "./copyIncidents.ts";
-import { dayNumber, LAST_DAY } from "./inMemoryArrays.ts";
+import { countedForEstimate, estimateOf, type PeerIndex, peerIndex, peersOf } from "./estimatePeers.ts";
+
+/** A search over the copy, with what it was made from. */
+interface CopySearch {
+  reach: Reach;
+  isCompromised: (v: number) => boolean;
+  active: ActiveMask;
+  sources: number[];
+  maxLevel: number;
+}
+
+/** A summary with the answer's confirmed part (null: the whole) and its totals with the estimate. */
+interface AnswerParts {
+  summary: ReachSummary;
+  part: ConfirmedPart | null;
+  totals: BlastRadius["totals"];
+}
 
 /**
  * A read-only copy of the live contract graph in typed arrays, for answering blast radii in
@@ -53,12 +77,16 @@ export class InMemoryCopy {
   private readonly sources: (string | null)[];
   /** The incidents and what was reported about them, by the organisation they hit. */
   private readonly reports: CopyIncidents;
-  /** Date masks by as-of day and retention, shared read-only between answers. */
-  private readonly dateMasks = new Map<string, Uint8Array>();
+  /** Active-contract masks by scenario (the shared part kept between answers). */
+  private readonly masks: ActiveMasks;
+  /** Every contract's known counts by consignor kind, ascending: the estimate's peers, built on first use. */
+  private peerIndex: PeerIndex | undefined;
   private ranks: RankOrder | undefined;
+  /** The ranking on confirmed contracts alone, ranked on first request. */
+  private confirmedRanks: RankOrder | undefined;
   private readonly data: CopyData;
   /** The search's buffers, reused by every answer (see reach). */
-  private scratch: { level: Int32Array; queue: Int32Array } | undefined;
+  private scratch: ReachBuffers | undefined;
 
   constructor(data: CopyData) {
     this.data = data;
@@ -76,6 +104,15 @@ export class InMemoryCopy {
     this.sources = data.sources;
     this.ranks = data.ranks;
     this.reports = new CopyIncidents(data.exposures, data.incidents);
+    this.masks = new ActiveMasks(
+      this.table,
+      this.since,
+      this.deleteBy,
+      this.inStart,
+      this.inEdges,
+      this.orgIndex,
+      this.contractIndex,
+    );
   }
 
   /** A copy of organisations and contracts already in memory (tests, small graphs). */
@@ -110,95 +147,47 @@ export class InMemoryCopy {
     }
   }
 
-  /**
-   * The active-contract rule (docs/blast-radius.md#1-active-contracts) as a per-contract mask
-   * (1 = active). The dates part is shared between answers (a pass over every contract costs
-   * ~8 ms at 1M); exclusions are applied to a copy of it.
-   */
-  private activeMask(scenario: Scenario): Uint8Array {
-    const asOfText = scenario.asOfDay;
-    const asOf = asOfText === null ? null : dayNumber(asOfText, LAST_DAY);
-    const { enforceRetention } = scenario;
-    const key = `${asOf}/${enforceRetention}`;
-    let base = this.dateMasks.get(key);
-    if (!base) {
-      const { since, deleteBy } = this;
-      base = new Uint8Array(since.length);
-      // An absent since or delete_by is stored as a day that no as-of day can fail against.
-      for (let e = 0; e < base.length; e++) {
-        base[e] = inForce(since[e] as number, deleteBy[e] as number, asOf, enforceRetention) ? 1 : 0;
-      }
-      if (this.dateMasks.size >= 16) this.dateMasks.clear();
-      this.dateMasks.set(key, base);
-    }
-    if (scenario.excludedContracts.length === 0 && scenario.excludedOrganisations.length === 0) return base;
-    const active = base.slice();
-    for (const id of scenario.excludedContracts) active[this.contractIndex.get(id) as number] = 0;
-    const { outStart, outEdges } = this.table;
-    for (const id of scenario.excludedOrganisations) {
-      const v = this.orgIndex.get(id) as number;
-      for (let i = this.inStart[v] as number; i < (this.inStart[v + 1] as number); i++)
-        active[this.inEdges[i] as number] = 0;
-      for (let i = outStart[v] as number; i < (outStart[v + 1] as number); i++)
-        active[outEdges[i] as number] = 0;
-    }
-    return active;
-  }
-
-  /**
-   * Step 2 over the whole copy: breadth-first over contracts, from the active contracts into the
-   * compromised set, then from each reached sub-contract to the contracts it carries into its
-   * consignor. An unscoped sub-contract carries every contract into its consignor, so the first
-   * one to arrive opens them all and later ones have nothing left to add.
-   */
-  private reach(active: Uint8Array, compromised: number[], maxLevel: number): Reach {
-    const { from, carriesStart, carriesList } = this.table;
-    const { inStart, inEdges } = this;
-    const m = from.length;
-    // One pair of contract-sized buffers for every answer (answers run one at a time on the event
-    // loop): a fresh 8 MB per request at 1M contracts kept the garbage collector busy.
-    this.scratch ??= { level: new Int32Array(m).fill(-1), queue: new Int32Array(m) };
-    const { level, queue } = this.scratch;
-    const opened = new Uint8Array(this.organisations.length);
-    let tail = 0;
-    const take = (v: number, length: number) => {
-      opened[v] = 1;
-      for (let i = inStart[v] as number, end = inStart[v + 1] as number; i < end; i++) {
-        const e = inEdges[i] as number;
-        if (level[e] === -1 && active[e] === 1) {
-          level[e] = length;
-          queue[tail++] = e;
-        }
-      }
-    };
-    for (const v of compromised) take(v, 1);
-    for (let head = 0; head < tail; head++) {
-      const carrier = queue[head] as number;
-      const length = level[carrier] as number;
-      if (length >= maxLevel) break;
-      const start = carriesStart[carrier] as number;
-      const end = carriesStart[carrier + 1] as number;
-      if (start === end) {
-        const b = from[carrier] as number;
-        if (opened[b] === 0) take(b, length + 1);
-        continue;
-      }
-      for (let i = start; i < end; i++) {
-        const e = carriesList[i] as number;
-        if (e >= 0 && level[e] === -1 && active[e] === 1) {
-          level[e] = length + 1;
-          queue[tail++] = e;
-        }
-      }
-    }
-    return { level, queue, count: tail };
-  }
-
   /** Steps 2–6 of a scenario over the copy (see summarise); `limit` organisations spelled out. */
-  private summary(scenario: Scenario, limit: number | undefined): ReachSummary {
-    return this.withReach(scenario, (reach, isCompromised) =>
-      summarise(this.table, reach, isCompromised, limit),
-    );
+  private summary(scenario: Scenario, limit: number | undefined): AnswerParts {
+    return this.withReach(scenario, (search) => this.partsOf(search, limit));
+  }
+
+  /**
+   * An answer's summary, its confirmed part (engine/confirmedPart.ts) and the estimate of its
+   * undisclosed counts (engine/estimatePeers.ts), from one search.
+   */
+  private partsOf(search: CopySearch, limit: number | undefined): AnswerParts {
+    const { reach, isCompromised } = search;
+    const summary = summarise(this.table, reach, isCompromised, limit);
+    const began = performance.now();
+    const part = confirmedPart(this.table, reach, search.sources, search.maxLevel, isCompromised, [
+      this.inStart,
+      this.inEdges,
+    ]);
+    const confirmedAt = performance.now();
+    const { contracts, peers } = this.estimateInputOf(search);
+    const estimate = estimateOf(contracts, summary.totals, peers);
+    this.lastTimings = { confirmedMs: confirmedAt - began, estimateMs: performance.now() - confirmedAt };
+    return { summary, part, totals: { ...summary.totals, estimate } };
+  }
+
+  /** What the last answer spent on its confirmed part and on its estimate (the bench reads it). */
+  lastTimings = { confirmedMs: 0, estimateMs: 0 };
+
+  /** The estimate's counted contracts and peers for a search (the peer index built on first use). */
+  private estimateInputOf(search: CopySearch) {
+    const kindOf = (v: number) => (this.organisations[v] as OrganisationSummary).kind ?? null;
+    const contracts = countedForEstimate(this.table, search.reach, search.isCompromised, kindOf);
+    this.peerIndex ??= peerIndex(this.table, kindOf);
+    return { contracts, peers: peersOf(this.peerIndex, search.active.all ? null : search.active.mask) };
+  }
+
+  /** The estimate's input for a scenario, for the bench's spread between seeds. */
+  estimateInput(scenario: Scenario) {
+    return this.withReach(scenario, (search) => ({
+      ...this.estimateInputOf(search),
+      totals: summarise(this.table, search.reach, search.isCompromised, 0).totals,
+    }));
   }
 
   /** The incidents that hit the compromised organisations (see CopyIncidents.hitting). */
@@ -222,14 +211,16 @@ export class InMemoryCopy {
 
   /** What breach response needs of a scenario's whole blast radius, without building the radius. */
   breachRadius(scenario: Scenario): BreachRadius {
-    return this.withReach(scenario, (reach, isCompromised) => this.factsFrom(scenario, reach, isCompromised));
+    return this.withReach(scenario, ({ reach, isCompromised }) =>
+      this.factsFrom(scenario, reach, isCompromised),
+    );
   }
 
   /** The whole blast radius and breach response's facts of it, from one search (packets need both). */
   packetRadius(scenario: Scenario): { radius: Omit<BlastRadius, "dataset">; facts: BreachRadius } {
-    return this.withReach(scenario, (reach, isCompromised) => ({
-      radius: this.radiusFrom(scenario, summarise(this.table, reach, isCompromised, undefined)),
-      facts: this.factsFrom(scenario, reach, isCompromised),
+    return this.withReach(scenario, (search) => ({
+      radius: this.radiusFrom(scenario, this.partsOf(search, undefined)),
+      facts: this.factsFrom(scenario, search.reach, search.isCompromised),
     }));
   }
 
@@ -254,10 +245,7 @@ export class InMemoryCopy {
   }
 
   /** Step 2 of a scenario over the copy, handed to `use`, then undone for the next answer. */
-  private withReach<T>(
-    scenario: Scenario,
-    use: (reach: Reach, isCompromised: (v: number) => boolean) => T,
-  ): T {
+  private withReach<T>(scenario: Scenario, use: (search: CopySearch) => T): T {
     this.check(scenario);
     const compromised = new Uint8Array(this.organisations.length);
     const sources: number[] = [];
@@ -266,22 +254,31 @@ export class InMemoryCopy {
       compromised[v] = 1;
       if (!scenario.excludedOrganisations.includes(id)) sources.push(v);
     }
-    const reach = this.reach(
-      this.activeMask(scenario),
+    const active = this.masks.of(scenario);
+    const maxLevel = scenario.maxDepth ?? Number.MAX_SAFE_INTEGER;
+    // One pair of contract-sized buffers for every answer (answers run one at a time on the event
+    // loop): a fresh 8 MB per request at 1M contracts kept the garbage collector busy.
+    this.scratch ??= reachBuffers(this.table.from.length);
+    const reach = searchReach(
+      this.table,
+      this.inStart,
+      this.inEdges,
+      active.mask,
       sources,
-      scenario.maxDepth ?? Number.MAX_SAFE_INTEGER,
+      maxLevel,
+      this.scratch,
     );
     try {
-      return use(reach, (v) => compromised[v] === 1);
+      return use({ reach, isCompromised: (v) => compromised[v] === 1, active, sources, maxLevel });
     } finally {
       // Back to unreached for the next answer: only what this one touched.
-      for (let q = 0; q < reach.count; q++) reach.level[reach.queue[q] as number] = -1;
+      clearReach(reach);
     }
   }
 
   /** The blast radius grouped by tier, kind and region (too many organisations to draw one by one). */
   grouped(scenario: Scenario, members: number): Omit<GroupedBlastRadius, "dataset"> {
-    const summary = this.summary(scenario, 0);
+    const { summary, part, totals } = this.summary(scenario, 0);
     const { order, depth, records, undisclosed } = summary.affected;
     const figures = order.map((v) => ({
       ...(this.organisations[v] as OrganisationSummary),
@@ -292,7 +289,8 @@ export class InMemoryCopy {
     return {
       scenario: stated(scenario),
       compromised: this.names(scenario.compromised),
-      totals: summary.totals,
+      totals,
+      confirmed: confirmedTotals(totals, part),
       tiers: groupAffected(figures, members),
     };
   }
@@ -312,8 +310,11 @@ export class InMemoryCopy {
   }
 
   /** A blast radius spelled out from its summary: organisations, counted contracts, reports. */
-  private radiusFrom(scenario: Scenario, summary: ReachSummary): Omit<BlastRadius, "dataset"> {
-    const { contractIds, orgIds, to, records, subjects } = this.table;
+  private radiusFrom(
+    scenario: Scenario,
+    { summary, part, totals }: AnswerParts,
+  ): Omit<BlastRadius, "dataset"> {
+    const { contractIds, orgIds, to, records, subjects, possible } = this.table;
     const contracts: CountedContract[] = [];
     const affected = summary.listed.map((reached): AffectedOrganisation => {
       const org: AffectedOrganisation = {
@@ -326,6 +327,7 @@ export class InMemoryCopy {
         chain: reached.chain.map((e) => contractIds[e] as string),
         dataCategories: [],
         reported: [],
+        confirmed: part === null || part.isAffected(reached.org),
       };
       for (const e of reached.counted) {
         for (const category of this.categories[this.categoryOf[e] as number] ?? []) {
@@ -341,6 +343,7 @@ export class InMemoryCopy {
           subjects: Number.isNaN(s) ? null : s,
           carries: carriesIds(this.table, e),
           source: this.sources[this.sourceOf[e] as number] ?? null,
+          confidence: possible[e] === 1 ? "possible" : "confirmed",
         });
       }
       return org;
@@ -355,7 +358,8 @@ export class InMemoryCopy {
       affected,
       contracts,
       unmodelled: attachReported(affected, isAffected, this.reports.reported(scenario.compromised)),
-      totals: summary.totals,
+      totals,
+      confirmed: confirmedTotals(totals, part),
       ...truncation(affected.length, summary.totals.organisations),
     };
   }
@@ -365,9 +369,11 @@ export class InMemoryCopy {
    * expose (the first `top`). Ranked once per copy (copyData.ts rankOrder): the graph does not
    * change under it; a copy built in a worker arrives ranked.
    */
-  rank(top?: number): VendorRank[] {
-    this.ranks ??= rankOrder(this.data);
-    const { vendors, records, organisations, undisclosedContracts } = this.ranks;
+  rank(top?: number, confirmedOnly = false): VendorRank[] {
+    if (confirmedOnly) this.confirmedRanks ??= rankOrder(this.data, true);
+    else this.ranks ??= rankOrder(this.data);
+    const order = (confirmedOnly ? this.confirmedRanks : this.ranks) as RankOrder;
+    const { vendors, records, organisations, undisclosedContracts } = order;
     const count = Math.min(top ?? vendors.length, vendors.length);
     const ranks: VendorRank[] = [];
     for (let i = 0; i < count; i++) {

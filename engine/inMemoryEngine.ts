@@ -121,8 +121,8 @@ export class InMemoryEngine implements ImpactEngine {
     return { dataset: held.stamp, ...held.copy.grouped(scenario, members) };
   }
 
-  async rank(top?: number): Promise<VendorRank[]> {
-    return (await this.stampedRank(top)).answer;
+  async rank(top?: number, confirmedOnly = false): Promise<VendorRank[]> {
+    return (await this.stampedRank(top, confirmedOnly)).answer;
   }
 
   /**
@@ -130,7 +130,7 @@ export class InMemoryEngine implements ImpactEngine {
    * request waits for that one build instead of reading the graph again; after, a copy of an
    * earlier load answers (stamped) while the next is built.
    */
-  async stampedRank(top?: number): Promise<Stamped<VendorRank[]>> {
+  async stampedRank(top?: number, confirmedOnly = false): Promise<Stamped<VendorRank[]>> {
     const live = await this.live(this.options.timeoutMs);
     let held = this.held(live);
     if (!held) {
@@ -139,10 +139,10 @@ export class InMemoryEngine implements ImpactEngine {
     }
     if (!held) {
       this.ranked.fromCypher += 1;
-      return this.cypherEngine.stampedRank(top);
+      return this.cypherEngine.stampedRank(top, confirmedOnly);
     }
     this.ranked[held.key === live.key ? "fromMemory" : "fromEarlierLoad"] += 1;
-    return { answer: held.copy.rank(top), dataset: held.stamp };
+    return { answer: held.copy.rank(top, confirmedOnly), dataset: held.stamp };
   }
 
   /**

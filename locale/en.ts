@@ -145,6 +145,12 @@ export const en: typeof ja = {
     dueToday: "due today",
     overdue: "{n} days overdue",
     guidePassed: "guide passed {n} days ago",
+    /** An estimate is always labelled as one, beside (never in place of) the lower bound. */
+    estimateLabel: "estimate (from {n} peers)",
+    estimateRange: "{p10}–{p90}, median {p50}",
+    /** The confirmed part of a figure: not the word of a reported exposure's status. */
+    onConfirmed: "{value} on confirmed contracts",
+    onlyPossible: "only through possible contracts",
   },
   report: {
     title: "Blast radius: {names}",
@@ -159,12 +165,20 @@ export const en: typeof ja = {
     scenarioExcludedOrganisations: "leaving out {ids}",
     scenarioAsOf: "as of {asOf}",
     scenarioRetention: "with deletion deadlines enforced",
+    scenarioConfirmedOnly: "on confirmed contracts only",
     scenarioMaxDepthOne: "up to {n} contract away",
     scenarioMaxDepth: "up to {n} contracts away",
     lowerBounds:
       "{undisclosed} of the {contracts} contracts counted have undisclosed record counts: the totals are lower bounds (≥).",
     allDisclosed: "Every contract counted has a disclosed record count.",
     figure: "figure",
+    confirmedFigure: "on confirmed contracts",
+    estimateFigure: "{label}: {range}",
+    confirmedPart:
+      "On confirmed contracts alone: {organisations} organisations, {contracts} contracts, {records} records; the rest rests on contracts marked possible (nobody has confirmed them).",
+    allConfirmed: "Every contract counted is confirmed.",
+    estimateNote:
+      "The estimate draws each undisclosed count from the known counts of contracts whose consignor is of the same kind; it assumes they are alike and independent (docs/blast-radius.md). It is not a figure anyone reported.",
     totalOrganisations: "Affected organisations",
     totalContracts: "Contracts counted",
     totalRecords: "Records exposed",
@@ -415,11 +429,26 @@ export const en: typeof ja = {
     groupRecordsMany: "{n} records",
     groupRecordsUndisclosed: "records undisclosed",
     groupRemainder: "Rest of {label}",
+    /** Possible contracts and the confirmed part: not the words of a reported exposure's status. */
+    confirmedOnly: "Confirmed contracts only",
+    rankConfirmedOnly: "Rank on confirmed contracts only",
+    legendPossible: "Possible contract (not confirmed): pale, dotted",
+    legendUndisclosed: "Contract of undisclosed records: dashed",
+    legendOnlyPossible: "Affected only through possible contracts: pale",
+    possibleContract: "A possible contract: nobody has confirmed it (see its source)",
+    possibleBadge: "possible",
+    onlyPossibleNote:
+      "Affected only through possible contracts: on confirmed contracts alone it is not affected",
+    onlyPossibleReason: "a possible contract, and this scenario counts confirmed contracts only",
+    estimateNote:
+      "What the undisclosed counts probably hold: each drawn from the known counts of consignors of the same kind, independently. An estimate, not a reported figure: the figures above are the lower bounds.",
+    estimateBound: "lower bound",
+    estimateMedian: "median",
   },
   // English headers stay the machine-friendly names they always had.
   csv: {
     affected:
-      "id|name|name_en|kind|region|depth|records|records_lower_bound|subjects|undisclosed_contracts|path|reported",
+      "id|name|name_en|kind|region|depth|records|records_lower_bound|subjects|undisclosed_contracts|path|reported|confirmed",
     since: "change|depth_then|records_then|subjects_then|undisclosed_contracts_then",
     reportedSeparator: "; ",
     yes: "yes",

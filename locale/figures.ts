@@ -1,3 +1,4 @@
+import { estimatePeerCount, type UndisclosedEstimate } from "../domain/estimate.ts";
 import { fill, type Lang, WORDS } from "./words.ts";
 
 /**
@@ -106,4 +107,23 @@ export function daysLeftIn(lang: Lang, days: number | null, guide = false): stri
   if (days === 0) return words.dueToday;
   if (days > 0) return fill(words.daysLeft, { n: days });
   return fill(guide ? words.guidePassed : words.overdue, { n: -days });
+}
+
+/**
+ * An estimate of the undisclosed as one line — its label with the peers it drew from, and the
+ * range p10–p90 with the median — or null when nothing was drawn (nothing undisclosed: the
+ * figure is exact) or there is no estimate.
+ */
+export function estimateIn(
+  lang: Lang,
+  estimate: UndisclosedEstimate | null | undefined,
+  which: "records" | "subjects",
+): { label: string; range: string } | null {
+  if (!estimate || estimate.draws === 0) return null;
+  const w = WORDS[lang].figures;
+  const { p10, p50, p90 } = estimate[which];
+  return {
+    label: fill(w.estimateLabel, { n: formatNumber(estimatePeerCount(estimate)) }),
+    range: fill(w.estimateRange, { p10: formatNumber(p10), p50: formatNumber(p50), p90: formatNumber(p90) }),
+  };
 }

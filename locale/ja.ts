@@ -134,6 +134,12 @@ export const ja = {
     dueToday: "本日が期限",
     overdue: "{n}日超過",
     guidePassed: "目安から{n}日経過",
+    /** 推計は必ず推計と明記し、下限の代わりには示さない。 */
+    estimateLabel: "推計（同種の委託 {n} 件から）",
+    estimateRange: "{p10}～{p90}（中央値 {p50}）",
+    /** 確認済みの委託だけでの値（漏えい報告の「確定」とは別の語）。 */
+    onConfirmed: "確認済みの委託で {value}",
+    onlyPossible: "未確認の委託経由のみ",
   },
   report: {
     title: "影響範囲：{names}",
@@ -148,11 +154,19 @@ export const ja = {
     scenarioExcludedOrganisations: "組織 {ids} を除外",
     scenarioAsOf: "基準日 {asOf}",
     scenarioRetention: "削除期限が守られていたとして",
+    scenarioConfirmedOnly: "確認済みの委託だけで",
     scenarioMaxDepthOne: "委託 {n} 段先まで",
     scenarioMaxDepth: "委託 {n} 段先まで",
     lowerBounds:
       "計上した委託契約 {contracts} 件のうち {undisclosed} 件は件数が公表されていないため、合計は下限（≥）です。",
     allDisclosed: "計上した委託契約はすべて件数が公表されています。",
+    confirmedFigure: "確認済みの委託で",
+    estimateFigure: "{label}：{range}",
+    confirmedPart:
+      "確認済みの委託だけでは {organisations} 組織、委託 {contracts} 件、{records} 件です。残りは未確認（possible）の委託によるものです。",
+    allConfirmed: "数えた委託はすべて確認済みです。",
+    estimateNote:
+      "推計は、非公表の件数ごとに、委託元が同じ種類の委託の公表件数から値を引いて足し合わせたものです。それらが似ていて互いに独立だと仮定しています（docs/blast-radius.md）。誰かが公表した数字ではありません。",
     figure: "値",
     totalOrganisations: "影響を受ける組織",
     totalContracts: "計上した委託契約",
@@ -399,10 +413,25 @@ export const ja = {
     groupRecordsMany: "{n} 件",
     groupRecordsUndisclosed: "件数非公表",
     groupRemainder: "残りの{label}",
+    /** 未確認の委託と確認済みの部分（漏えい報告の「確定」とは別の語）。 */
+    confirmedOnly: "確認済みの委託だけで数える",
+    rankConfirmedOnly: "確認済みの委託だけで順位づけ",
+    legendPossible: "未確認の委託（淡色の点線）",
+    legendUndisclosed: "件数非公表の契約（破線）",
+    legendOnlyPossible: "未確認の委託経由のみで影響（淡色）",
+    possibleContract: "未確認の委託：確認した出典がない（出典を参照）",
+    possibleBadge: "未確認",
+    onlyPossibleNote: "未確認の委託経由のみで影響：確認済みの委託だけなら影響を受けない",
+    onlyPossibleReason: "未確認の委託で、この想定は確認済みの委託だけで数える",
+    estimateNote:
+      "非公表の件数がおそらく含む量：それぞれを同種の委託元の既知の件数から独立に抽出した推計。公表値ではなく、上の数値が下限",
+    estimateBound: "下限",
+    estimateMedian: "中央値",
   },
   /** The headers and words of an impact CSV. */
   csv: {
-    affected: "ID|名称|英語名|種別|地域|段数|件数|件数は下限|人数|件数非公表の契約|経路|公表値",
+    affected:
+      "ID|名称|英語名|種別|地域|段数|件数|件数は下限|人数|件数非公表の契約|経路|公表値|確認済みの委託で影響",
     since: "変化|以前の段数|以前の件数|以前の人数|以前の件数非公表の契約",
     reportedSeparator: "; ",
     yes: "はい",

@@ -69,6 +69,8 @@ export function blastRadiusCsv(
       org.undisclosed,
       org.path.join(" > "),
       org.reported.map((r) => reportedText(r, lang)).join(words.reportedSeparator),
+      // no: affected only through contracts marked possible.
+      org.confirmed ? words.yes : words.no,
     ];
     if (!since) return row;
     const before = then.get(org.id);
@@ -91,7 +93,7 @@ export function blastRadiusCsv(
       org.nameEn,
       org.kind,
       org.region,
-      ...Array<null>(7).fill(null),
+      ...Array<null>(8).fill(null),
       words.left,
       org.depth,
       org.records,

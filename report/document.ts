@@ -1,6 +1,7 @@
 import { type BlastRadius, breakdown, type Comparison } from "../domain/index.ts";
 import {
   countIn,
+  estimateIn,
   fill,
   formatNumber,
   type Lang,
@@ -26,19 +27,51 @@ export interface ReportInput {
   lang?: Lang;
 }
 
+/** The totals beside their confirmed part, and the estimate of the undisclosed under the bounds. */
 function totalsTable(result: BlastRadius, w: ReportWords, lang: Lang): Table {
   const t = result.totals;
-  return {
-    header: ["", w.figure],
-    numeric: [1],
-    rows: [
-      [w.totalOrganisations, formatNumber(t.organisations)],
-      [w.totalContracts, formatNumber(t.contracts)],
-      [w.totalRecords, countIn(lang, t.records, t.undisclosedContracts)],
-      [w.totalSubjects, countIn(lang, t.subjects, t.undisclosedSubjectContracts)],
-      [w.totalUndisclosedContracts, formatNumber(t.undisclosedContracts)],
+  const c = result.confirmed;
+  const rows = [
+    [w.totalOrganisations, formatNumber(t.organisations), formatNumber(c.organisations)],
+    [w.totalContracts, formatNumber(t.contracts), formatNumber(c.contracts)],
+    [
+      w.totalRecords,
+      countIn(lang, t.records, t.undisclosedContracts),
+      countIn(lang, c.records, c.undisclosedContracts),
     ],
-  };
+    [
+      w.totalSubjects,
+      countIn(lang, t.subjects, t.undisclosedSubjectContracts),
+      countIn(lang, c.subjects, c.undisclosedSubjectContracts),
+    ],
+    [w.totalUndisclosedContracts, formatNumber(t.undisclosedContracts), formatNumber(c.undisclosedContracts)],
+  ];
+  for (const [which, label] of [
+    ["records", w.totalRecords],
+    ["subjects", w.totalSubjects],
+  ] as const) {
+    const estimate = estimateIn(lang, t.estimate, which);
+    if (estimate) rows.push([`${label} (${estimate.label})`, estimate.range, ""]);
+  }
+  return { header: ["", w.figure, w.confirmedFigure], numeric: [1, 2], rows };
+}
+
+/** What rests on possible contracts, and what the estimate assumes: sentences under the totals. */
+function confidenceLines(result: BlastRadius, w: ReportWords, lang: Lang): string[] {
+  const t = result.totals;
+  const c = result.confirmed;
+  const lines = [
+    c.contracts === t.contracts
+      ? w.allConfirmed
+      : fill(w.confirmedPart, {
+          organisations: formatNumber(c.organisations),
+          contracts: formatNumber(c.contracts),
+          records: countIn(lang, c.records, c.undisclosedContracts),
+        }),
+  ];
+  if (estimateIn(lang, t.estimate, "records") || estimateIn(lang, t.estimate, "subjects"))
+    lines.push(w.estimateNote);
+  return lines;
 }
 
 /** Every source an answer cites, once each, sorted. */
@@ -135,7 +168,7 @@ function affectedSection(result: BlastRadius, w: ReportWords, lang: Lang): Secti
         header: [w.organisation, w.kind, w.region, w.depth, w.records, w.persons, w.dataCategories],
         numeric: [3, 4, 5],
         rows: result.affected.map((a) => [
-          labelIn(lang, a),
+          a.confirmed ? labelIn(lang, a) : `${labelIn(lang, a)} (${WORDS[lang].figures.onlyPossible})`,
           wordFor(WORDS[lang].kinds, a.kind),
           a.region ?? "",
           String(a.depth),
@@ -191,6 +224,7 @@ export function buildReport(input: ReportInput, madeAt = new Date()): ReportDocu
               contracts: formatNumber(t.contracts),
             })
           : w.allDisclosed,
+        ...confidenceLines(result, w, lang),
       ],
       tables: [totalsTable(result, w, lang)],
     },

@@ -8,8 +8,8 @@ const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const xmlText = (text: string | null) => (text ?? "").replace(NOT_XML, "");
 
 /**
- * The blast radius as a graph for Gephi: organisations with depth and records, contracts as
- * edges. graphology-gexf escapes markup; text from the dataset loses what XML cannot hold.
+ * The blast radius as a graph for Gephi: organisations with depth, records and whether they are
+ * affected on confirmed contracts too, contracts as edges with their confidence. graphology-gexf escapes markup; text from the dataset loses what XML cannot hold.
  */
 export function blastRadiusGexf(result: BlastRadius): string {
   const graph = new MultiDirectedGraph();
@@ -30,6 +30,8 @@ export function blastRadiusGexf(result: BlastRadius): string {
       depth: org.depth,
       records: org.records,
       compromised: false,
+      // false: affected only through contracts marked possible.
+      confirmed: org.confirmed,
     });
   }
   for (const contract of result.contracts) {
@@ -38,6 +40,7 @@ export function blastRadiusGexf(result: BlastRadius): string {
     graph.addDirectedEdgeWithKey(contract.id, contract.consignor, contract.contractor, {
       ...(contract.records === null ? {} : { records: contract.records }),
       undisclosed: contract.records === null,
+      confidence: contract.confidence,
     });
   }
   return write(graph, {

@@ -45,6 +45,7 @@ export function scenarioInWords(result: BlastRadius, lang: Lang): string {
     conditions.push(fill(w.scenarioExcludedOrganisations, { ids: ids(s.excludedOrganisations) }));
   if (s.asOf !== null) conditions.push(fill(w.scenarioAsOf, { asOf: s.asOf }));
   if (s.enforceRetention) conditions.push(w.scenarioRetention);
+  if (s.confirmedOnly) conditions.push(w.scenarioConfirmedOnly);
   if (s.maxDepth !== null)
     conditions.push(fillCount(s.maxDepth, w.scenarioMaxDepthOne, w.scenarioMaxDepth, { n: s.maxDepth }));
   // In Japanese the names stand alone in the sentence; in English each with its Japanese name.

@@ -180,14 +180,16 @@ export function blastRadiusRoutes(app: FastifyInstance, context: ApiContext): vo
       query: [
         parameter({ name: "top", kind: "count", help: "only the first N (default 50, at most 100,000)" }),
         parameter({ name: "format", kind: "choice", choices: RANK_FORMATS, help: "json (default) or csv" }),
+        parameter({ name: "confirmed-only", kind: "flag", help: "rank on confirmed contracts alone" }),
       ],
       parse: (query) => ({
         top: wholeNumber(query, "top", 50, 100_000),
         format: choice(query, "format", RANK_FORMATS, "json"),
+        confirmedOnly: flag(query, "confirmed-only"),
       }),
     },
-    async ({ top, format }, _request, reply) => {
-      const rendered = await heavy(() => rankReport(context.engine, top, format));
+    async ({ top, format, confirmedOnly }, _request, reply) => {
+      const rendered = await heavy(() => rankReport(context.engine, top, format, confirmedOnly));
       if (format === "csv")
         reply.header("content-disposition", 'attachment; filename="keiro-vendor-rank.csv"');
       return reply.type(rendered.contentType).send(rendered.body);

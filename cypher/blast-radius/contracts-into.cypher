@@ -6,4 +6,4 @@ MATCH (b:Organisation {id: id})<-[r:OUTSOURCES_TO]-(a:Organisation)
 USING INDEX b:Organisation(id)
 WHERE {{active-contract}}
 RETURN r.id AS id, a.id AS consignor, b.id AS contractor, r.records AS records, r.subjects AS subjects,
-       r.carries AS carries
+       r.carries AS carries, r.confidence AS confidence

@@ -4,7 +4,7 @@ import { datasetDir } from "./database.ts";
 /**
  * Small graphs written compactly: `"c1: a -> b 100"` is contract c1 from consignor a to
  * contractor b with 100 records; `?` for undisclosed; `since=2024-01 delete_by=2023
- * carries=c0;c3` after.
+ * carries=c0;c3 confidence=possible` after.
  */
 export interface HandGraph {
   organisations: string[];
@@ -19,7 +19,11 @@ export interface HandGraph {
     deleteBy: string;
     /** `;`-separated, as the CSV column. */
     carries?: string;
+    /** "possible", or empty (confirmed). */
+    confidence?: string;
   }[];
+  /** Organisations' kinds; "company" where not given. */
+  kinds?: Record<string, string>;
 }
 
 export function graph(...lines: string[]): HandGraph {
@@ -52,6 +56,7 @@ export function graph(...lines: string[]): HandGraph {
       since: options.since ?? "",
       deleteBy: options.delete_by ?? "",
       carries: options.carries ?? "",
+      confidence: options.confidence ?? "",
     });
   }
   return {
@@ -66,21 +71,31 @@ export function graph(...lines: string[]): HandGraph {
       sinceStart: c.since === "" ? null : c.since,
       deleteByEnd: c.deleteBy === "" ? null : c.deleteBy,
       carries: c.carries ? c.carries.split(";") : null,
+      confidence: c.confidence === "possible" ? "possible" : null,
     })),
   };
 }
 
 /** A dataset folder holding the graph (organisation names are their ids upper-cased). */
 export function graphDataset(g: HandGraph): string {
-  const orgs = ["id,name,kind", ...g.organisations.map((id) => `${id},${id.toUpperCase()},company`)].join(
-    "\n",
-  );
+  const orgs = [
+    "id,name,kind",
+    ...g.organisations.map((id) => `${id},${id.toUpperCase()},${g.kinds?.[id] ?? "company"}`),
+  ].join("\n");
   const contracts = [
-    "id,consignor,contractor,records,subjects,since,delete_by,carries",
+    "id,consignor,contractor,records,subjects,since,delete_by,carries,confidence",
     ...g.raw.map((c) =>
-      [c.id, c.consignor, c.contractor, c.records, c.subjects, c.since, c.deleteBy, c.carries ?? ""].join(
-        ",",
-      ),
+      [
+        c.id,
+        c.consignor,
+        c.contractor,
+        c.records,
+        c.subjects,
+        c.since,
+        c.deleteBy,
+        c.carries ?? "",
+        c.confidence ?? "",
+      ].join(","),
     ),
   ].join("\n");
   return datasetDir({ "organisations.csv": `${orgs}\n`, "outsourcing.csv": `${contracts}\n` });

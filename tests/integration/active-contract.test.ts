@@ -36,6 +36,7 @@ function randomGraph(): HandGraph {
     subjects: "",
     since: random() < 0.5 ? pick(DATES) : "",
     deleteBy: random() < 0.5 ? pick(DATES) : "",
+    confidence: random() < 0.3 ? "possible" : "",
   }));
   return { organisations: ORGANISATIONS, raw, contracts: [] };
 }
@@ -48,6 +49,7 @@ function randomScenario(): ScenarioInput {
     input["as-of"] = pick(DATES);
     input["enforce-retention"] = random() < 0.6;
   }
+  if (random() < 0.4) input["confirmed-only"] = true;
   return input;
 }
 
@@ -82,10 +84,11 @@ describe("the active-contract rule", () => {
     // Both answers must occur often, or the comparison proves little.
     expect(active).toBeGreaterThan(150 * 100);
     expect(inactive).toBeGreaterThan(150 * 50);
+    expect(contracts.filter((c) => c.confidence === "possible").length).toBeGreaterThan(80);
   });
 
   it("is stated in one fragment, which every blast-radius query that judges contracts includes", () => {
-    for (const name of ["contracts-into", "contracts-listed"]) {
+    for (const name of ["contracts-into", "contracts-listed", "estimate-peers"]) {
       expect(cypher(`blast-radius/${name}`)).toContain(withFragments("{{active-contract}}"));
     }
   });

@@ -179,7 +179,7 @@ describe("the HTTP API over the Isetoh sample", () => {
       [
         "/api/impact?vendor=isetoh&colour=red",
         "colour",
-        "colour: unknown parameter (known: vendor, exclude-contract, exclude-org, max-depth, as-of, enforce-retention, limit)",
+        "colour: unknown parameter (known: vendor, exclude-contract, exclude-org, max-depth, as-of, enforce-retention, confirmed-only, limit)",
       ],
       ["/api/impact?vendor=bad%20id", "vendor", 'vendor: "bad id" is not a valid id'],
       [

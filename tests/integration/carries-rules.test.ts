@@ -195,7 +195,7 @@ describe("why an organisation is not affected", () => {
       "c-t: toyota -> isetoh 200",
       "c-e: isetoh -> shop 0 carries=c-y",
       "c-x: toyota -> other 5",
-      "c-late: toyota -> shop 1 since=2025-01-01",
+      "c-late: toyota -> shop 1 since=2025-01-01 confidence=possible",
       "c-cut: toyota -> yokosuka 1",
     );
     await load(driver, graphDataset(g));
@@ -222,5 +222,13 @@ describe("why an organisation is not affected", () => {
     expect(whyNotAffected(excluding, [outgoing[2] as (typeof outgoing)[0]])).toEqual([
       { contract: "c-late", contractor: "shop", why: "excluded" },
     ]);
+    // On confirmed contracts only, a possible contract brings nothing: "only through possible contracts".
+    const confirmedOnly = await engine.blastRadius(
+      parseScenario({ vendor: ["shop"], "max-depth": "2", "confirmed-only": true }),
+    );
+    expect(confirmedOnly.affected.map((a) => a.id)).toEqual(["isetoh", "yokosuka"]);
+    expect(
+      whyNotAffected(confirmedOnly, [{ id: "c-late", counterpart: "shop", confidence: "possible" }]),
+    ).toEqual([{ contract: "c-late", contractor: "shop", why: "only_possible" }]);
   });
 });

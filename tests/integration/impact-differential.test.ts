@@ -6,6 +6,7 @@ import {
   type ContractFacts,
   carriesData,
   isActive,
+  isPossible,
   ParameterError,
   parseScenario,
   type ScenarioInput,
@@ -14,7 +15,12 @@ import { CypherEngine } from "../../engine/cypherEngine.ts";
 import { InMemoryEngine } from "../../engine/inMemoryEngine.ts";
 import { databaseConfig } from "../../neo4j/config.ts";
 import { seededRandom } from "../../tools/generate/random.ts";
-import { contractGraph, referenceBlastRadius } from "../../tools/reference/blastRadius.ts";
+import {
+  contractGraph,
+  referenceBlastRadius,
+  referenceConfirmed,
+  referenceEstimate,
+} from "../../tools/reference/blastRadius.ts";
 import { referenceRanking } from "../../tools/reference/ranking.ts";
 import { load, testDriver } from "../helpers/database.ts";
 import { graphDataset, type HandGraph } from "../helpers/graphs.ts";
@@ -29,6 +35,7 @@ const GRAPHS = 300;
 const random = seededRandom(20241122);
 const int = (n: number) => Math.floor(random() * n);
 const pick = <T>(items: T[]): T => items[int(items.length)] as T;
+const KINDS = ["company", "bank", "municipality"];
 const DATES = ["2022", "2023-06", "2024-03", "2024-05-26", "2024-12-31", "2025"];
 
 function randomGraphs(): { graph: HandGraph; components: string[][] } {
@@ -48,6 +55,7 @@ function randomGraphs(): { graph: HandGraph; components: string[][] } {
         subjects: random() < 0.3 ? "" : String(int(50000)),
         since: random() < 0.3 ? pick(DATES) : "",
         deleteBy: random() < 0.3 ? pick(DATES) : "",
+        confidence: random() < 0.2 ? "possible" : "",
       });
     }
     // Every other graph scopes some sub-contracts to one to three of the contracts into their consignor.
@@ -60,6 +68,8 @@ function randomGraphs(): { graph: HandGraph; components: string[][] } {
     raw.push(...mine);
   }
   const organisations = components.flat();
+  // Three kinds of consignor, so that the estimate draws from pools of its own kind and pooled.
+  const kinds = Object.fromEntries(organisations.map((id, i) => [id, KINDS[i % KINDS.length] as string]));
   const parse = (c: HandGraph["raw"][0]): ContractFacts => ({
     id: c.id,
     consignor: c.consignor,
@@ -70,8 +80,9 @@ function randomGraphs(): { graph: HandGraph; components: string[][] } {
     sinceStart: c.since === "" ? null : firstDay(c.since),
     deleteByEnd: c.deleteBy === "" ? null : lastDay(c.deleteBy),
     carries: c.carries ? c.carries.split(";") : null,
+    confidence: c.confidence === "possible" ? "possible" : null,
   });
-  return { graph: { organisations, raw, contracts: raw.map(parse) }, components };
+  return { graph: { organisations, raw, contracts: raw.map(parse), kinds }, components };
 }
 
 function firstDay(text: string): string {
@@ -93,6 +104,7 @@ function randomScenario(orgs: string[], contracts: ContractFacts[]): ScenarioInp
     input["as-of"] = pick(DATES);
     input["enforce-retention"] = random() < 0.6;
   }
+  if (random() < 0.2) input["confirmed-only"] = true;
   return input;
 }
 
@@ -116,11 +128,15 @@ describe("the Cypher engine agrees with the TypeScript reference", () => {
     let compared = 0;
     let nonEmpty = 0;
     let scopedChains = 0;
+    let onlyPossible = 0;
+    let lessConfirmed = 0;
     for (const orgs of world.components) {
       for (let s = 0; s < 2; s++) {
         const scenario = parseScenario(randomScenario(orgs, world.graph.contracts));
         const engine = await cypherEngine.blastRadius(scenario);
         const expected = referenceBlastRadius(reference, scenario);
+        const confirmed = referenceConfirmed(reference, scenario);
+        const kindOf = (id: string) => world.graph.kinds?.[id] ?? null;
         const got = engine.affected.map(({ id, depth, records, subjects, undisclosed, path, chain }) => ({
           id,
           depth,
@@ -130,11 +146,21 @@ describe("the Cypher engine agrees with the TypeScript reference", () => {
           path,
           chain,
         }));
-        expect({ scenario, affected: got, totals: engine.totals }).toEqual({
+        expect({
+          scenario,
+          affected: got,
+          totals: engine.totals,
+          confirmed: engine.confirmed,
+          confirmedFlags: engine.affected.map((a) => [a.id, a.confirmed]),
+        }).toEqual({
           scenario,
           affected: expected.affected,
-          totals: expected.totals,
+          totals: { ...expected.totals, estimate: referenceEstimate(reference, scenario, expected, kindOf) },
+          confirmed: confirmed.totals,
+          confirmedFlags: expected.affected.map((a) => [a.id, confirmed.affected.has(a.id)]),
         });
+        if (engine.affected.some((a) => !a.confirmed)) onlyPossible += 1;
+        if (confirmed.totals.records < expected.totals.records) lessConfirmed += 1;
         // Each chain: depth contracts long, each an active contract from path[i] to path[i + 1]
         // carrying the one before, ending in a compromised organisation.
         const asOf = asOfDay(scenario);
@@ -160,6 +186,9 @@ describe("the Cypher engine agrees with the TypeScript reference", () => {
     expect(nonEmpty).toBeGreaterThan(GRAPHS);
     // …and chains through scoped sub-contracts.
     expect(scopedChains).toBeGreaterThan(50);
+    // …and confirmed parts smaller than the whole, with organisations affected only through possible contracts.
+    expect(onlyPossible).toBeGreaterThan(30);
+    expect(lessConfirmed).toBeGreaterThan(30);
   }, 300_000);
 });
 
@@ -202,11 +231,21 @@ describe("the API's in-memory copy of the graph gives the Cypher engine's answer
       id,
       name: id.toUpperCase(),
       nameEn: null,
-      kind: "company",
+      kind: world.graph.kinds?.[id] ?? null,
     }));
     expect(ranks).toEqual(referenceRanking(names, world.graph.contracts));
     expect(await cypherEngine.rank()).toEqual(ranks);
     expect(await store.rank(5)).toEqual(ranks.slice(0, 5));
+    // On confirmed contracts alone: the reference ranking of the graph without the possible ones.
+    const confirmedRanks = await store.rank(undefined, true);
+    expect(confirmedRanks).toEqual(
+      referenceRanking(
+        names,
+        world.graph.contracts.filter((c) => !isPossible(c)),
+      ),
+    );
+    expect(await cypherEngine.rank(undefined, true)).toEqual(confirmedRanks);
+    expect(confirmedRanks.length).toBeLessThan(ranks.length);
     for (const bad of [{ vendor: ["nobody"] }, { vendor: ["g0-o0"], "exclude-contract": ["no-such"] }]) {
       const scenario = parseScenario(bad);
       const fromCypher = await cypherEngine.blastRadius(scenario).catch((error: Error) => error);

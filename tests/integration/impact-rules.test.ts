@@ -13,13 +13,22 @@ afterAll(async () => {
   await driver.close();
 });
 
-/** Loads the graph alone and answers the scenario: [id, depth, records, subjects, undisclosed] and totals. */
+/**
+ * Loads the graph alone and answers the scenario: [id, depth, records, subjects, undisclosed], the
+ * totals (the sums; the estimate apart), the confirmed part and who is affected only through
+ * possible contracts.
+ */
 async function answer(g: HandGraph, input: ScenarioInput) {
   await load(driver, graphDataset(g));
   const result = await new CypherEngine(driver).blastRadius(parseScenario(input));
+  const { estimate, ...sums } = result.totals;
   return {
     affected: result.affected.map((a) => [a.id, a.depth, a.records, a.subjects, a.undisclosed]),
-    totals: result.totals,
+    totals: sums,
+    estimate,
+    confirmed: result.confirmed,
+    onlyPossible: result.affected.filter((a) => !a.confirmed).map((a) => a.id),
+    possibleContracts: result.contracts.filter((c) => c.confidence === "possible").map((c) => c.id),
     paths: Object.fromEntries(result.affected.map((a) => [a.id, a.path.join(">")])),
   };
 }
@@ -172,6 +181,70 @@ describe("blast radius rules (DOMAIN.md), each on a hand-made graph", () => {
       ["b", 1, 0, 61424, 1],
     ]);
     expect(r.totals).toEqual(totals(2, 2, 1035603, 1, 210044, 0));
+  });
+
+  it("counts the confirmed part apart: possible contracts left out, and who is affected only through them", async () => {
+    const g = graph(
+      "c1: a -> v 100/10",
+      "c2: b -> v 50/5 confidence=possible",
+      "c3: c -> b 7/1",
+      "c4: d -> a 3/1 confidence=possible",
+      "c5: e -> a 5/1",
+      "c6: e -> b 9/1",
+    );
+    const whole = await answer(g, { vendor: ["v"] });
+    expect(whole.affected).toEqual([
+      ["a", 1, 100, 10, 0],
+      ["b", 1, 50, 5, 0],
+      ["e", 2, 14, 2, 0],
+      ["c", 2, 7, 1, 0],
+      ["d", 2, 3, 1, 0],
+    ]);
+    expect(whole.totals).toEqual(totals(5, 6, 174, 0, 19, 0));
+    // b's own contract is possible; c reaches v only through it; d's contract is possible; e has a confirmed chain.
+    expect(whole.confirmed).toEqual(totals(2, 2, 105, 0, 11, 0));
+    expect(whole.onlyPossible).toEqual(["b", "c", "d"]);
+    expect(whole.possibleContracts).toEqual(["c2", "c4"]);
+    // The confirmed part is the scenario on confirmed contracts only.
+    const confirmedOnly = await answer(g, { vendor: ["v"], "confirmed-only": true });
+    expect(confirmedOnly.affected).toEqual([
+      ["a", 1, 100, 10, 0],
+      ["e", 2, 5, 1, 0],
+    ]);
+    expect(confirmedOnly.totals).toEqual(whole.confirmed);
+    expect(confirmedOnly.confirmed).toEqual(whole.confirmed);
+    expect(confirmedOnly.onlyPossible).toEqual([]);
+  });
+
+  it("estimates the undisclosed from peers of the consignor's kind: every peer x gives the total + n·x", async () => {
+    const g = graph(
+      "c1: a -> v 100/10",
+      "c2: b -> v 100/10",
+      "c3: c -> v 100/10",
+      "c4: d -> v 100/10",
+      "c5: e -> v 100/10",
+      "c6: f -> v ?/10",
+      "c7: g -> f ?/10",
+    );
+    const r = await answer(g, { vendor: ["v"] });
+    expect(r.totals).toEqual(totals(7, 7, 500, 2, 70, 0));
+    expect(r.estimate).toEqual({
+      records: { p10: 700, p50: 700, p90: 700 },
+      subjects: { p10: 70, p50: 70, p90: 70 },
+      draws: 1000,
+      peers: { company: 5 },
+    });
+    // Nothing undisclosed: the estimate collapses onto the totals, nothing drawn.
+    const known = await answer(graph("c1: a -> v 100/10", "c2: b -> v 40/4"), { vendor: ["v"] });
+    expect(known.estimate).toEqual({
+      records: { p10: 140, p50: 140, p90: 140 },
+      subjects: { p10: 14, p50: 14, p90: 14 },
+      draws: 0,
+      peers: {},
+    });
+    // No known count to draw from: no estimate (never a zero in its place).
+    const none = await answer(graph("c1: a -> v ?", "c2: b -> v ?"), { vendor: ["v"] });
+    expect(none.estimate).toBeNull();
   });
 
   it("refuses ids that do not exist, naming the parameter", async () => {

@@ -200,6 +200,7 @@ describe("the streamed JSON", () => {
         maxDepth: null,
         asOf: null,
         enforceRetention: false,
+        confirmedOnly: false,
       },
       dataset: { name: "d", fingerprint: "f", loadedAt: "t" },
       aware: "2024-05-26",

@@ -110,6 +110,7 @@ const SCENARIO: StatedScenario = {
   maxDepth: 3,
   asOf: "2024-05",
   enforceRetention: true,
+  confirmedOnly: false,
 };
 
 describe("the same scenario", () => {
@@ -159,6 +160,7 @@ describe("the same scenario", () => {
       maxDepth: null,
       asOf: null,
       enforceRetention: false,
+      confirmedOnly: false,
     };
     expect(scenarioDifferences(SCENARIO, other)).toHaveLength(6);
   });

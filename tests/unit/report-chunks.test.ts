@@ -26,6 +26,7 @@ function radius(n: number): BlastRadius {
     subjects: null,
     carries: null,
     source: null,
+    confidence: "confirmed" as const,
   }));
   return {
     ...SMALL_RADIUS,

@@ -156,6 +156,7 @@ describe("impact reports in Japanese and English", () => {
       "contracts",
       "unmodelled",
       "totals",
+      "confirmed",
       "changes",
     ]);
     expect(json.changes).toEqual(since.changes);

@@ -79,6 +79,10 @@ describe("the active-contract rule", () => {
       )
       .map((file) => relative(CYPHER_DIR, file))
       .sort();
-    expect(including).toEqual(["blast-radius/contracts-into.cypher", "blast-radius/contracts-listed.cypher"]);
+    expect(including).toEqual([
+      "blast-radius/contracts-into.cypher",
+      "blast-radius/contracts-listed.cypher",
+      "blast-radius/estimate-peers.cypher",
+    ]);
   });
 });

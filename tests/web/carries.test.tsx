@@ -73,6 +73,7 @@ const scenario = (change: Partial<StatedScenario> = {}): StatedScenario => ({
   maxDepth: null,
   asOf: null,
   enforceRetention: false,
+  confirmedOnly: false,
   ...change,
 });
 
@@ -88,6 +89,7 @@ const affected = (id: string, depth: number, path: string[], chain: string[]): A
   chain,
   dataCategories: [],
   reported: [],
+  confirmed: true,
 });
 
 const counted = (id: string, consignor: string, contractor: string, carries: string[] | null = null) => ({
@@ -98,6 +100,7 @@ const counted = (id: string, consignor: string, contractor: string, carries: str
   subjects: 0,
   carries,
   source: null,
+  confidence: "confirmed" as const,
 });
 
 /** The subcontractor compromised: Isetoh at depth 1, Yokosuka at depth 2 along c-yoko; Toyota spared. */
@@ -119,6 +122,14 @@ const RADIUS: BlastRadius = {
   ],
   unmodelled: [],
   totals: {
+    organisations: 2,
+    contracts: 3,
+    records: 0,
+    subjects: 0,
+    undisclosedContracts: 0,
+    undisclosedSubjectContracts: 0,
+  },
+  confirmed: {
     organisations: 2,
     contracts: 3,
     records: 0,

@@ -33,6 +33,7 @@ const contract = (
   subjects: null,
   carries: null,
   source: null,
+  confidence: "confirmed",
 });
 
 /**
@@ -324,6 +325,7 @@ describe("the layout in a web worker", () => {
         subjects: null,
         carries: null,
         source: null,
+        confidence: "confirmed",
       })),
       totals: { ...SMALL_RADIUS.totals, organisations: many.length },
     };

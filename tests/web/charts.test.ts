@@ -66,6 +66,7 @@ const org = (id: string, depth: number, records: number, undisclosed = 0): Affec
   chain: [],
   dataCategories: [],
   reported: [],
+  confirmed: true,
 });
 
 describe("the totals per tier", () => {

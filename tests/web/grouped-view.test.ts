@@ -55,6 +55,7 @@ const GROUPED: GroupedBlastRadius = {
   scenario: SMALL_RADIUS.scenario,
   compromised: SMALL_RADIUS.compromised,
   totals: TRUNCATED.totals,
+  confirmed: TRUNCATED.totals,
   tiers: [
     {
       depth: 1,

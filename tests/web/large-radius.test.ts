@@ -50,6 +50,7 @@ function radius(tiers: number[]): BlastRadius {
     subjects: null,
     carries: null,
     source: null,
+    confidence: "confirmed" as const,
   }));
   // Each organisation's chain: its own contract, then the chain of the first of the tier before.
   const index = new Map(affected.map((a, i) => [a.id, i]));

@@ -5,8 +5,10 @@ import {
   type BlastRadiusTotals,
   type ContractFacts,
   carriesData,
+  estimateUndisclosed,
   isActive,
   type Scenario,
+  type UndisclosedEstimate,
 } from "../../domain/index.ts";
 
 /** The figures of one affected organisation, without names or reports. */
@@ -20,6 +22,8 @@ export interface ReferenceResult {
   totals: BlastRadiusTotals;
   /** ℓ of every contract that reaches the compromised set, by id. */
   reach: Map<string, number>;
+  /** The counted contracts. */
+  counted: ContractFacts[];
 }
 
 /** An in-memory graph of organisations (nodes) and contracts (edges keyed by contract id). */
@@ -151,5 +155,54 @@ export function referenceBlastRadius(
     undisclosedContracts: counted.filter((c) => c.records === null).length,
     undisclosedSubjectContracts: counted.filter((c) => c.subjects === null).length,
   };
-  return { affected, totals, reach };
+  return { affected, totals, reach, counted };
+}
+
+/**
+ * An answer's confirmed part as DOMAIN.md words it: the same scenario with every possible
+ * contract left out — its totals, and the organisations affected in it.
+ */
+export function referenceConfirmed(
+  graph: MultiDirectedGraph,
+  scenario: Scenario,
+): { totals: BlastRadiusTotals; affected: Set<string> } {
+  const part = referenceBlastRadius(graph, { ...scenario, confirmedOnly: true }, { chains: false });
+  return { totals: part.totals, affected: new Set(part.affected.map((a) => a.id)) };
+}
+
+/**
+ * The estimate's input as DOMAIN.md words it, gathered plainly: the counted contracts with their
+ * consignor's kind, and the peers — the known counts > 0 of the scenario's active contracts by
+ * consignor kind — then the one estimate function every engine calls.
+ */
+export function referenceEstimate(
+  graph: MultiDirectedGraph,
+  scenario: Scenario,
+  result: ReferenceResult,
+  kindOf: (organisation: string) => string | null,
+): UndisclosedEstimate | null {
+  const asOf = asOfDay(scenario);
+  const records = new Map<string | null, number[]>();
+  const subjects = new Map<string | null, number[]>();
+  const add = (pool: Map<string | null, number[]>, kind: string | null, value: number | null) => {
+    if (value === null || !(value > 0)) return;
+    const list = pool.get(kind);
+    if (list) list.push(value);
+    else pool.set(kind, [value]);
+  };
+  graph.forEachEdge((edge) => {
+    const contract = graph.getEdgeAttributes(edge) as ContractFacts;
+    if (!isActive(contract, scenario, asOf)) return;
+    add(records, kindOf(contract.consignor), contract.records);
+    add(subjects, kindOf(contract.consignor), contract.subjects);
+  });
+  return estimateUndisclosed({
+    contracts: result.counted.map((c) => ({
+      kind: kindOf(c.consignor),
+      records: c.records,
+      subjects: c.subjects,
+    })),
+    totals: result.totals,
+    peers: { records, subjects },
+  });
 }

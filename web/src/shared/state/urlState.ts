@@ -17,6 +17,8 @@ export interface ExploreState {
   maxDepth: string;
   asOf: string;
   enforceRetention: boolean;
+  /** Count confirmed contracts only (the scenario's `confirmed-only`). */
+  confirmedOnly: boolean;
   /** The organisation whose panel is open and whose chain is drawn. */
   focus: string | null;
   /** A contract whose panel is open. */
@@ -41,6 +43,7 @@ export const EMPTY_STATE: ExploreState = {
   maxDepth: "",
   asOf: "",
   enforceRetention: false,
+  confirmedOnly: false,
   focus: null,
   contract: null,
   expand: null,

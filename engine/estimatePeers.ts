@@ -1,0 +1,111 @@
+import {
+  type BlastRadiusTotals,
+  type EstimateContract,
+  estimateUndisclosed,
+  type PeerCounts,
+  type UndisclosedEstimate,
+} from "../domain/index.ts";
+import type { ContractTable, Reach } from "./contractReach.ts";
+
+/**
+ * The estimate of the undisclosed (domain/estimate.ts) from a search: the counted contracts'
+ * kinds and counts, and the peers — the known counts > 0 of the scenario's active contracts by
+ * consignor kind. The in-memory copy keeps every contract's counts by kind in ascending order
+ * once per load (PeerIndex) and filters them to a scenario's active contracts, so that no answer
+ * sorts a million counts.
+ */
+
+type KindPools = Map<string | null, { values: Float64Array; contracts: Int32Array }>;
+
+/** Each kind's known counts > 0, ascending, with the contract each belongs to. */
+export interface PeerIndex {
+  records: KindPools;
+  subjects: KindPools;
+}
+
+function kindPools(
+  counts: Float64Array,
+  from: Int32Array,
+  kindOf: (org: number) => string | null,
+): KindPools {
+  const byKind = new Map<string | null, number[]>();
+  for (let e = 0; e < counts.length; e++) {
+    const value = counts[e] as number;
+    if (!(value > 0)) continue;
+    const kind = kindOf(from[e] as number);
+    const list = byKind.get(kind);
+    if (list) list.push(e);
+    else byKind.set(kind, [e]);
+  }
+  const pools: KindPools = new Map();
+  for (const [kind, list] of byKind) {
+    const contracts = Int32Array.from(list);
+    contracts.sort((a, b) => (counts[a] as number) - (counts[b] as number));
+    pools.set(kind, { values: Float64Array.from(contracts, (e) => counts[e] as number), contracts });
+  }
+  return pools;
+}
+
+export function peerIndex(table: ContractTable, kindOf: (org: number) => string | null): PeerIndex {
+  return {
+    records: kindPools(table.records, table.from, kindOf),
+    subjects: kindPools(table.subjects, table.from, kindOf),
+  };
+}
+
+/** The peers of a scenario whose active contracts are `active` (null: every contract is). */
+export function peersOf(
+  index: PeerIndex,
+  active: Uint8Array | null,
+): { records: PeerCounts; subjects: PeerCounts } {
+  const filter = (pools: KindPools): PeerCounts => {
+    const out = new Map<string | null, Float64Array>();
+    for (const [kind, { values, contracts }] of pools) {
+      if (active === null) {
+        out.set(kind, values);
+        continue;
+      }
+      const kept = new Float64Array(values.length);
+      let at = 0;
+      for (let i = 0; i < values.length; i++)
+        if (active[contracts[i] as number] === 1) kept[at++] = values[i] as number;
+      if (at > 0) out.set(kind, kept.subarray(0, at));
+    }
+    return out;
+  };
+  return { records: filter(index.records), subjects: filter(index.subjects) };
+}
+
+/** The counted contracts of a search as the estimate sees them (a consignor in C is never counted). */
+export function countedForEstimate(
+  table: ContractTable,
+  reach: Reach,
+  isCompromised: (org: number) => boolean,
+  kindOf: (org: number) => string | null,
+): EstimateContract[] {
+  const counted: EstimateContract[] = [];
+  for (let q = 0; q < reach.count; q++) {
+    const e = reach.queue[q] as number;
+    const a = table.from[e] as number;
+    if (isCompromised(a)) continue;
+    const records = table.records[e] as number;
+    const subjects = table.subjects[e] as number;
+    // Only the undisclosed draw: the rest is already in the totals.
+    if (!Number.isNaN(records) && !Number.isNaN(subjects)) continue;
+    counted.push({
+      kind: kindOf(a),
+      records: Number.isNaN(records) ? null : records,
+      subjects: Number.isNaN(subjects) ? null : subjects,
+    });
+  }
+  return counted;
+}
+
+/** `totals.estimate` of an answer: null when nothing has peers to draw from. */
+export function estimateOf(
+  contracts: EstimateContract[],
+  totals: BlastRadiusTotals,
+  peers: { records: PeerCounts; subjects: PeerCounts },
+): UndisclosedEstimate | null {
+  return estimateUndisclosed({ contracts, totals, peers });
+}
