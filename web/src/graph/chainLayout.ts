@@ -17,18 +17,25 @@ export const TIER_GAP = 240;
 const SINK = "\u0000sink";
 
 /**
+ * The height dagre gives an organisation, in graph units that end up near a pixel each at
+ * 1440×900: at least one row of a name (sigma's 14 px labels, 17 px tall, and a gap), more for a
+ * disc larger than that, so that a tier of small organisations has room for every name.
+ */
+const ROW = 19;
+
+/**
  * A blast radius in tiers, read left to right: each depth is a column, the compromised vendors in
  * the rightmost, each further tier of clients one column to the left. Dagre orders the
  * organisations within a tier so that contracts cross as little as it can; an organisation is
- * given room by its size. Pure: the worker and the synchronous fallback run exactly this.
+ * given room by its size and its name (ROW). Pure: the worker and the synchronous fallback run exactly this.
  */
 export function chainLayout(input: ChainLayoutInput): ChainPositions {
   const depthOf = new Map(input.nodes.map((n) => [n.id, n.depth]));
   const deepest = Math.max(0, ...input.nodes.map((n) => n.depth));
   const g = new dagre.graphlib.Graph({ multigraph: false });
-  g.setGraph({ rankdir: "LR", nodesep: 10, ranksep: 120, marginx: 0, marginy: 0 });
+  g.setGraph({ rankdir: "LR", nodesep: 2, ranksep: 120, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
-  for (const n of input.nodes) g.setNode(n.id, { width: 10, height: Math.max(8, 2 * n.size) });
+  for (const n of input.nodes) g.setNode(n.id, { width: 10, height: Math.max(ROW, 2 * n.size) });
   // One sink right of every compromised vendor: all of them share the rightmost tier.
   g.setNode(SINK, { width: 1, height: 1 });
   const linked = new Set<string>();

@@ -13,7 +13,7 @@ export function chainLayoutKey(impact: BlastRadius): string {
 export function chainLayoutInput(
   impact: BlastRadius,
   sizeOf: (id: string) => number,
-  aspect = 1.1,
+  aspect = 1,
 ): ChainLayoutInput {
   const nodes = [
     ...impact.compromised.map((c) => ({ id: c.id, depth: 0, size: sizeOf(c.id) })),

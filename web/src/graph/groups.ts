@@ -29,6 +29,22 @@ export function isGroupNode(id: string): boolean {
   return id.startsWith(GROUP_PREFIX);
 }
 
+/**
+ * Drawings that stand in while what is to be drawn is on its way (the groups of a radius too large
+ * to draw, an expanded group's members): the view does not call itself settled over one.
+ */
+const PROVISIONAL = new WeakSet<BlastRadius>();
+
+/** Marks a drawing as standing in for one on its way (see PROVISIONAL). */
+export function provisional(drawing: BlastRadius): BlastRadius {
+  PROVISIONAL.add(drawing);
+  return drawing;
+}
+
+export function isProvisional(drawing: BlastRadius | null): boolean {
+  return drawing !== null && PROVISIONAL.has(drawing);
+}
+
 /** Whether a blast radius leaves organisations out of the drawing (then it is drawn grouped). */
 export function needsGroups(impact: BlastRadius | null): boolean {
   return impact?.truncated !== undefined && impact.truncated.total > impact.affected.length;
@@ -238,6 +254,9 @@ export function groupedDrawing(
           subjects: null,
           carries: null,
           source: null,
+          // A group's members may be affected through possible contracts: the group's
+          // panel says so; the drawn edge stands for the whole group.
+          confidence: "confirmed",
         });
       }
       affected.push({
@@ -254,6 +273,7 @@ export function groupedDrawing(
         chain: chain.slice(0, 1),
         dataCategories: [],
         reported: [],
+        confirmed: true,
       });
     }
     // The next tier points at this tier's largest group (groups come largest first), not at one

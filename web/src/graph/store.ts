@@ -2,7 +2,7 @@ import type { BlastRadius } from "../../../domain/index.ts";
 import type { Lang } from "../shared/i18n/strings.ts";
 import { ChainLayoutRunner, chainLayoutInput, chainLayoutKey } from "./chainRunner.ts";
 import { createExploreGraph, type ExploreGraph, type GraphSources, NO_SOURCES } from "./dataset.ts";
-import { isGroupNode } from "./groups.ts";
+import { isGroupNode, isProvisional } from "./groups.ts";
 import {
   applyPositions,
   besideNeighbours,
@@ -29,6 +29,8 @@ export interface GraphSnapshot {
   layoutRun: number;
   /** A worker is laying the shown blast radius out as chains: positions will move once more. */
   laying: boolean;
+  /** What is drawn stands in for what is on its way (a radius's groups): more will be drawn. */
+  pending: boolean;
 }
 
 /** Told before and after a change of many organisations at once (the view detaches meanwhile). */
@@ -52,7 +54,13 @@ export class GraphStore {
   private sources: GraphSources = NO_SOURCES;
   private lang: Lang;
   private laidOut: LayoutMode | null = null;
-  private snapshot: GraphSnapshot = { version: 0, layout: "force", layoutRun: 0, laying: false };
+  private snapshot: GraphSnapshot = {
+    version: 0,
+    layout: "force",
+    layoutRun: 0,
+    laying: false,
+    pending: false,
+  };
   /** The blast radius a worker is laying out, if any (only the one still shown counts). */
   private layingFor: BlastRadius | null = null;
   private readonly listeners = new Set<() => void>();
@@ -109,6 +117,7 @@ export class GraphStore {
       layout,
       layoutRun: laidAnew ? layoutRun + 1 : layoutRun,
       laying: this.layingFor !== null,
+      pending: isProvisional(sources.impact),
     });
   }
 

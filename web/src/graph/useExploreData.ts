@@ -10,7 +10,7 @@ import type {
 import { api } from "../shared/api/client.ts";
 import { useApi } from "../shared/api/useApi.ts";
 import { type ExploreState, isWhatIf, scenarioParams } from "../shared/state/urlState.ts";
-import { type DrawnGroup, groupedDrawing, groupsById, needsGroups } from "./groups.ts";
+import { type DrawnGroup, groupedDrawing, groupsById, needsGroups, provisional } from "./groups.ts";
 
 export interface ExploreData {
   /** The overview, while no scenario is shown (null while one is: a radius hides it). */
@@ -97,12 +97,18 @@ export function useExploreData(state: ExploreState): ExploreData {
   const expandedGroup = expandable ? expandedAnswer.data : null;
   // While the groups are on their way, only the compromised are drawn: laying out the organisations
   // the answer does list (up to the draw limit) would keep the layout worker busy for nothing.
+  // Either stands in for what is on its way (the view is not settled over it).
+  const expanding =
+    expandable !== null && expandable !== undefined && !expandedGroup && !expandedAnswer.error;
   const drawn = useMemo(() => {
     if (!impact || !needsGroups(impact)) return impact;
-    return grouped
-      ? groupedDrawing(impact, grouped, expandedGroup)
-      : { ...impact, affected: [], contracts: [] };
-  }, [impact, grouped, expandedGroup]);
+    if (!grouped) {
+      const compromisedOnly = { ...impact, affected: [], contracts: [] };
+      return groups.error ? compromisedOnly : provisional(compromisedOnly);
+    }
+    const drawing = groupedDrawing(impact, grouped, expandedGroup);
+    return expanding ? provisional(drawing) : drawing;
+  }, [impact, grouped, expandedGroup, expanding, groups.error]);
 
   // Expanded neighbourhoods, in the order expanded; each is asked once.
   const [expanded, setExpanded] = useState<string[]>([]);

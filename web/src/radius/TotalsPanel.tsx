@@ -4,6 +4,7 @@ import {
   type Comparison,
   type GroupedBlastRadius,
 } from "../../../domain/index.ts";
+import { drawnGroups } from "../graph/groups.ts";
 import { useLookup } from "../graph/lookup.ts";
 import { useLanguage } from "../shared/i18n/language.tsx";
 import { formatNumber } from "../shared/i18n/strings.ts";
@@ -48,6 +49,16 @@ function Breakdown({
   );
 }
 
+/** Seen by screen readers only: the side panel's sections are headed in order (h1, h2, h3). */
+const FOR_SCREEN_READERS = {
+  position: "absolute",
+  width: 1,
+  height: 1,
+  overflow: "hidden",
+  clipPath: "inset(50%)",
+  whiteSpace: "nowrap",
+} as const;
+
 /** Totals of a blast radius, lower bounds marked, with the what-if comparison when there is one. */
 export function TotalsPanel({
   result,
@@ -66,6 +77,8 @@ export function TotalsPanel({
   const reported = result.affected.filter((a) => a.reported.length > 0);
   return (
     <section className="totals" aria-label={t("affected")}>
+      {/* The h3s after it (the comparison, then the changes since an earlier answer) come under it. */}
+      <h2 style={FOR_SCREEN_READERS}>{t("affected")}</h2>
       <dl className="figures">
         <div>
           <dt>{t("affected")}</dt>
@@ -93,12 +106,15 @@ export function TotalsPanel({
         </div>
       </dl>
       {totals.undisclosedContracts > 0 && <p className="note">{t("lowerBound")}</p>}
+      {/* What the graph draws: its groups when the radius is drawn grouped, not the rows listed. */}
       {result.truncated && (
-        <p className="note" role="status">
-          {t("notDrawn", {
-            shown: formatNumber(result.truncated.shown),
-            total: formatNumber(result.truncated.total),
-          })}
+        <p className="note" role="status" data-testid="drawn-note">
+          {grouped
+            ? t("drawnAsGroups", { groups: formatNumber(drawnGroups(grouped).length) })
+            : t("notDrawn", {
+                shown: formatNumber(result.truncated.shown),
+                total: formatNumber(result.truncated.total),
+              })}
         </p>
       )}
       {comparison && (

@@ -1,8 +1,10 @@
+import { useState } from "react";
 import type { TierTotal } from "../tiers.ts";
 import type { ExploreSigma } from "./context.ts";
 import { CameraController } from "./controllers/CameraController.tsx";
 import { EventsController } from "./controllers/EventsController.tsx";
 import { HighlightController } from "./controllers/HighlightController.tsx";
+import { createViewLabels, LabelsController } from "./controllers/LabelsController.tsx";
 import { LayoutController } from "./controllers/LayoutController.tsx";
 import { TierHeadingsController } from "./controllers/TierHeadingsController.tsx";
 import { TooltipController } from "./controllers/TooltipController.tsx";
@@ -24,14 +26,17 @@ export interface GraphViewProps {
  * controllers that render nothing; the order matters where two move the camera (focus wins).
  */
 export function GraphView({ highlight, tiers, onNodeClick, onEdgeClick, onReady }: GraphViewProps) {
+  // Which organisations are named: placed by LabelsController, read by the node reducer.
+  const [labels] = useState(createViewLabels);
   return (
     <SigmaContainer onReady={onReady}>
-      <HighlightController highlight={highlight} />
+      <HighlightController highlight={highlight} labels={labels} />
+      <LabelsController highlight={highlight} labels={labels} />
       <LayoutController />
       <CameraController focus={highlight.focus} chain={highlight.chainNodes} />
       <EventsController onNodeClick={onNodeClick} onEdgeClick={onEdgeClick} />
       <TooltipController highlight={highlight} />
-      <WindowHookController />
+      <WindowHookController labels={labels} />
       <TierHeadingsController tiers={tiers} />
     </SigmaContainer>
   );

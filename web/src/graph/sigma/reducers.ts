@@ -12,7 +12,8 @@ import type { ContractAttributes, OrgAttributes } from "../dataset.ts";
 import { groupDrawnLabel, isGroupNode } from "../groups.ts";
 import type { Highlight } from "./highlight.ts";
 
-type NodeData = Partial<NodeDisplayData> & OrgAttributes;
+/** What the reducer hands sigma: `label` null when the organisation is drawn unnamed. */
+type NodeData = Partial<NodeDisplayData> & Omit<OrgAttributes, "label"> & { label: string | null };
 type EdgeData = Partial<EdgeDisplayData> & ContractAttributes;
 
 /** Longest label drawn beside a node; the tooltip tells the whole name. */
@@ -32,13 +33,34 @@ export function contractWidth(records: number | null): number {
 }
 
 /**
- * How an organisation is drawn under a highlight: a blast radius coloured by depth, the names a
- * chain needs always labelled, and the rest hidden; the focused chain on top. Only lookups in the
- * highlight's sets, once per node and frame.
+ * The text drawn beside an organisation when it is named: cut to what fits between two tiers, a
+ * group's title alone; "" when it is not drawn at all (outside the radius and off the focused chain).
  */
-export function nodeReducer(h: Highlight): (node: string, data: OrgAttributes) => NodeData {
+export function drawnLabel(h: Highlight, node: string, label: string): string {
+  if (h.chainNodes.has(node)) return shortLabel(label);
+  if (!h.depthOf) return label;
+  if (h.compromised.has(node)) return shortLabel(label);
+  if (!h.depthOf.has(node)) return "";
+  return isGroupNode(node) ? shortLabel(groupDrawnLabel(label), GROUP_LABEL_CHARS) : shortLabel(label);
+}
+
+/** The organisations named in the view now (see LabelsController); null: sigma decides, as it would. */
+export interface LabelPlacement {
+  placed: Set<string> | null;
+}
+
+/**
+ * How an organisation is drawn under a highlight: a blast radius coloured by depth, the names a
+ * chain needs always labelled, and the rest hidden; the focused chain on top. With a placement,
+ * exactly the organisations it placed are named (forced) and the others drawn unnamed, so that no
+ * two names overlap. Only lookups in the highlight's sets, once per node and frame.
+ */
+export function nodeReducer(
+  h: Highlight,
+  placement: LabelPlacement | null = null,
+): (node: string, data: OrgAttributes) => NodeData {
   return (node, data) => {
-    const out: NodeData = { ...data };
+    const out: NodeData = { ...data, label: drawnLabel(h, node, data.label) };
     if (h.depthOf) {
       const depth = h.depthOf.get(node);
       if (h.compromised.has(node))
@@ -46,18 +68,14 @@ export function nodeReducer(h: Highlight): (node: string, data: OrgAttributes) =
           color: COMPROMISED_COLOUR,
           zIndex: 3,
           forceLabel: true,
-          label: shortLabel(data.label),
         });
       else if (depth !== undefined)
         Object.assign(out, {
           color: depthColour(depth),
           zIndex: 2,
           forceLabel: h.labelled.has(node),
-          label: isGroupNode(node)
-            ? shortLabel(groupDrawnLabel(data.label), GROUP_LABEL_CHARS)
-            : shortLabel(data.label),
         });
-      else Object.assign(out, { color: DIMMED_COLOUR, label: "", zIndex: 0, hidden: true });
+      else Object.assign(out, { color: DIMMED_COLOUR, zIndex: 0, hidden: true });
     }
     // Since an earlier answer: who entered and whose figures changed stand out from the depth ramp.
     if (h.entered.has(node)) Object.assign(out, { color: ENTERED_COLOUR, forceLabel: true, zIndex: 3 });
@@ -65,7 +83,6 @@ export function nodeReducer(h: Highlight): (node: string, data: OrgAttributes) =
     // The focused chain is labelled and shown even outside the radius (a spared organisation that was focused).
     if (h.chainNodes.has(node))
       Object.assign(out, {
-        label: shortLabel(data.label),
         highlighted: true,
         forceLabel: true,
         zIndex: 4,
@@ -75,6 +92,11 @@ export function nodeReducer(h: Highlight): (node: string, data: OrgAttributes) =
     // Thousands of points at full size would merge into bars: a third of it (they grow as one zooms in).
     if (h.pointNodes)
       Object.assign(out, { type: POINT_NODE_TYPE, size: Math.max(1.5, data.size * POINT_SCALE) });
+    if (placement?.placed) {
+      const named = placement.placed.has(node);
+      out.forceLabel = named;
+      if (!named) out.label = null;
+    }
     return out;
   };
 }

@@ -1,10 +1,15 @@
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { useGraphSnapshot } from "../../useGraph.ts";
 import { animateCamera } from "../camera.ts";
 import { type ExploreSigma, useSigma } from "../context.ts";
+import { fittedCamera, freeArea } from "../fit.ts";
+import { textMeasure } from "../measure.ts";
 
 /** Pixels kept free around the chain at the view's edges (more on the right: labels run rightwards). */
 const MARGIN = { left: 60, right: 140, y: 40 };
+
+/** A focused organisation is shown at least this close (sigma's ratio: smaller is closer). */
+const FOCUS_RATIO = 0.6;
 
 /**
  * The camera ratio at which every organisation of the chain is in view while the focused one is in
@@ -34,31 +39,54 @@ function ratioShowing(
 }
 
 /**
- * Brings the focused organisation into the middle of the view when it is chosen, and again after a
- * new layout, zoomed in, but never so far that its chain to the compromised vendor leaves the view.
+ * Where the camera goes. A blast radius (tiers) is fitted whole into the part of the view no panel
+ * covers, with room for the names of its rightmost tier; a focused organisation's chain is fitted
+ * there instead, beside its panel, at least as close as FOCUS_RATIO. The overview (ForceAtlas2)
+ * brings a focused organisation into the middle, zoomed in, its chain in view. Again after every
+ * new layout.
  */
 export function CameraController({ focus, chain }: { focus: string | null; chain: Set<string> }) {
   const sigma = useSigma();
-  const { layoutRun } = useGraphSnapshot();
+  const { layout, layoutRun } = useGraphSnapshot();
   const chainKey = [...chain].join("\n");
+  // The page's first picture is placed at once: there is nothing on screen to move from.
+  const placed = useRef(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: layoutRun is the trigger, not an input.
   useEffect(() => {
-    // On the next frame: a new highlight has sigma re-process the graph on that frame first (its
-    // refresh was scheduled before), and positions read before then are stale.
+    // On the next frame: a new highlight or layout has sigma re-process the graph on that frame
+    // first (its refresh was scheduled before), and positions read before then are stale.
     let forget = () => {};
     const frame = requestAnimationFrame(() => {
       const graph = sigma.getGraph();
-      if (!focus || !graph.hasNode(focus)) return;
       const camera = sigma.getCamera();
-      const at = sigma.viewportToFramedGraph(sigma.graphToViewport(graph.getNodeAttributes(focus)));
       const members = chainKey === "" ? [] : chainKey.split("\n");
-      const ratio = Math.max(Math.min(camera.ratio, 0.6), ratioShowing(sigma, at, focus, members));
+      const focused = focus !== null && graph.hasNode(focus);
+      if (layout === "layered") {
+        const text = textMeasure(sigma.getSettings());
+        const target = focused
+          ? fittedCamera(
+              sigma,
+              [focus, ...members],
+              freeArea(sigma),
+              text,
+              Math.min(camera.ratio, FOCUS_RATIO),
+            )
+          : fittedCamera(sigma, graph.nodes(), freeArea(sigma), text);
+        if (!target) return;
+        const duration = placed.current ? (focused ? 400 : 300) : 0;
+        placed.current = true;
+        forget = animateCamera(sigma, target, { duration });
+        return;
+      }
+      if (!focused) return;
+      const at = sigma.viewportToFramedGraph(sigma.graphToViewport(graph.getNodeAttributes(focus)));
+      const ratio = Math.max(Math.min(camera.ratio, FOCUS_RATIO), ratioShowing(sigma, at, focus, members));
       forget = animateCamera(sigma, { x: at.x, y: at.y, ratio }, { duration: 400 });
     });
     return () => {
       cancelAnimationFrame(frame);
       forget();
     };
-  }, [sigma, focus, chainKey, layoutRun]);
+  }, [sigma, focus, chainKey, layout, layoutRun]);
   return null;
 }

@@ -6,22 +6,17 @@ import { animateCamera } from "../camera.ts";
 import { useSigma } from "../context.ts";
 
 /**
- * The view of a layered blast radius: all of it, a little further out and shifted left, so that
- * the labels of the rightmost tier (drawn to the right of their organisations) stay in view.
- */
-export const LAYERED_VIEW = { x: 0.56, y: 0.5, ratio: 1.22, angle: 0 };
-
-/**
  * Whenever the store lays the graph out anew: the overview is settled by ForceAtlas2 in a web
- * worker for a few seconds; a layered blast radius keeps its positions and the camera resets.
+ * worker for a few seconds; a layered blast radius keeps its positions (CameraController fits it).
  * The view's container says `data-settled="true"` once nothing moves any more (no layout in a
- * worker, no ForceAtlas2, no camera animation) and the last frame drew contracts and labels
+ * worker, no ForceAtlas2, no camera animation), nothing more is on its way to be drawn (a large
+ * radius's groups: until they come only its compromised are), and the last frame drew contracts and labels
  * (sigma leaves them out while anything moves): screenshots and tests wait for it.
  */
 export function LayoutController() {
   const sigma = useSigma();
   const store = useGraphStore();
-  const { layout, layoutRun, laying } = useGraphSnapshot();
+  const { layout, layoutRun, laying, pending } = useGraphSnapshot();
   const running = useRef<FA2Layout | null>(null);
   const forceRunning = useRef(false);
   const placed = useRef(false);
@@ -35,7 +30,8 @@ export function LayoutController() {
     // The page's first picture is placed at once: there is nothing on screen to move from.
     const duration = placed.current ? 300 : 0;
     if (graph.order > 0) placed.current = true;
-    if (layout === "layered") return animateCamera(sigma, LAYERED_VIEW, { duration });
+    // A layered blast radius is fitted to the view by CameraController.
+    if (layout === "layered") return;
     if (graph.order < 2) return animateCamera(sigma, "reset", { duration });
     const fa2 = new FA2Layout(graph, { settings: forceAtlas2.inferSettings(graph) });
     running.current = fa2;
@@ -61,7 +57,7 @@ export function LayoutController() {
   useEffect(() => {
     const container = sigma.getContainer();
     const mark = () => {
-      const still = !laying && !forceRunning.current && !sigma.getCamera().isAnimated();
+      const still = !laying && !pending && !forceRunning.current && !sigma.getCamera().isAnimated();
       container.dataset.settled = String(still);
     };
     container.dataset.settled = "false";
@@ -70,6 +66,6 @@ export function LayoutController() {
     return () => {
       sigma.off("afterRender", mark);
     };
-  }, [sigma, laying, layoutRun]);
+  }, [sigma, laying, pending, layoutRun]);
   return null;
 }

@@ -3,6 +3,8 @@ import { CHAIN_EDGE_COLOUR } from "../../appearance.ts";
 import type { ExploreGraph } from "../../dataset.ts";
 import { isGroupNode } from "../../groups.ts";
 import { useSigma } from "../context.ts";
+import type { LabelBox } from "../labels.ts";
+import { enableLabels, type ViewLabels } from "./LabelsController.tsx";
 
 /** What end-to-end tests, the benchmark and power users may ask the page; read-only. */
 export interface KeiroHook {
@@ -22,9 +24,13 @@ export interface KeiroHook {
   chainEdges: () => string[];
   /** How many contracts sigma last drew with each edge program (hidden ones left out). */
   edgeTypes: () => Record<string, number>;
+  /** The names sigma draws now, as boxes in pixels from the graph's top left (none while moving). */
+  labelBoxes: () => LabelBox[];
+  /** Names placed so that none overlap (true, the default) or chosen by sigma as before (the bench's baseline). */
+  placeLabels: (on: boolean) => void;
 }
 
-export function WindowHookController() {
+export function WindowHookController({ labels }: { labels: ViewLabels }) {
   const sigma = useSigma();
   useEffect(() => {
     const hook: KeiroHook = {
@@ -60,12 +66,17 @@ export function WindowHookController() {
         });
         return counts;
       },
+      labelBoxes: () => labels.boxes(),
+      placeLabels: (on) => {
+        enableLabels(labels, on);
+        sigma.refresh();
+      },
     };
     const page = window as unknown as { __KEIRO__?: KeiroHook };
     page.__KEIRO__ = hook;
     return () => {
       if (page.__KEIRO__ === hook) delete page.__KEIRO__;
     };
-  }, [sigma]);
+  }, [sigma, labels]);
   return null;
 }
