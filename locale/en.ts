@@ -434,7 +434,7 @@ export const en: typeof ja = {
     rankConfirmedOnly: "Rank on confirmed contracts only",
     legendPossible: "Possible contract (not confirmed): pale, dotted",
     legendUndisclosed: "Contract of undisclosed records: dashed",
-    legendOnlyPossible: "Affected only through possible contracts: pale",
+    legendOnlyPossible: "Affected only through possible contracts: hollow",
     possibleContract: "A possible contract: nobody has confirmed it (see its source)",
     possibleBadge: "possible",
     onlyPossibleNote:

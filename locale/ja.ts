@@ -418,7 +418,7 @@ export const ja = {
     rankConfirmedOnly: "確認済みの委託だけで順位づけ",
     legendPossible: "未確認の委託（淡色の点線）",
     legendUndisclosed: "件数非公表の契約（破線）",
-    legendOnlyPossible: "未確認の委託経由のみで影響（淡色）",
+    legendOnlyPossible: "未確認の委託経由のみで影響（中抜き）",
     possibleContract: "未確認の委託：確認した出典がない（出典を参照）",
     possibleBadge: "未確認",
     onlyPossibleNote: "未確認の委託経由のみで影響：確認済みの委託だけなら影響を受けない",

@@ -110,6 +110,7 @@ function Explorer({ state, update }: { state: ExploreState; update: UpdateState 
               byDepth={data.impact !== null}
               changes={changes.changes !== null}
               plainContracts={highlight.plainContracts}
+              possibleContracts={data.impact?.contracts.some((c) => c.confidence === "possible") ?? false}
             />
             {data.overview?.truncated && !data.impact && (
               <p className="overlay note">
@@ -175,6 +176,9 @@ function Explorer({ state, update }: { state: ExploreState; update: UpdateState 
                 <ContractPanel
                   id={state.contract}
                   excluded={state.excludedContracts.includes(state.contract)}
+                  possible={data.impact?.contracts.some(
+                    (c) => c.id === state.contract && c.confidence === "possible",
+                  )}
                   onExclude={() => actions.excludeContract(state.contract as string)}
                   onOpen={actions.selectContract}
                   onClose={actions.closeContract}
@@ -186,7 +190,11 @@ function Explorer({ state, update }: { state: ExploreState; update: UpdateState 
           <div className="side" style={{ width: sideWidth }} data-testid="side">
             {state.view === "rank" ? (
               <ErrorBoundary>
-                <RankPanel onCompromise={actions.compromiseOnly} />
+                <RankPanel
+                  onCompromise={actions.compromiseOnly}
+                  confirmedOnly={state.confirmedOnly}
+                  onConfirmedOnly={(on) => update({ confirmedOnly: on })}
+                />
               </ErrorBoundary>
             ) : state.view === "response" ? (
               <ErrorBoundary resetKey={notifyParams(state).toString()}>

@@ -29,6 +29,8 @@ export const DIMMED_COLOUR = "#e4e4e4";
 /** Chains drawn dark: apart from the orange of the other counted contracts by lightness, not hue alone. */
 export const CHAIN_EDGE_COLOUR = "#1F1F1F";
 export const COUNTED_EDGE_COLOUR = "#e6843a";
+/** A possible contract (nobody has confirmed it): the counted orange, paler, and drawn dotted. */
+export const POSSIBLE_EDGE_COLOUR = "#f3b88b";
 
 /**
  * One hue, darker nearer the compromised vendor (ColorBrewer Blues): depth 1, 2, 3, then 4 and

@@ -11,12 +11,15 @@ import { ContractLink, contractEnds, type OpenContract } from "./contractWords.t
 export function ContractPanel({
   id,
   excluded,
+  possible = false,
   onExclude,
   onOpen,
   onClose,
 }: {
   id: string;
   excluded: boolean;
+  /** Nobody has confirmed it (the radius counts it as `possible`). */
+  possible?: boolean;
   onExclude: () => void;
   /** Opens another contract's panel (a carried one). */
   onOpen: OpenContract;
@@ -39,6 +42,11 @@ export function ContractPanel({
         </button>
       </header>
       <p data-testid="contract-ends">{contractEnds(lookup, orgName, id)}</p>
+      {possible && (
+        <p className="possible-note" data-testid="contract-possible">
+          {t("possibleContract")}
+        </p>
+      )}
       <p>
         {service && `${service} · `}
         {t("records")} {count(contract.records)}

@@ -1,5 +1,10 @@
 import { Fragment } from "react";
-import type { AffectedOrganisation, BlastRadius, ContractRow } from "../../../domain/index.ts";
+import type {
+  AffectedOrganisation,
+  BlastRadius,
+  ContractRow,
+  OutgoingContract,
+} from "../../../domain/index.ts";
 import { type Lookup, useLookup } from "../graph/lookup.ts";
 import { api } from "../shared/api/client.ts";
 import { useApi } from "../shared/api/useApi.ts";
@@ -9,7 +14,10 @@ import type { ScenarioActions } from "../shared/state/actions.ts";
 import { Figure } from "../shared/widgets/Figure.tsx";
 import { ChainTimeline } from "./ChainTimeline.tsx";
 import { CarriedList, type OpenContract } from "./contractWords.tsx";
-import { WhyAffected, WhyNotAffected } from "./Why.tsx";
+import { PossibleBadge, WhyAffected, WhyNotAffected } from "./Why.tsx";
+
+/** A contract row nobody has confirmed (the organisation's page says so of each). */
+const isPossibleRow = (row: OutgoingContract) => row.confidence === "possible";
 
 /** What the panel's buttons do (the scenario's actions, and expanding the neighbourhood). */
 export interface OrganisationActions
@@ -76,6 +84,7 @@ function Contracts({
               {orgName(lookup.org(c.counterpart, { id: c.counterpart, name: c.counterpartName }))}
             </strong>{" "}
             <code>{c.id}</code>
+            {isPossibleRow(c) && <PossibleBadge />}
             <div>
               {c.service && `${c.service} · `}
               {t("records")} {count(c.records)}
@@ -138,6 +147,9 @@ export function OrganisationPanel({
     );
   if (!detail) return <aside className="panel">{t("loading")}</aside>;
   const o = detail.organisation;
+  const possible = new Set(
+    radius?.contracts.filter((c) => c.confidence === "possible").map((c) => c.id) ?? [],
+  );
   return (
     <aside className="panel" data-testid="organisation-panel" aria-label={o.name}>
       <header>
@@ -164,8 +176,20 @@ export function OrganisationPanel({
           </strong>
         </p>
       )}
+      {affected?.confirmed === false && (
+        <p className="possible-note" data-testid="only-possible">
+          {t("onlyPossibleNote")}
+        </p>
+      )}
       <Source text={o.source} />
-      {affected && <WhyAffected affected={affected} lookup={lookup} onOpen={actions.selectContract} />}
+      {affected && (
+        <WhyAffected
+          affected={affected}
+          lookup={lookup}
+          onOpen={actions.selectContract}
+          possible={(contract) => possible.has(contract)}
+        />
+      )}
       {affected && <ChainTimeline affected={affected} asOf={radius?.scenario.asOf ?? null} lookup={lookup} />}
       {radius && !affected && !radius.compromised.some((c) => c.id === o.id) && (
         <WhyNotAffected

@@ -20,10 +20,13 @@ export function WhyAffected({
   affected,
   lookup,
   onOpen,
+  possible = () => false,
 }: {
   affected: AffectedOrganisation;
   lookup: Lookup;
   onOpen: OpenContract;
+  /** Whether a contract of the chain is one nobody has confirmed. */
+  possible?: (contract: string) => boolean;
 }) {
   const { t, rich, orgName } = useLanguage();
   const { path, chain } = affected;
@@ -39,6 +42,7 @@ export function WhyAffected({
             <li key={id} data-chain-contract={id}>
               {name(path[i] as string)} → {name(path[i + 1] as string)}{" "}
               <ContractLink id={id} lookup={lookup} onOpen={onOpen} />
+              {possible(id) && <PossibleBadge />}
               {carries && (
                 <div className="note">
                   {rich("carriesOnly", {
@@ -60,6 +64,16 @@ export function WhyAffected({
         })}
       </ol>
     </div>
+  );
+}
+
+/** A contract nobody has confirmed, marked where it is listed. */
+export function PossibleBadge() {
+  const { t } = useLanguage();
+  return (
+    <span className="badge possible" data-possible="true" title={t("possibleContract")}>
+      {t("possibleBadge")}
+    </span>
   );
 }
 
@@ -110,6 +124,8 @@ export function WhyNotAffected({
         return scenario.excludedContracts.includes(r.contract)
           ? t("excludedContractReason")
           : t("excludedContractorReason", { contractor });
+      case "only_possible":
+        return t("onlyPossibleReason");
       case "not_in_force":
         return notInForce(t, radius, rows.get(r.contract));
       case "beyond_max_depth":

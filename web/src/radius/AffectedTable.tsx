@@ -174,6 +174,11 @@ export function AffectedTable({
                     {t("changeChanged")}
                   </span>
                 )}
+                {a.confirmed === false && (
+                  <span className="badge possible" data-possible-only="true" title={t("onlyPossibleNote")}>
+                    {t("onlyPossible")}
+                  </span>
+                )}
               </td>
               <td className="kind">{kind(a.kind)}</td>
               <td className="region">{a.region && <Breakable text={a.region} />}</td>

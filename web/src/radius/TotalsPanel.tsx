@@ -9,6 +9,7 @@ import { useLookup } from "../graph/lookup.ts";
 import { useLanguage } from "../shared/i18n/language.tsx";
 import { formatNumber } from "../shared/i18n/strings.ts";
 import { Figure } from "../shared/widgets/Figure.tsx";
+import { ConfirmedPart, EstimateFigures, hasPossiblePart } from "./Confidence.tsx";
 import { RecordBars } from "./RecordBars.tsx";
 import { ReportedBars } from "./ReportedBars.tsx";
 
@@ -75,6 +76,8 @@ export function TotalsPanel({
   const totals = result.totals;
   const undisclosedNote = comparison ? undisclosedChange(comparison.change.undisclosedContracts) : null;
   const reported = result.affected.filter((a) => a.reported.length > 0);
+  // The part on confirmed contracts stands under each figure when the answer counts possible ones.
+  const confirmed = hasPossiblePart(totals, result.confirmed) ? result.confirmed : null;
   return (
     <section className="totals" aria-label={t("affected")}>
       {/* The h3s after it (the comparison, then the changes since an earlier answer) come under it. */}
@@ -82,12 +85,22 @@ export function TotalsPanel({
       <dl className="figures">
         <div>
           <dt>{t("affected")}</dt>
-          <dd data-testid="total-organisations">{formatNumber(totals.organisations)}</dd>
+          <dd>
+            <span data-testid="total-organisations">{formatNumber(totals.organisations)}</span>
+            {confirmed && <ConfirmedPart value={confirmed.organisations} testId="confirmed-organisations" />}
+          </dd>
         </div>
         <div>
           <dt>{t("records")}</dt>
           <dd>
             <Figure value={totals.records} undisclosed={totals.undisclosedContracts} testId="total-records" />
+            {confirmed && (
+              <ConfirmedPart
+                value={confirmed.records}
+                undisclosed={confirmed.undisclosedContracts}
+                testId="confirmed-records"
+              />
+            )}
           </dd>
         </div>
         <div>
@@ -98,12 +111,25 @@ export function TotalsPanel({
               undisclosed={totals.undisclosedSubjectContracts}
               testId="total-persons"
             />
+            {confirmed && (
+              <ConfirmedPart
+                value={confirmed.subjects}
+                undisclosed={confirmed.undisclosedSubjectContracts}
+                testId="confirmed-persons"
+              />
+            )}
           </dd>
         </div>
         <div>
           <dt>{t("undisclosedContracts")}</dt>
-          <dd data-testid="total-undisclosed">{formatNumber(totals.undisclosedContracts)}</dd>
+          <dd>
+            <span data-testid="total-undisclosed">{formatNumber(totals.undisclosedContracts)}</span>
+            {confirmed && (
+              <ConfirmedPart value={confirmed.undisclosedContracts} testId="confirmed-undisclosed" />
+            )}
+          </dd>
         </div>
+        <EstimateFigures totals={totals} />
       </dl>
       {totals.undisclosedContracts > 0 && <p className="note">{t("lowerBound")}</p>}
       {/* What the graph draws: its groups when the radius is drawn grouped, not the rows listed. */}

@@ -96,6 +96,15 @@ export function WhatIfPanel({ state, update }: { state: ExploreState; update: Up
           />
           {t("retention")}
         </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={state.confirmedOnly}
+            data-testid="confirmed-only"
+            onChange={(e) => update({ confirmedOnly: e.target.checked })}
+          />
+          {t("confirmedOnly")}
+        </label>
         {state.compromised.length > 0 && (
           <button
             type="button"

@@ -5,10 +5,34 @@ import { useLanguage } from "../shared/i18n/language.tsx";
 import { formatNumber } from "../shared/i18n/strings.ts";
 import { Figure } from "../shared/widgets/Figure.tsx";
 
-/** Concentration risk: every vendor by what its compromise alone would expose; click to compromise. */
-export function RankPanel({ onCompromise }: { onCompromise: (id: string) => void }) {
+/**
+ * Concentration risk: every vendor by what its compromise alone would expose; click to compromise.
+ * `confirmedOnly` (the URL's confirmed-only) ranks on confirmed contracts alone.
+ */
+export function RankPanel({
+  onCompromise,
+  confirmedOnly = false,
+  onConfirmedOnly,
+}: {
+  onCompromise: (id: string) => void;
+  confirmedOnly?: boolean;
+  onConfirmedOnly?: (on: boolean) => void;
+}) {
   const { t } = useLanguage();
-  const { data: ranks, error } = useApi("rank", (signal) => api.rank(100, signal));
+  const { data: ranks, error } = useApi(`rank:${confirmedOnly}`, (signal) =>
+    api.rank(100, signal, confirmedOnly),
+  );
+  const toggle = onConfirmedOnly && (
+    <label className="rank-toggle">
+      <input
+        type="checkbox"
+        checked={confirmedOnly}
+        data-testid="rank-confirmed-only"
+        onChange={(e) => onConfirmedOnly(e.target.checked)}
+      />
+      {t("rankConfirmedOnly")}
+    </label>
+  );
   if (error)
     return (
       <p role="alert" className="error">
@@ -19,6 +43,7 @@ export function RankPanel({ onCompromise }: { onCompromise: (id: string) => void
   return (
     <section className="rank" data-testid="rank">
       <h2>{t("rankTitle")}</h2>
+      {toggle}
       <RankRows ranks={ranks} onCompromise={onCompromise} />
     </section>
   );

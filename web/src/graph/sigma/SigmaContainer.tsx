@@ -5,7 +5,14 @@ import type { Settings } from "sigma/settings";
 import { type ContractAttributes, createExploreGraph, type OrgAttributes } from "../dataset.ts";
 import { useGraphStore } from "../useGraph.ts";
 import { type ExploreSigma, SigmaContext } from "./context.ts";
-import { PLAIN_EDGE_TYPE, POINT_NODE_TYPE, UNDISCLOSED_EDGE_TYPE } from "./reducers.ts";
+import { DottedArrowProgram, HollowNodeProgram } from "./possible.ts";
+import {
+  HOLLOW_NODE_TYPE,
+  PLAIN_EDGE_TYPE,
+  POINT_NODE_TYPE,
+  POSSIBLE_EDGE_TYPE,
+  UNDISCLOSED_EDGE_TYPE,
+} from "./reducers.ts";
 import { DashedArrowProgram } from "./undisclosedEdge.ts";
 
 const SETTINGS: Partial<Settings<OrgAttributes, ContractAttributes>> = {
@@ -15,8 +22,16 @@ const SETTINGS: Partial<Settings<OrgAttributes, ContractAttributes>> = {
   hideLabelsOnMove: true,
   zIndex: true,
   defaultEdgeType: "arrow",
-  nodeProgramClasses: { circle: NodeCircleProgram, [POINT_NODE_TYPE]: NodePointProgram },
-  edgeProgramClasses: { [UNDISCLOSED_EDGE_TYPE]: DashedArrowProgram, [PLAIN_EDGE_TYPE]: EdgeLineProgram },
+  nodeProgramClasses: {
+    circle: NodeCircleProgram,
+    [POINT_NODE_TYPE]: NodePointProgram,
+    [HOLLOW_NODE_TYPE]: HollowNodeProgram,
+  },
+  edgeProgramClasses: {
+    [UNDISCLOSED_EDGE_TYPE]: DashedArrowProgram,
+    [PLAIN_EDGE_TYPE]: EdgeLineProgram,
+    [POSSIBLE_EDGE_TYPE]: DottedArrowProgram,
+  },
   labelRenderedSizeThreshold: 9,
   // Room above the drawing for the tier headings pinned to the top of the view.
   stagePadding: 60,

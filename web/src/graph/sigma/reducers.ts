@@ -7,6 +7,7 @@ import {
   DIMMED_COLOUR,
   depthColour,
   ENTERED_COLOUR,
+  POSSIBLE_EDGE_COLOUR,
 } from "../appearance.ts";
 import type { ContractAttributes, OrgAttributes } from "../dataset.ts";
 import { groupDrawnLabel, isGroupNode } from "../groups.ts";
@@ -89,6 +90,8 @@ export function nodeReducer(
         hidden: false,
       });
     if (node === h.focus) out.highlighted = true;
+    // Affected only through contracts nobody has confirmed: hollow (a radius drawn as points excepted).
+    if (h.affected.get(node)?.confirmed === false) out.type = HOLLOW_NODE_TYPE;
     // Thousands of points at full size would merge into bars: a third of it (they grow as one zooms in).
     if (h.pointNodes)
       Object.assign(out, { type: POINT_NODE_TYPE, size: Math.max(1.5, data.size * POINT_SCALE) });
@@ -121,12 +124,22 @@ export function edgeReducer(h: Highlight): (edge: string, data: ContractAttribut
           : { hidden: true },
       );
     if (data.records === null && !out.hidden) (out as { type: string }).type = UNDISCLOSED_EDGE_TYPE;
+    // A contract nobody has confirmed: dotted (over dashed) and pale, dark on the focused chain.
+    if (!out.hidden && h.contracts.get(edge)?.confidence === "possible")
+      Object.assign(out, {
+        type: POSSIBLE_EDGE_TYPE,
+        color: out.color === CHAIN_EDGE_COLOUR ? CHAIN_EDGE_COLOUR : POSSIBLE_EDGE_COLOUR,
+      });
     return out;
   };
 }
 
 /** The edge program of contracts whose records are undisclosed (SigmaContainer registers it). */
 export const UNDISCLOSED_EDGE_TYPE = "undisclosed";
+
+/** The programs of possible contracts and of organisations reached only through them (possible.ts). */
+export const POSSIBLE_EDGE_TYPE = "possible";
+export const HOLLOW_NODE_TYPE = "hollow";
 
 /** How much smaller an organisation is drawn in a radius drawn as points. */
 const POINT_SCALE = 0.35;

@@ -8,11 +8,11 @@ import {
 import type { ContractAttributes, OrgAttributes } from "../dataset.ts";
 
 /**
- * sigma's edge fragment shader, dashed: a fragment is dropped in every other stretch of the
- * screen axis the edge runs along most (read from its normal), so an edge of any slope is drawn
- * as dashes of about 5 px. Picking (hover, click) still sees the whole edge.
+ * sigma's edge fragment shader, dashed: a fragment is dropped past `on` px of every `period` px of
+ * the screen axis the edge runs along most (read from its normal), so an edge of any slope is drawn
+ * as dashes of about `on` px. Picking (hover, click) still sees the whole edge.
  */
-const DASHED_FRAGMENT = /* glsl */ `
+const dashedFragment = (period: number, on: number) => /* glsl */ `
 precision mediump float;
 
 varying vec4 v_color;
@@ -27,7 +27,7 @@ void main(void) {
   gl_FragColor = v_color;
   #else
   float along = abs(v_normal.x) > abs(v_normal.y) ? gl_FragCoord.y : gl_FragCoord.x;
-  if (mod(along, 9.0) > 5.0) discard;
+  if (mod(along, ${period.toFixed(1)}) > ${on.toFixed(1)}) discard;
   float dist = length(v_normal) * v_thickness;
   float t = smoothstep(v_thickness - v_feather, v_thickness, dist);
   gl_FragColor = mix(v_color, transparent, t);
@@ -42,15 +42,20 @@ const Clamped = createEdgeClampedProgram<OrgAttributes, ContractAttributes>() as
   ...args: ConstructorParameters<Program>
 ) => { getDefinition(): ReturnType<EdgeProgram<string, OrgAttributes, ContractAttributes>["getDefinition"]> };
 
-class DashedClampedProgram extends Clamped {
-  override getDefinition() {
-    // sigma's definition, the fragment shader aside.
-    return { ...super.getDefinition(), FRAGMENT_SHADER_SOURCE: DASHED_FRAGMENT };
+/** An arrow whose body is drawn in dashes of `on` px every `period` px (its head whole). */
+export function dashedArrowProgram(period: number, on: number): Program {
+  const fragment = dashedFragment(period, on);
+  class DashedClampedProgram extends Clamped {
+    override getDefinition() {
+      // sigma's definition, the fragment shader aside.
+      return { ...super.getDefinition(), FRAGMENT_SHADER_SOURCE: fragment };
+    }
   }
+  return createEdgeCompoundProgram<OrgAttributes, ContractAttributes>([
+    DashedClampedProgram as unknown as Program,
+    createEdgeArrowHeadProgram<OrgAttributes, ContractAttributes>(),
+  ]);
 }
 
 /** A dashed arrow: how a contract whose records are undisclosed is drawn. */
-export const DashedArrowProgram: Program = createEdgeCompoundProgram<OrgAttributes, ContractAttributes>([
-  DashedClampedProgram as unknown as Program,
-  createEdgeArrowHeadProgram<OrgAttributes, ContractAttributes>(),
-]);
+export const DashedArrowProgram: Program = dashedArrowProgram(9, 5);

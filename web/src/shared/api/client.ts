@@ -88,7 +88,9 @@ export const api = {
     ),
   compare: (params: URLSearchParams, signal?: AbortSignal) =>
     get<Comparison>(`/api/compare?${params}&limit=${DRAW_LIMIT}`, signal),
-  rank: (top = 100, signal?: AbortSignal) => get<VendorRank[]>(`/api/rank?top=${top}`, signal),
+  /** Vendors by what their compromise alone would expose; `confirmedOnly`: on confirmed contracts alone. */
+  rank: (top = 100, signal?: AbortSignal, confirmedOnly = false) =>
+    get<VendorRank[]>(`/api/rank?top=${top}${confirmedOnly ? "&confirmed-only=true" : ""}`, signal),
   search: (q: string, signal?: AbortSignal) =>
     get<SearchAnswer>(`/api/organisations?q=${encodeURIComponent(q)}&limit=12`, signal),
   organisation: (id: string, signal?: AbortSignal) =>

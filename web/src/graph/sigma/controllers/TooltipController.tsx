@@ -94,6 +94,7 @@ function useTooltipLines(hovered: Hovered, h: Highlight): string[] {
       if (!isGroupNode(hovered.id))
         lines.push(`${t("persons")}: ${figure(affected.subjects, h.personsUnknown.get(hovered.id) ?? 0)}`);
     } else if (!h.compromised.has(hovered.id)) lines.push(`${t("records")}: ${count(org.records)}`);
+    if (affected?.confirmed === false) lines.push(t("onlyPossible"));
     return lines.filter(Boolean);
   }
   if (!graph.hasEdge(hovered.id)) return [];
@@ -106,5 +107,6 @@ function useTooltipLines(hovered: Hovered, h: Highlight): string[] {
   const lines = [`${from} → ${to}`, `${t("contract")} ${hovered.id}${service ? ` · ${service}` : ""}`];
   lines.push(`${t("records")}: ${count(contract.records)}`);
   if (counted) lines.push(`${t("persons")}: ${count(counted.subjects)}`);
+  if (counted?.confidence === "possible") lines.push(t("possibleContract"));
   return lines;
 }
