@@ -66,6 +66,12 @@ export interface UndisclosedEstimate {
    * fell back. Records' pool; persons' for a kind whose contracts all disclose records.
    */
   peers: Record<string, number>;
+  /**
+   * How many known counts the draws came from, for the estimate's label ("estimate (from N
+   * peers)"): the records' pools together (the persons' when no record count is undisclosed);
+   * 0 when nothing was drawn.
+   */
+  peerCount: number;
 }
 
 /**
@@ -92,16 +98,9 @@ export const ESTIMATE_PICKS = 10_000_000;
 /** The fewest draws, however many counts are undisclosed: p10 and p90 stand on 10 totals each side. */
 export const ESTIMATE_MIN_DRAWS = 100;
 
-/**
- * How many peer counts an estimate drew its records from, for its label ("estimate (from N
- * peers)"): each kind's own pool, and the pooled counts once (every kind that fell back shows the
- * pool's size, the largest).
- */
-export function estimatePeerCount(estimate: Pick<UndisclosedEstimate, "peers">): number {
-  const sizes = Object.values(estimate.peers);
-  if (sizes.length === 0) return 0;
-  const pooled = Math.max(...sizes);
-  return pooled + sizes.filter((n) => n !== pooled).reduce((sum, n) => sum + n, 0);
+/** The N of an estimate's label ("estimate (from N peers)"). */
+export function estimatePeerCount(estimate: Pick<UndisclosedEstimate, "peerCount">): number {
+  return estimate.peerCount;
 }
 
 /** The draws for so many undisclosed counts (records and persons together) to draw a value for. */
@@ -182,6 +181,10 @@ export function estimateUndisclosed(
     draws: picks > 0 ? draws : 0,
     // fromEntries: every kind an own key, in code-unit order.
     peers: Object.fromEntries([...peers].sort(([x], [y]) => byCodeUnits(x, y))),
+    peerCount:
+      undisclosedRecords.size > 0
+        ? recordsPools.union(undisclosedRecords.keys())
+        : subjectsPools.union(undisclosedSubjects.keys()),
   };
 }
 
@@ -207,6 +210,15 @@ class Pools {
     }
     this.all ??= mergeAscending([...this.counts.keys()].map((k) => this.kindPool(k)));
     return this.all;
+  }
+
+  /** How many counts the pools of these kinds hold together (the pooled counts hold every kind's). */
+  union(kinds: Iterable<string | null>): number {
+    const used = new Set([...kinds].map((kind) => this.of(kind)));
+    if (this.all !== null && used.has(this.all)) return this.all.length;
+    let n = 0;
+    for (const pool of used) n += pool.length;
+    return n;
   }
 
   private kindPool(kind: string | null): Float64Array {

@@ -160,6 +160,7 @@ export const ja = {
     lowerBounds:
       "計上した委託契約 {contracts} 件のうち {undisclosed} 件は件数が公表されていないため、合計は下限（≥）です。",
     allDisclosed: "計上した委託契約はすべて件数が公表されています。",
+    figure: "値",
     confirmedFigure: "確認済みの委託で",
     estimateFigure: "{label}：{range}",
     confirmedPart:
@@ -167,7 +168,6 @@ export const ja = {
     allConfirmed: "数えた委託はすべて確認済みです。",
     estimateNote:
       "推計は、非公表の件数ごとに、委託元が同じ種類の委託の公表件数から値を引いて足し合わせたものです。それらが似ていて互いに独立だと仮定しています（docs/blast-radius.md）。誰かが公表した数字ではありません。",
-    figure: "値",
     totalOrganisations: "影響を受ける組織",
     totalContracts: "計上した委託契約",
     totalRecords: "流出のおそれがある件数",

@@ -129,7 +129,7 @@ describe("the explorer", () => {
     expect(rows.length).toBe(35);
     // The explorer opened in Japanese: the report is Japanese, as the API writes it by default.
     expect(rows).toContain(
-      'seishin-shinkin,静清信用金庫,Seishin Shinkin Bank,shinkin_bank,,2,2702,いいえ,0,0,seishin-shinkin > tokai-shinkin-business > isetoh,"2,702 件（確定、2024-11-18）"',
+      'seishin-shinkin,静清信用金庫,Seishin Shinkin Bank,shinkin_bank,,2,2702,いいえ,0,0,seishin-shinkin > tokai-shinkin-business > isetoh,"2,702 件（確定、2024-11-18）",はい',
     );
   });
 

@@ -233,6 +233,7 @@ describe("blast radius rules (DOMAIN.md), each on a hand-made graph", () => {
       subjects: { p10: 70, p50: 70, p90: 70 },
       draws: 1000,
       peers: { company: 5 },
+      peerCount: 5,
     });
     // Nothing undisclosed: the estimate collapses onto the totals, nothing drawn.
     const known = await answer(graph("c1: a -> v 100/10", "c2: b -> v 40/4"), { vendor: ["v"] });
@@ -241,6 +242,7 @@ describe("blast radius rules (DOMAIN.md), each on a hand-made graph", () => {
       subjects: { p10: 14, p50: 14, p90: 14 },
       draws: 0,
       peers: {},
+      peerCount: 0,
     });
     // No known count to draw from: no estimate (never a zero in its place).
     const none = await answer(graph("c1: a -> v ?", "c2: b -> v ?"), { vendor: ["v"] });

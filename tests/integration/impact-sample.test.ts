@@ -74,8 +74,63 @@ describe("npm run impact on the Isetoh sample", () => {
       subjects: 1556639,
       undisclosedContracts: 18,
       undisclosedSubjectContracts: 19,
+      // A labelled estimate beside the bounds: the 18 undisclosed record counts drawn from the 14
+      // known ones (municipalities and prefectures from their own 5; the other kinds pooled).
+      estimate: {
+        records: { p10: 2669723, p50: 4151985, p90: 5985939 },
+        subjects: { p10: 2558189, p50: 3345122, p90: 4432344 },
+        draws: 1000,
+        peers: {
+          aggregate: 13,
+          association: 14,
+          bank: 14,
+          company: 14,
+          health_insurance_society: 14,
+          insurer: 14,
+          municipality: 5,
+          prefecture: 5,
+          shinkin_bank: 13,
+        },
+        peerCount: 14,
+      },
     });
+    // Without the six contracts marked possible (data/isetoh-2024/README.md): Tono's 5,008 and Ogaki
+    // Seino's 3,879 out, and four undisclosed ones.
+    expect(json.confirmed).toEqual({
+      organisations: 28,
+      contracts: 28,
+      records: 1528949,
+      subjects: 1556639,
+      undisclosedContracts: 14,
+      undisclosedSubjectContracts: 13,
+    });
+    expect(
+      json.affected.filter((a: { confirmed: boolean }) => !a.confirmed).map((a: { id: string }) => a.id),
+    ).toEqual([
+      "ms-aioi-life",
+      "mufg-trust",
+      "ota-city",
+      "panasonic-kenpo",
+      "tono-shinkin",
+      "ogaki-seino-shinkin",
+    ]);
     expect(json.unmodelled.map((u: { organisation: string }) => u.organisation)).toEqual(["sanin-godo-bank"]);
+  });
+
+  it("--confirmed-only is the confirmed part itself, and ranks on confirmed contracts", () => {
+    const { json, status } = impact("--vendor", "isetoh", "--confirmed-only", "--format", "json");
+    expect(status).toBe(0);
+    expect(json.scenario.confirmedOnly).toBe(true);
+    const { estimate: _estimate, ...sums } = json.totals;
+    expect(sums).toEqual(json.confirmed);
+    expect(json.confirmed.records).toBe(1528949);
+    // Ranked without the possible contracts: Isetoh 1,537,836 → 1,528,949; Tokai Shinkin Business
+    // 69,403 → 60,516 (Tono's and Ogaki Seino's DM contracts out).
+    const ranked = JSON.parse(impact("--rank", "--top", "2", "--confirmed-only").stdout);
+    expect(ranked.map((r: { id: string; records: number }) => [r.id, r.records])).toEqual([
+      ["isetoh", 1528949],
+      ["tokai-shinkin-business", 60516],
+    ]);
   });
 
   it("shows what enforcing deletion by the incident date would have kept out of the attacker's hands", () => {
@@ -226,20 +281,20 @@ describe("reports", () => {
     expect(status).toBe(0);
     const lines = stdout.split("\r\n");
     expect(lines[0]).toBe(
-      "\uFEFFid,name,name_en,kind,region,depth,records,records_lower_bound,subjects,undisclosed_contracts,path,reported",
+      "\uFEFFid,name,name_en,kind,region,depth,records,records_lower_bound,subjects,undisclosed_contracts,path,reported,confirmed",
     );
     expect(lines.length).toBe(1 + 34 + 1);
     expect(lines).toContain(
-      'seishin-shinkin,静清信用金庫,Seishin Shinkin Bank,shinkin_bank,,2,2702,no,0,0,seishin-shinkin > tokai-shinkin-business > isetoh,"2,702 records (confirmed, 2024-11-18)"',
+      'seishin-shinkin,静清信用金庫,Seishin Shinkin Bank,shinkin_bank,,2,2702,no,0,0,seishin-shinkin > tokai-shinkin-business > isetoh,"2,702 records (confirmed, 2024-11-18)",yes',
     );
     expect(lines[1]).toMatch(/^toyota-city,豊田市,Toyota City,municipality,Aichi,1,1035603,no,148620,0,/);
     // Japanese by default: the headers and words in Japanese, the same figures.
     const ja = impact("--vendor", "isetoh", "--format", "csv").stdout.split("\r\n");
     expect(ja[0]).toBe(
-      "\uFEFFID,名称,英語名,種別,地域,段数,件数,件数は下限,人数,件数非公表の契約,経路,公表値",
+      "\uFEFFID,名称,英語名,種別,地域,段数,件数,件数は下限,人数,件数非公表の契約,経路,公表値,確認済みの委託で影響",
     );
     expect(ja).toContain(
-      'seishin-shinkin,静清信用金庫,Seishin Shinkin Bank,shinkin_bank,,2,2702,いいえ,0,0,seishin-shinkin > tokai-shinkin-business > isetoh,"2,702 件（確定、2024-11-18）"',
+      'seishin-shinkin,静清信用金庫,Seishin Shinkin Bank,shinkin_bank,,2,2702,いいえ,0,0,seishin-shinkin > tokai-shinkin-business > isetoh,"2,702 件（確定、2024-11-18）",はい',
     );
   });
 

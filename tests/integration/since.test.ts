@@ -42,7 +42,7 @@ function earlierVersion(): string {
   expect(revised.filter((line) => line.includes(',"2,713",'))).toHaveLength(1);
   expect(revised).toHaveLength(lines.length - 1);
   const last = revised.pop() === "" ? "" : undefined;
-  revised.push("c-sanin-godo-isetoh,sanin-godo-bank,isetoh,hypothetical contract of this test,,,name,,,,,");
+  revised.push("c-sanin-godo-isetoh,sanin-godo-bank,isetoh,hypothetical contract of this test,,,name,,,,,,");
   writeFileSync(file, `${revised.join("\n")}\n${last ?? ""}`);
   return dir;
 }
@@ -137,13 +137,13 @@ describe("npm run impact --since on two versions of the sample", () => {
     ).stdout.split("\r\n");
     expect(lines).toHaveLength(1 + 34 + 1 + 1);
     expect(lines).toContain(
-      'seishin-shinkin,静清信用金庫,Seishin Shinkin Bank,shinkin_bank,,2,2702,no,0,0,seishin-shinkin > tokai-shinkin-business > isetoh,"2,702 records (confirmed, 2024-11-18)",changed,2,2713,0,0',
+      'seishin-shinkin,静清信用金庫,Seishin Shinkin Bank,shinkin_bank,,2,2702,no,0,0,seishin-shinkin > tokai-shinkin-business > isetoh,"2,702 records (confirmed, 2024-11-18)",yes,changed,2,2713,0,0',
     );
     expect(lines).toContain(
-      'chigasaki-city,茅ヶ崎市,Chigasaki City,municipality,Kanagawa,1,47,no,0,0,chigasaki-city > isetoh,"47 records (possible, 2024-06-07)",entered,,,,',
+      'chigasaki-city,茅ヶ崎市,Chigasaki City,municipality,Kanagawa,1,47,no,0,0,chigasaki-city > isetoh,"47 records (possible, 2024-06-07)",yes,entered,,,,',
     );
     expect(lines.at(-2)).toBe(
-      'sanin-godo-bank,株式会社山陰合同銀行,"San-in Godo Bank, Ltd.",bank,Shimane,,,,,,,,left,1,0,0,1',
+      'sanin-godo-bank,株式会社山陰合同銀行,"San-in Godo Bank, Ltd.",bank,Shimane,,,,,,,,,left,1,0,0,1',
     );
     expect(lines.filter((line) => line.includes(",unchanged,"))).toHaveLength(32);
   });
@@ -238,7 +238,7 @@ describe("the API and --since", () => {
     expect(json.changes).toEqual(EXPECTED_CHANGES());
     const csv = (await post("/api/report?vendor=isetoh&format=csv", earlier)).body;
     expect(csv.split("\r\n")[0]).toBe(
-      "\uFEFFID,名称,英語名,種別,地域,段数,件数,件数は下限,人数,件数非公表の契約,経路,公表値,変化,以前の段数,以前の件数,以前の人数,以前の件数非公表の契約",
+      "\uFEFFID,名称,英語名,種別,地域,段数,件数,件数は下限,人数,件数非公表の契約,経路,公表値,確認済みの委託で影響,変化,以前の段数,以前の件数,以前の人数,以前の件数非公表の契約",
     );
     const gexf = await post("/api/report?vendor=isetoh&format=gexf", earlier);
     expect([gexf.statusCode, gexf.json().message]).toEqual([

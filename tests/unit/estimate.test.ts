@@ -57,6 +57,7 @@ describe("the estimate of the undisclosed, on hand-made inputs", () => {
       records: { p10: 105, p50: 105, p90: 105 },
       subjects: { p10: 81, p50: 81, p90: 81 },
       draws: 0,
+      peerCount: 0,
       peers: {},
     });
   });
@@ -78,6 +79,7 @@ describe("the estimate of the undisclosed, on hand-made inputs", () => {
       records: { p10: 1021, p50: 1021, p90: 1021 },
       subjects: { p10: 76, p50: 76, p90: 76 },
       draws: ESTIMATE_DRAWS,
+      peerCount: 9,
       peers: { municipality: 9 },
     });
   });
@@ -146,6 +148,7 @@ describe("the estimate of the undisclosed, on hand-made inputs", () => {
       records: { p10: 3, p50: 3, p90: 3 },
       subjects: { p10: 10, p50: 10, p90: 10 },
       draws: ESTIMATE_DRAWS,
+      peerCount: 6,
       peers: { bank: 9, city: 6 },
     });
   });

@@ -125,23 +125,23 @@ describe("impact reports in Japanese and English", () => {
   it("CSV: headers in the chosen language, a change column and the organisations that left", () => {
     const ja = renderBlastRadius("csv", { result: LATER, since }).body.split("\r\n");
     expect(ja[0]).toBe(
-      "\uFEFFID,名称,英語名,種別,地域,段数,件数,件数は下限,人数,件数非公表の契約,経路,公表値,変化,以前の段数,以前の件数,以前の人数,以前の件数非公表の契約",
+      "\uFEFFID,名称,英語名,種別,地域,段数,件数,件数は下限,人数,件数非公表の契約,経路,公表値,確認済みの委託で影響,変化,以前の段数,以前の件数,以前の人数,以前の件数非公表の契約",
     );
     expect(ja.slice(1)).toEqual([
-      "a,A,,municipality,Aichi,1,120,いいえ,0,0,a > v,,数値が変化,1,100,0,0",
-      "d,D市,D City,municipality,Aichi,1,5,いいえ,0,0,a > v,,新たに影響,,,,",
-      "c,C,,municipality,Aichi,2,7,いいえ,0,0,c > a > v,,変化なし,2,7,0,0",
-      "b,B,,bank,,,,,,,,,影響なしに,1,0,0,1",
+      "a,A,,municipality,Aichi,1,120,いいえ,0,0,a > v,,はい,数値が変化,1,100,0,0",
+      "d,D市,D City,municipality,Aichi,1,5,いいえ,0,0,a > v,,はい,新たに影響,,,,",
+      "c,C,,municipality,Aichi,2,7,いいえ,0,0,c > a > v,,はい,変化なし,2,7,0,0",
+      "b,B,,bank,,,,,,,,,,影響なしに,1,0,0,1",
       "",
     ]);
     const en = renderBlastRadius("csv", { result: LATER, since, lang: "en" }).body.split("\r\n");
     expect(en[0]).toBe(
-      "\uFEFFid,name,name_en,kind,region,depth,records,records_lower_bound,subjects,undisclosed_contracts,path,reported,change,depth_then,records_then,subjects_then,undisclosed_contracts_then",
+      "\uFEFFid,name,name_en,kind,region,depth,records,records_lower_bound,subjects,undisclosed_contracts,path,reported,confirmed,change,depth_then,records_then,subjects_then,undisclosed_contracts_then",
     );
-    expect(en[4]).toBe("b,B,,bank,,,,,,,,,left,1,0,0,1");
+    expect(en[4]).toBe("b,B,,bank,,,,,,,,,,left,1,0,0,1");
     // Without an earlier answer, the columns of before.
     expect(renderBlastRadius("csv", { result: LATER, lang: "en" }).body.split("\r\n")[0]).toBe(
-      "\uFEFFid,name,name_en,kind,region,depth,records,records_lower_bound,subjects,undisclosed_contracts,path,reported",
+      "\uFEFFid,name,name_en,kind,region,depth,records,records_lower_bound,subjects,undisclosed_contracts,path,reported,confirmed",
     );
   });
 

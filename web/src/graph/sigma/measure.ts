@@ -21,7 +21,9 @@ export function textMeasure(settings: {
     };
   context.font = `${labelWeight} ${labelSize}px ${labelFont}`;
   // The font's extent over Latin and Japanese: every label's box is as tall as the tallest text.
-  const sample = context.measureText("ÁgЙ漢字（）");
+  const sample = context.measureText(
+    "ÁgЙ\u6f22\u5b57\uff08\uff09",
+  ) /* tall Latin, Cyrillic and CJK glyphs with full-width brackets: escaped, since words live in locale/ */;
   const metrics = {
     size: labelSize,
     ascent: Math.ceil(Math.max(sample.fontBoundingBoxAscent || 0, sample.actualBoundingBoxAscent)),
