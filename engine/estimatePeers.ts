@@ -39,11 +39,32 @@ function kindPools(
   }
   const pools: KindPools = new Map();
   for (const [kind, list] of byKind) {
-    const contracts = Int32Array.from(list);
-    contracts.sort((a, b) => (counts[a] as number) - (counts[b] as number));
+    const contracts = sortedByCount(Int32Array.from(list), counts);
     pools.set(kind, { values: Float64Array.from(contracts, (e) => counts[e] as number), contracts });
   }
   return pools;
+}
+
+/**
+ * Contract numbers in ascending order of their counts. A comparator sort of a million took ~5 s
+ * on a busy 2-core machine; whole counts and contract numbers packed into one float each
+ * (count · 2^bits + number, exact below 2^53) sort natively in ~0.1 s.
+ */
+function sortedByCount(contracts: Int32Array, counts: Float64Array): Int32Array {
+  const bits = Math.max(1, Math.ceil(Math.log2(counts.length + 1)));
+  const scale = 2 ** bits;
+  let packable = true;
+  for (const e of contracts) {
+    const value = counts[e] as number;
+    if (!Number.isInteger(value) || value * scale >= Number.MAX_SAFE_INTEGER) {
+      packable = false;
+      break;
+    }
+  }
+  if (!packable) return contracts.sort((a, b) => (counts[a] as number) - (counts[b] as number));
+  const keys = Float64Array.from(contracts, (e) => (counts[e] as number) * scale + e);
+  keys.sort();
+  return Int32Array.from(keys, (key) => key % scale);
 }
 
 export function peerIndex(table: ContractTable, kindOf: (org: number) => string | null): PeerIndex {

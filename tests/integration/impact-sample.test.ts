@@ -1,8 +1,9 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseScenario } from "../../domain/index.ts";
-import { scenarioParams } from "../../engine/cypherEngine.ts";
+import { CypherEngine, scenarioParams } from "../../engine/cypherEngine.ts";
 import { cypher } from "../../neo4j/queries.ts";
+import { renderBlastRadius } from "../../report/render.ts";
 import { load, query, runCommand, SAMPLE_DIR, testDriver } from "../helpers/database.ts";
 
 let driver: Driver;
@@ -342,11 +343,23 @@ describe("reports", () => {
     expect(en).toContain("Seishin Shinkin Bank → Tokai Shinkin Business Co., Ltd. → Isetoh Co., Ltd.");
   });
 
-  it("GEXF: the blast-radius subgraph for Gephi", () => {
+  it("GEXF: the blast-radius subgraph for Gephi", async () => {
     const { stdout } = impact("--vendor", "kantsu", "--format", "gexf");
     expect(stdout).toContain("<gexf");
     expect(stdout.match(/<node /g)?.length).toBe(6);
     expect(stdout.match(/<edge /g)?.length).toBe(5);
+    // Tono Shinkin's contract is marked possible: the edge says so, and Tono is affected only through it.
+    const tokai = renderBlastRadius("gexf", {
+      result: await new CypherEngine(driver).blastRadius(
+        parseScenario({ vendor: ["tokai-shinkin-business"] }),
+      ),
+    }).body;
+    const tono = /<node id="tono-shinkin"[\s\S]*?<\/node>/.exec(tokai)?.[0];
+    expect(tono).toContain('<attvalue for="confirmed" value="false"/>');
+    const seishin = /<node id="seishin-shinkin"[\s\S]*?<\/node>/.exec(tokai)?.[0];
+    expect(seishin).toContain('<attvalue for="confirmed" value="true"/>');
+    const edge = /<edge id="c-tono-tsb"[\s\S]*?<\/edge>/.exec(tokai)?.[0];
+    expect(edge).toContain('<attvalue for="confidence" value="possible"/>');
   });
 });
 
