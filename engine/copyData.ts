@@ -7,6 +7,7 @@ import {
 } from "../domain/index.ts";
 import type { ContractTable } from "./contractReach.ts";
 import type { CopyColumns } from "./copyColumns.ts";
+import { type PeerIndex, peerIndex } from "./estimatePeers.ts";
 import { adjacency, carriesLists } from "./inMemoryArrays.ts";
 import { rankAll } from "./rankAll.ts";
 
@@ -88,6 +89,8 @@ export interface CopyData {
   /** Every incident, with the organisation it hit: breach response reads them from the copy. */
   incidents: Incident[];
   ranks?: RankOrder;
+  /** The estimate's peers by consignor kind, sorted (built where the copy is, when it ranks). */
+  peers?: PeerIndex;
 }
 
 /**
@@ -138,7 +141,10 @@ export function deriveCopy(
     exposures: reported.exposures,
     incidents: reported.incidents,
   };
-  if (rank) data.ranks = rankOrder(data);
+  if (rank) {
+    data.ranks = rankOrder(data);
+    data.peers = peerIndex(data.table, (v) => organisations[v]?.kind ?? null);
+  }
   return data;
 }
 

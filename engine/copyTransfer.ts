@@ -1,6 +1,7 @@
 import type { DatasetStamp, Incident, OrganisationSummary } from "../domain/index.ts";
 import type { CopiedExposure, CopyData, RankOrder } from "./copyData.ts";
 import { IdIndex } from "./copyData.ts";
+import { type PackedPeers, packPeers, unpackPeers } from "./estimatePeers.ts";
 
 /**
  * A copy crossing from the worker that built it to the event loop. Structured cloning a million
@@ -36,6 +37,7 @@ export interface CopyMessage {
   exposures: CopiedExposure[];
   incidents: Incident[];
   ranks: RankOrder;
+  peers: PackedPeers | null;
 }
 
 const TYPED_COLUMNS = [
@@ -136,6 +138,7 @@ export function packCopy(
     exposures: data.exposures,
     incidents: data.incidents,
     ranks: data.ranks ?? emptyRanks(),
+    peers: data.peers ? packPeers(data.peers) : null,
   };
   const views = [
     ...Object.values(arrays),
@@ -144,6 +147,9 @@ export function packCopy(
     message.orgOrder,
     message.contractOrder,
     ...Object.values(message.ranks),
+    ...(message.peers
+      ? [message.peers.records, message.peers.subjects].flatMap((p) => [p.start, p.values, p.contracts])
+      : []),
   ];
   // A buffer listed twice cannot be transferred; views of one buffer move together.
   return { message, transfer: [...new Set(views.map((view) => view.buffer as ArrayBuffer))] };
@@ -209,5 +215,6 @@ export async function unpackCopy(message: CopyMessage): Promise<CopyData> {
     exposures: message.exposures,
     incidents: message.incidents,
     ranks: message.ranks,
+    ...(message.peers ? { peers: unpackPeers(message.peers) } : {}),
   };
 }

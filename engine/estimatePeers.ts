@@ -130,3 +130,52 @@ export function estimateOf(
 ): UndisclosedEstimate | null {
   return estimateUndisclosed({ contracts, totals, peers });
 }
+
+/** A peer index as flat arrays, to cross from the worker that builds the copy (copyTransfer.ts). */
+export interface PackedPeers {
+  kinds: (string | null)[];
+  records: { start: Int32Array; values: Float64Array; contracts: Int32Array };
+  subjects: { start: Int32Array; values: Float64Array; contracts: Int32Array };
+}
+
+function packPools(pools: KindPools, kinds: (string | null)[]) {
+  const start = new Int32Array(kinds.length + 1);
+  kinds.forEach((kind, i) => {
+    start[i + 1] = (start[i] as number) + (pools.get(kind)?.values.length ?? 0);
+  });
+  const values = new Float64Array(start[kinds.length] as number);
+  const contracts = new Int32Array(values.length);
+  kinds.forEach((kind, i) => {
+    const pool = pools.get(kind);
+    if (!pool) return;
+    values.set(pool.values, start[i] as number);
+    contracts.set(pool.contracts, start[i] as number);
+  });
+  return { start, values, contracts };
+}
+
+function unpackPools(packed: PackedPeers["records"], kinds: (string | null)[]): KindPools {
+  const pools: KindPools = new Map();
+  kinds.forEach((kind, i) => {
+    const from = packed.start[i] as number;
+    const to = packed.start[i + 1] as number;
+    if (to > from)
+      pools.set(kind, {
+        values: packed.values.subarray(from, to),
+        contracts: packed.contracts.subarray(from, to),
+      });
+  });
+  return pools;
+}
+
+export function packPeers(index: PeerIndex): PackedPeers {
+  const kinds = [...new Set([...index.records.keys(), ...index.subjects.keys()])];
+  return { kinds, records: packPools(index.records, kinds), subjects: packPools(index.subjects, kinds) };
+}
+
+export function unpackPeers(packed: PackedPeers): PeerIndex {
+  return {
+    records: unpackPools(packed.records, packed.kinds),
+    subjects: unpackPools(packed.subjects, packed.kinds),
+  };
+}

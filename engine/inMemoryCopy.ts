@@ -103,6 +103,7 @@ export class InMemoryCopy {
     this.categories = data.categories;
     this.sources = data.sources;
     this.ranks = data.ranks;
+    this.peerIndex = data.peers;
     this.reports = new CopyIncidents(data.exposures, data.incidents);
     this.masks = new ActiveMasks(
       this.table,

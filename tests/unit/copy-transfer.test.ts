@@ -91,8 +91,9 @@ describe("an in-memory copy crossing from its worker thread", () => {
     const data = deriveCopy(columnsOf(organisations, contracts), { exposures, incidents: [] }, true);
     const stamp = { name: "w", fingerprint: "f", loadedAt: "2024-01-01T00:00:00.000Z" };
     const { message, transfer } = packCopy("f@t", stamp, 3, data);
-    // 16 typed columns, 5 organisation columns and the contract ids packed (3 buffers each), 2 orders, 4 rank arrays.
-    expect(transfer.length).toBe(16 + 5 * 3 + 3 + 2 + 4);
+    // 16 typed columns, 5 organisation columns and the contract ids packed (3 buffers each), 2 orders,
+    // 4 rank arrays, and the estimate's peers (records and persons: starts, counts, contracts).
+    expect(transfer.length).toBe(16 + 5 * 3 + 3 + 2 + 4 + 2 * 3);
 
     const { port1, port2 } = new MessageChannel();
     port1.postMessage(message, transfer);

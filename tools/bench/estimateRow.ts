@@ -132,7 +132,7 @@ export function estimateRowLine(f: EstimateRowFigures): string {
     `estimate at scale: biggest vendor ${f.vendor} (${f.organisations} affected, ${f.counted} counted contracts,`,
     `${f.undisclosedRecords} without records, ${f.undisclosedSubjects} without persons): answer ${f.answerMs} ms,`,
     `of which the estimate ${f.estimateMs} ms (${f.draws} draws, ${(f.estimateShare * 100).toFixed(1)}%)`,
-    `and the confirmed part ${f.confirmedMs} ms; peer index once per load ${f.peerIndexMs} ms;`,
+    `and the confirmed part ${f.confirmedMs} ms; peer index ${f.peerIndexMs} ms once per load (the API builds it in the copy's worker);`,
     `p50 moves ${(f.p50SpreadOfUndisclosed * 100).toFixed(2)}% of the undisclosed part over 20 seeds;`,
     `records ${f.records}, on confirmed contracts ${f.confirmedRecords}`,
   ].join(" ");
