@@ -33,6 +33,7 @@ const errors: string[] = [];
 type Hook = {
   labelBoxes(): LabelBox[];
   nodeCount(): number;
+  cameraRatio(): number;
   groupNodes(): string[];
   nodeViewport(id: string): { x: number; y: number } | null;
 };
@@ -40,6 +41,8 @@ const labelBoxes = () =>
   page.evaluate(() => (window as unknown as { __KEIRO__: Hook }).__KEIRO__.labelBoxes());
 const groupNodes = () =>
   page.evaluate(() => (window as unknown as { __KEIRO__: Hook }).__KEIRO__.groupNodes());
+const cameraRatio = () =>
+  page.evaluate(() => (window as unknown as { __KEIRO__: Hook }).__KEIRO__.cameraRatio());
 const nodeViewport = (id: string) =>
   page.evaluate((node) => (window as unknown as { __KEIRO__: Hook }).__KEIRO__.nodeViewport(node), id);
 /** Waits until the graph holds at least `n` organisations. */
@@ -171,20 +174,53 @@ describe("names on generated radii", () => {
     await screenshot(page, "labels-hundreds-en");
   }, 120_000);
 
-  it("names only the compromised in a radius of thousands at first, and more without overlap when zoomed in", async () => {
+  it("names only the compromised in a radius of thousands at first, and its neighbours without overlap when zoomed in at one", async () => {
     const vendor = ranked.find((r) => r.organisations > 2000 && r.organisations <= 5000);
     if (!vendor) throw new Error("no vendor of 2,001–5,000 affected organisations");
+    const impact = (await (
+      await fetch(`${base}/api/impact?vendor=${encodeURIComponent(vendor.id)}`)
+    ).json()) as BlastRadius;
+    const depth1 = impact.affected.filter((a) => a.depth === 1);
+    // Zoomed in at the largest organisation of the tier beside the compromised (ties by id).
+    const [target] = [...depth1].sort((a, b) => b.records - a.records || (a.id < b.id ? -1 : 1));
+    if (!target) throw new Error("no depth-1 organisation");
     await page.goto(`${base}/?vendor=${encodeURIComponent(vendor.id)}&lang=en`);
     await drawnAtLeast(vendor.organisations);
     const first = await drawnLabels();
     expect(first.map((b) => b.id)).toEqual([vendor.id]);
+    // Four turns of the wheel over it, each once the last has ended: sigma zooms 1.7× a turn
+    // around the pointer, so the view is the same on every run (turns in a burst are merged).
     const graph = await page.getByTestId("graph").boundingBox();
-    await page.mouse.move((graph?.x ?? 0) + 300, (graph?.y ?? 0) + 400);
-    for (let i = 0; i < 12; i++) await page.mouse.wheel(0, -300);
-    await page.waitForTimeout(800);
+    if (!graph) throw new Error("no graph");
+    const start = await cameraRatio();
+    for (let turn = 1; turn <= 4; turn++) {
+      const at = await nodeViewport(target.id);
+      if (!at) throw new Error(`${target.id} is not drawn`);
+      await page.mouse.move(graph.x + at.x, graph.y + at.y);
+      await page.mouse.wheel(0, -100);
+      await page.waitForFunction(
+        (ratio) =>
+          Math.abs((window as unknown as { __KEIRO__: Hook }).__KEIRO__.cameraRatio() - ratio) < ratio * 1e-9,
+        start / 1.7 ** turn,
+      );
+      await waitForSettledGraph(page);
+    }
     const zoomed = await drawnLabels();
-    process.stderr.write(`${vendor.organisations} organisations, zoomed in: ${zoomed.length} named\n`);
-    expect(zoomed.length).toBeGreaterThan(1);
+    const named = zoomed.map((b) => b.id);
+    process.stderr.write(
+      `${vendor.organisations} organisations, zoomed in at ${target.id}: ${named.length} named\n`,
+    );
+    // The column has room now: every organisation of it sigma labels (in the view or within its
+    // label margin: 150 px across, 50 px down) is named, the one zoomed at first, nobody else.
+    const near: string[] = [];
+    for (const { id } of depth1) {
+      const at = await nodeViewport(id);
+      if (at && at.x > -150 && at.x < graph.width + 150 && at.y > -50 && at.y < graph.height + 50)
+        near.push(id);
+    }
+    expect(named[0]).toBe(target.id);
+    expect([...named].sort()).toEqual(near.sort());
+    expect(named).toHaveLength(7);
     expect(overlapping(zoomed)).toEqual([]);
     expect(await inkOutsideBoxes(zoomed)).toBe(0);
     await screenshot(page, "labels-thousands-zoomed-en");

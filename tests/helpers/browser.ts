@@ -24,9 +24,13 @@ export function launchBrowser(): Promise<Browser> {
 /**
  * Waits until the graph view has stood still for a while: no layout in a worker, no ForceAtlas2,
  * no camera animation, and the last frame drew contracts and labels (LayoutController marks it).
- * "A while" because a new answer, a focus or a new layout may start moving it a frame later.
+ * "A while" because a new answer, a focus or a new layout may start moving it a frame later; the
+ * while counts from this call (an earlier wait's start would let a view about to move pass).
  */
 export async function waitForSettledGraph(page: Page, stillMs = 300, timeoutMs = 20_000): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { __settledSince?: number }).__settledSince = undefined;
+  });
   await page.waitForFunction(
     (still) => {
       const view = document.querySelector<HTMLElement>("[data-settled]");

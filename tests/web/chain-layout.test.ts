@@ -247,9 +247,8 @@ describe("the store draws a blast radius as chains", () => {
     expect(drawNode("v").label).toBe("V 名");
     store.setLanguage("en");
     graph.setNodeAttribute("i1", "label", "A very long organisation name that runs into the next tier");
-    const label = drawNode("i1").label as string;
-    expect(label.length).toBeLessThanOrEqual(34);
-    expect(label.endsWith("…")).toBe(true);
+    // 36 columns (a Latin letter takes one), the last of them "…".
+    expect(drawNode("i1").label).toBe("A very long organisation name that …");
   });
 });
 

@@ -10,7 +10,7 @@ import {
   overlaps,
   placeLabels,
 } from "../../web/src/graph/sigma/labels.ts";
-import { nodeReducer } from "../../web/src/graph/sigma/reducers.ts";
+import { columns, nodeReducer, shortLabel } from "../../web/src/graph/sigma/reducers.ts";
 import { syncGraph } from "../../web/src/graph/sync.ts";
 import { SMALL_RADIUS } from "../helpers/fixtures.ts";
 
@@ -113,6 +113,27 @@ describe("the order names are placed in", () => {
     ]);
     // Without a placement, sigma decides as before: the chain's names forced, the rest by its grid.
     expect(nodeReducer(h)("a", graph.getNodeAttributes("a")).label).toBe("A");
+  });
+});
+
+describe("names cut to what fits between two tiers", () => {
+  it("counts a Japanese character as two columns, as wide as two Latin letters", () => {
+    expect(["a", "Ω", "東", "カ", "（", "ｶ", "한"].map(columns)).toEqual([1, 1, 2, 2, 2, 1, 2]);
+  });
+
+  it("cuts at 36 columns, the ellipsis in the last one", () => {
+    const english = "Other shinkin banks consigning to Tokai Shinkin Business (unnamed)";
+    expect(shortLabel(english)).toBe("Other shinkin banks consigning to T…");
+    expect(shortLabel(english.slice(0, 36))).toBe(english.slice(0, 36));
+    // The sample's depth-2 aggregate: 22 characters, 44 columns, ran across the depth-1 tier.
+    expect(shortLabel("（東海信金ビジネス委託元のその他の信用金庫）")).toBe(
+      "（東海信金ビジネス委託元のその他の…",
+    );
+    // 18 Japanese characters fit whole; so does a name mixing both.
+    expect(shortLabel("三井住友海上あいおい生命保険株式会社")).toBe("三井住友海上あいおい生命保険株式会社");
+    expect(shortLabel("株式会社三菱UFJ銀行")).toBe("株式会社三菱UFJ銀行");
+    // A group's title at 18 columns.
+    expect(shortLabel("共同事務センター・Hyogo企業", 18)).toBe("共同事務センター…");
   });
 });
 

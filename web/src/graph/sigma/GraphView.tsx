@@ -33,7 +33,7 @@ export function GraphView({ highlight, tiers, onNodeClick, onEdgeClick, onReady 
       <HighlightController highlight={highlight} labels={labels} />
       <LabelsController highlight={highlight} labels={labels} />
       <LayoutController />
-      <CameraController focus={highlight.focus} chain={highlight.chainNodes} />
+      <CameraController focus={highlight.focus} chain={highlight.chainNodes} depthOf={highlight.depthOf} />
       <EventsController onNodeClick={onNodeClick} onEdgeClick={onEdgeClick} />
       <TooltipController highlight={highlight} />
       <WindowHookController labels={labels} />

@@ -34,21 +34,45 @@ export function freeArea(sigma: ExploreSigma): Area {
   return area.right - area.left < view.width / 4 ? { ...area, left: 0, right: view.width } : area;
 }
 
+/**
+ * Room a tier's heading needs left of its column to stand centred over it: half its width written
+ * in full on one line, and in its short form (TierHeadingsController writes it so where it has
+ * less room). Null when the view heads no such tier.
+ */
+export function headingRoom(sigma: ExploreSigma, depth: number): { full: number; short: number } | null {
+  const heading = sigma
+    .getContainer()
+    .parentElement?.querySelector<HTMLElement>(`.tier-heading[data-depth="${depth}"]`);
+  if (!heading) return null;
+  // Measured shown and unwrapped, whatever the last frame made of it (the camera was elsewhere).
+  const { maxWidth, display } = heading.style;
+  const narrow = heading.classList.contains("narrow");
+  Object.assign(heading.style, { maxWidth: "none", display: "" });
+  heading.classList.remove("narrow");
+  const full = heading.offsetWidth / 2;
+  heading.classList.add("narrow");
+  const short = heading.offsetWidth / 2;
+  Object.assign(heading.style, { maxWidth, display });
+  heading.classList.toggle("narrow", narrow);
+  return { full, short };
+}
+
 /** Room kept inside the area: above for the tier headings. */
 export const FIT_PADDING: Area = { left: 12, right: 12, top: 64, bottom: 8 };
 
 /**
  * The camera that shows `nodes` whole inside `area`, as large as fits, with the names of the
  * rightmost of them (labels run rightwards) and the discs of the leftmost inside it too; never
- * closer than `minRatio`. Null when none of them is drawn. Works from where sigma drew them last,
- * so call it once sigma has processed the positions (a frame after they changed).
+ * closer than `minRatio`; `leftRoom` pixels at least left of the leftmost (its tier's heading). Null
+ * when none of them is drawn. Works from where sigma drew them last, so call it once sigma has
+ * processed the positions (a frame after they changed).
  */
 export function fittedCamera(
   sigma: ExploreSigma,
   nodes: Iterable<string>,
   area: Area,
   text: TextMeasure,
-  minRatio = 0,
+  { minRatio = 0, leftRoom = 0 }: { minRatio?: number; leftRoom?: number } = {},
 ): CameraState | null {
   const reference = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
   const graph = sigma.getGraph();
@@ -72,7 +96,7 @@ export function fittedCamera(
   }
   const width = Math.max(1, area.right - area.left);
   const pad = {
-    left: FIT_PADDING.left + discRoom,
+    left: Math.max(FIT_PADDING.left + discRoom, leftRoom),
     // Names of the rightmost tier, at most half of the area (a long one is cut by the edge then).
     right: FIT_PADDING.right + Math.min(labelRoom, width / 2),
     top: FIT_PADDING.top + rise,

@@ -17,15 +17,46 @@ import type { Highlight } from "./highlight.ts";
 type NodeData = Partial<NodeDisplayData> & Omit<OrgAttributes, "label"> & { label: string | null };
 type EdgeData = Partial<EdgeDisplayData> & ContractAttributes;
 
-/** Longest label drawn beside a node; the tooltip tells the whole name. */
-const LABEL_CHARS = 34;
+/**
+ * Longest label drawn beside a node, in columns (see `columns`): about 250 px of sigma's 14 px
+ * labels, 18 Japanese characters or some 35 Latin letters, so that a tier's names end before the
+ * next tier at 1440×900; the tooltip tells the whole name.
+ */
+const LABEL_COLUMNS = 36;
 
 /** A group's label: tiers of groups stand closer than tiers of organisations. */
-const GROUP_LABEL_CHARS = 18;
+const GROUP_LABEL_COLUMNS = 18;
 
-/** A label cut to what fits between two tiers. */
-export function shortLabel(label: string, chars = LABEL_CHARS): string {
-  return label.length > chars ? `${label.slice(0, chars - 1)}…` : label;
+/**
+ * The columns a character takes: two for the wide scripts (kanji, kana, hangul, full-width forms),
+ * which the label font draws about as wide as two Latin letters, else one. Counting characters
+ * alone let a Japanese name run twice as far as an English one, across the next tier.
+ */
+export function columns(char: string): number {
+  const c = char.codePointAt(0) ?? 0;
+  const wide =
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    c >= 0x20000;
+  return wide ? 2 : 1;
+}
+
+/** A label cut to what fits between two tiers: at most `limit` columns, "…" included when cut. */
+export function shortLabel(label: string, limit = LABEL_COLUMNS): string {
+  let used = 0;
+  // Where the text stops when it is cut: the last character that leaves a column for "…".
+  let end = 0;
+  for (const char of label) {
+    used += columns(char);
+    if (used > limit) return `${label.slice(0, end)}…`;
+    if (used <= limit - 1) end += char.length;
+  }
+  return label;
 }
 
 /** A counted contract's width: by its records on a log scale (1.5 million ≈ 5 px, undisclosed 1 px). */
@@ -42,7 +73,7 @@ export function drawnLabel(h: Highlight, node: string, label: string): string {
   if (!h.depthOf) return label;
   if (h.compromised.has(node)) return shortLabel(label);
   if (!h.depthOf.has(node)) return "";
-  return isGroupNode(node) ? shortLabel(groupDrawnLabel(label), GROUP_LABEL_CHARS) : shortLabel(label);
+  return isGroupNode(node) ? shortLabel(groupDrawnLabel(label), GROUP_LABEL_COLUMNS) : shortLabel(label);
 }
 
 /** The organisations named in the view now (see LabelsController); null: sigma decides, as it would. */

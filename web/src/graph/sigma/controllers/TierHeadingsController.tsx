@@ -5,6 +5,7 @@ import { formatNumber } from "../../../shared/i18n/strings.ts";
 import type { TierTotal } from "../../tiers.ts";
 import { useGraphSnapshot } from "../../useGraph.ts";
 import { useSigma } from "../context.ts";
+import { freeArea } from "../fit.ts";
 
 /**
  * A heading over each tier of a drawn blast radius, pinned to the top of the view and following
@@ -37,7 +38,8 @@ export function TierHeadingsController({ tiers }: { tiers: TierTotal[] | null })
       return low <= high ? { x: (low + high) / 2, y } : null;
     });
     const place = () => {
-      const { width } = sigma.getDimensions();
+      // Headings stay beside an open panel, never under it (it lies over the view's side).
+      const area = freeArea(sigma);
       const xs = columns.map((column) => (column ? sigma.graphToViewport(column).x : Number.NaN));
       const known = xs.filter(Number.isFinite).sort((a, b) => a - b);
       // Headings never overlap: each is at most as wide as the gap between two columns.
@@ -49,19 +51,25 @@ export function TierHeadingsController({ tiers }: { tiers: TierTotal[] | null })
         const heading = headings.current.get(tier.depth);
         const x = xs[i] as number;
         if (!heading) return;
-        const visible = Number.isFinite(x) && x > -40 && x < width + 40;
+        // A column under a panel, or well out of the view, goes unheaded.
+        const visible = Number.isFinite(x) && x > area.left - 40 && x < area.right + 40;
         // The rightmost heading (the compromised) has the room right of its column to itself.
         const last = x === rightmost && known.length > 1;
+        // As wide as the gap to the next column, and, to stand centred, twice the room left of its
+        // column (beside a panel; the camera leaves it room for its short form at least).
+        const width = Math.min(
+          last ? Number.POSITIVE_INFINITY : Math.floor(gap) - 6,
+          Math.ceil(2 * (x - area.left)),
+        );
         heading.style.display = visible ? "" : "none";
-        heading.style.maxWidth =
-          Number.isFinite(gap) && !last ? `${Math.max(48, Math.floor(gap) - 6)}px` : "";
+        heading.style.maxWidth = Number.isFinite(width) ? `${Math.max(48, width)}px` : "";
         // Close columns get the figures in few characters (rounded down, a bound stays a bound).
-        heading.classList.toggle("narrow", gap < NARROW_GAP);
+        heading.classList.toggle("narrow", gap < NARROW_GAP || width < NARROW_GAP - 6);
         // Centred over its column (the rightmost starts half a gap left of it, the rest to its right),
-        // but never cut by the edge of the view.
+        // but never cut by the edge of the view nor under a panel (the camera leaves it room).
         const half = heading.offsetWidth / 2;
         const start = last && gap < NARROW_GAP ? x - Math.min(half, Math.floor(gap / 2) - 3) : x - half;
-        const left = Math.min(Math.max(0, start), Math.max(0, width - 2 * half));
+        const left = Math.min(Math.max(area.left, start), Math.max(area.left, area.right - 2 * half));
         if (visible) heading.style.transform = `translateX(${Math.round(left)}px)`;
       });
     };

@@ -16,6 +16,8 @@ export interface KeiroHook {
   ) => { hidden: boolean; label: string | null; forceLabel: boolean; type: string } | null;
   /** How many organisations are drawn. */
   nodeCount: () => number;
+  /** The camera's zoom (sigma's ratio: 1 fits the graph, smaller is closer). */
+  cameraRatio: () => number;
   /** The group nodes drawn (a radius too large to draw one by one), sorted. */
   groupNodes: () => string[];
   /** The graph sigma draws (the same object for the app's lifetime). */
@@ -48,6 +50,7 @@ export function WindowHookController({ labels }: { labels: ViewLabels }) {
           : null;
       },
       nodeCount: () => sigma.getGraph().order,
+      cameraRatio: () => sigma.getCamera().getState().ratio,
       groupNodes: () => sigma.getGraph().filterNodes(isGroupNode).sort(),
       graph: () => sigma.getGraph(),
       chainEdges: () =>
