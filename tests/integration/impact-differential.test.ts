@@ -129,6 +129,8 @@ describe("the Cypher engine agrees with the TypeScript reference", () => {
     let nonEmpty = 0;
     let scopedChains = 0;
     let onlyPossible = 0;
+    let estimates = 0;
+    let ranged = 0;
     let lessConfirmed = 0;
     for (const orgs of world.components) {
       for (let s = 0; s < 2; s++) {
@@ -159,6 +161,27 @@ describe("the Cypher engine agrees with the TypeScript reference", () => {
           confirmed: confirmed.totals,
           confirmedFlags: expected.affected.map((a) => [a.id, confirmed.affected.has(a.id)]),
         });
+        // The estimate's properties on every random answer: the bound ≤ p10 ≤ p50 ≤ p90, and no
+        // range at all when nothing is undisclosed.
+        const estimate = engine.totals.estimate;
+        if (estimate) {
+          estimates += 1;
+          for (const which of ["records", "subjects"] as const) {
+            const { p10, p50, p90 } = estimate[which];
+            expect(engine.totals[which] <= p10 && p10 <= p50 && p50 <= p90).toBe(true);
+            const undisclosed =
+              which === "records"
+                ? engine.totals.undisclosedContracts
+                : engine.totals.undisclosedSubjectContracts;
+            if (undisclosed === 0)
+              expect([p10, p50, p90]).toEqual([
+                engine.totals[which],
+                engine.totals[which],
+                engine.totals[which],
+              ]);
+          }
+          if (estimate.draws > 0 && estimate.records.p90 > engine.totals.records) ranged += 1;
+        }
         if (engine.affected.some((a) => !a.confirmed)) onlyPossible += 1;
         if (confirmed.totals.records < expected.totals.records) lessConfirmed += 1;
         // Each chain: depth contracts long, each an active contract from path[i] to path[i + 1]
@@ -189,6 +212,9 @@ describe("the Cypher engine agrees with the TypeScript reference", () => {
     // …and confirmed parts smaller than the whole, with organisations affected only through possible contracts.
     expect(onlyPossible).toBeGreaterThan(30);
     expect(lessConfirmed).toBeGreaterThan(30);
+    // …and estimates, many of them a range above the bound.
+    expect(estimates).toBeGreaterThan(GRAPHS);
+    expect(ranged).toBeGreaterThan(50);
   }, 300_000);
 });
 
