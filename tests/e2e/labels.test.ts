@@ -147,6 +147,30 @@ describe("names on the sample's radius at 1440×900", () => {
     // No name starts under the panel.
     expect(boxes.filter((b) => b.x < free).map((b) => b.text)).toEqual([]);
     expect(overlapping(boxes)).toEqual([]);
+    // Every tier's heading stands beside the panel, centred over its column (the leftmost in its
+    // short form: the camera leaves it that much room).
+    const headings = await page.locator(".tier-heading").evaluateAll((nodes) =>
+      nodes.map((n) => {
+        const box = n.getBoundingClientRect();
+        return {
+          depth: Number((n as HTMLElement).dataset.depth),
+          left: box.left,
+          centre: box.left + box.width / 2,
+        };
+      }),
+    );
+    expect(headings.map((h) => h.depth).sort()).toEqual([0, 1, 2]);
+    for (const [depth, member] of [
+      [0, "isetoh"],
+      [1, "tokai-shinkin-business"],
+      [2, "seishin-shinkin"],
+    ] as const) {
+      const heading = headings.find((h) => h.depth === depth);
+      const at = await nodeViewport(member);
+      expect(heading?.left ?? 0).toBeGreaterThanOrEqual(graph.x + free);
+      expect(Math.abs((heading?.centre ?? 0) - (graph.x + (at?.x ?? 0)))).toBeLessThan(2);
+    }
+    expect(await page.locator('.tier-heading[data-depth="2"]').getAttribute("class")).toContain("narrow");
     await screenshot(page, "labels-isetoh-focus-en");
     expect(errors).toEqual([]);
   });
