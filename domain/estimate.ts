@@ -98,11 +98,6 @@ export const ESTIMATE_PICKS = 10_000_000;
 /** The fewest draws, however many counts are undisclosed: p10 and p90 stand on 10 totals each side. */
 export const ESTIMATE_MIN_DRAWS = 100;
 
-/** The N of an estimate's label ("estimate (from N peers)"). */
-export function estimatePeerCount(estimate: Pick<UndisclosedEstimate, "peerCount">): number {
-  return estimate.peerCount;
-}
-
 /** The draws for so many undisclosed counts (records and persons together) to draw a value for. */
 export function estimateDraws(undisclosed: number): number {
   if (undisclosed <= 0) return ESTIMATE_DRAWS;

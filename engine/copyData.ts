@@ -158,7 +158,8 @@ export function rankOrder(data: CopyData, confirmedOnly = false): RankOrder {
   const input = confirmedOnly
     ? confirmedContracts(table, organisations.length)
     : { ...table, n: organisations.length };
-  const [inStart] = adjacency(organisations.length, input.to);
+  // The confirmed contracts' own in-index; the whole table's is the copy's.
+  const inStart = confirmedOnly ? adjacency(organisations.length, input.to)[0] : data.inStart;
   const vendorNodes: number[] = [];
   for (let v = 0; v < organisations.length; v++) {
     if ((inStart[v + 1] as number) > (inStart[v] as number)) vendorNodes.push(v);

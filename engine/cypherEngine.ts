@@ -22,7 +22,7 @@ import { rowsOf as rows } from "../neo4j/read.ts";
 import { attachReported, confirmedTotals, truncation } from "./assemble.ts";
 import { breachFactsOf } from "./breachFacts.ts";
 import { cypherEstimate } from "./cypherEstimate.ts";
-import { summaryOf } from "./cypherSearch.ts";
+import { confirmedOf, summaryOf } from "./cypherSearch.ts";
 import type { ImpactEngine, ImpactOptions, Stamped } from "./engine.ts";
 import { readGraphCopy } from "./graphRead.ts";
 import { readOneLoad } from "./oneLoad.ts";
@@ -186,7 +186,8 @@ async function groupedAnswer(
   members: number,
 ): Promise<Omit<GroupedBlastRadius, "dataset">> {
   const search = await summaryOf(tx, scenario, 0);
-  const { table, summary, part, params } = search;
+  const { table, summary, params } = search;
+  const part = confirmedOf(search, scenario);
   const { order, depth, records, undisclosed } = summary.affected;
   const names = await namesOf(
     tx,
@@ -224,7 +225,8 @@ async function answer(
   details: Map<string, ContractRow>;
 }> {
   const search = await summaryOf(tx, scenario, limit);
-  const { params, reachedRows, table, orgIndex, summary, part } = search;
+  const { params, reachedRows, table, orgIndex, summary } = search;
+  const part = confirmedOf(search, scenario);
   const names = await namesOf(
     tx,
     scenario,

@@ -1,8 +1,8 @@
 import type { ManagedTransaction } from "neo4j-driver";
-import type { BlastRadiusTotals, UndisclosedEstimate } from "../domain/index.ts";
+import { type BlastRadiusTotals, estimateUndisclosed, type UndisclosedEstimate } from "../domain/index.ts";
 import { rowsOf as rows } from "../neo4j/read.ts";
 import type { ContractTable, Reach } from "./contractReach.ts";
-import { countedForEstimate, estimateOf } from "./estimatePeers.ts";
+import { countedForEstimate } from "./estimatePeers.ts";
 
 /**
  * The Cypher engine's estimate of the undisclosed: the same function as the in-memory engine's
@@ -37,9 +37,9 @@ export async function cypherEstimate(
     "blast-radius/estimate-peers",
     params,
   )) {
-    const kind = row.kind ?? null;
-    records.set(kind, [...(records.get(kind) ?? []), ...row.records]);
-    subjects.set(kind, [...(subjects.get(kind) ?? []), ...row.subjects]);
+    // One row per kind (the query groups by it).
+    records.set(row.kind ?? null, row.records);
+    subjects.set(row.kind ?? null, row.subjects);
   }
   const counted = countedForEstimate(
     table,
@@ -47,5 +47,5 @@ export async function cypherEstimate(
     isCompromised,
     (v) => kinds.get(table.orgIds[v] as string) ?? null,
   );
-  return estimateOf(counted, totals, { records, subjects });
+  return estimateUndisclosed({ contracts: counted, totals, peers: { records, subjects } });
 }

@@ -124,18 +124,21 @@ export async function summaryOf(tx: ManagedTransaction, scenario: Scenario, limi
   const reachedRows = await search(tx, scenario, params);
   const { table, reach, orgIndex } = tableOf(reachedRows, scenario.compromised);
   const compromised = new Set(scenario.compromised.map((id) => orgIndex.get(id)));
-  const isCompromised = (v: number) => compromised.has(v);
-  const summary = summarise(table, reach, isCompromised, limit);
-  // The confirmed part from the contracts reached (engine/confirmedPart.ts), as the in-memory copy does.
+  const summary = summarise(table, reach, (v) => compromised.has(v), limit);
+  return { params, reachedRows, table, reach, orgIndex, summary, compromised };
+}
+
+/**
+ * The confirmed part of a search (engine/confirmedPart.ts) from the contracts it reached, as the
+ * in-memory copy does; only the answers that state it ask for it (breach facts do not).
+ */
+export function confirmedOf(
+  search: Pick<Awaited<ReturnType<typeof summaryOf>>, "table" | "reach" | "orgIndex" | "compromised">,
+  scenario: Scenario,
+) {
   const sources = scenario.compromised
     .filter((id) => !scenario.excludedOrganisations.includes(id))
-    .map((id) => orgIndex.get(id) as number);
-  const part = confirmedPart(
-    table,
-    reach,
-    sources,
-    scenario.maxDepth ?? Number.MAX_SAFE_INTEGER,
-    isCompromised,
-  );
-  return { params, reachedRows, table, reach, orgIndex, summary, compromised, part };
+    .map((id) => search.orgIndex.get(id) as number);
+  const maxLevel = scenario.maxDepth ?? Number.MAX_SAFE_INTEGER;
+  return confirmedPart(search.table, search.reach, sources, maxLevel, (v) => search.compromised.has(v));
 }

@@ -1,10 +1,4 @@
-import {
-  type BlastRadiusTotals,
-  type EstimateContract,
-  estimateUndisclosed,
-  type PeerCounts,
-  type UndisclosedEstimate,
-} from "../domain/index.ts";
+import type { EstimateContract, PeerCounts } from "../domain/index.ts";
 import type { ContractTable, Reach } from "./contractReach.ts";
 
 /**
@@ -120,15 +114,6 @@ export function countedForEstimate(
     });
   }
   return counted;
-}
-
-/** `totals.estimate` of an answer: null when nothing has peers to draw from. */
-export function estimateOf(
-  contracts: EstimateContract[],
-  totals: BlastRadiusTotals,
-  peers: { records: PeerCounts; subjects: PeerCounts },
-): UndisclosedEstimate | null {
-  return estimateUndisclosed({ contracts, totals, peers });
 }
 
 /** A peer index as flat arrays, to cross from the worker that builds the copy (copyTransfer.ts). */

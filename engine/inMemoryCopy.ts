@@ -4,6 +4,7 @@ import {
   type BreachRadius,
   type ContractDetail,
   type CountedContract,
+  estimateUndisclosed,
   type GroupedBlastRadius,
   groupAffected,
   type Incident,
@@ -35,7 +36,7 @@ import {
   rankOrder,
 } from "./copyData.ts";
 import { CopyIncidents } from "./copyIncidents.ts";
-import { countedForEstimate, estimateOf, type PeerIndex, peerIndex, peersOf } from "./estimatePeers.ts";
+import { countedForEstimate, type PeerIndex, peerIndex, peersOf } from "./estimatePeers.ts";
 
 /** A search over the copy, with what it was made from. */
 interface CopySearch {
@@ -168,7 +169,7 @@ export class InMemoryCopy {
     const confirmedAt = performance.now();
     const cpu = process.cpuUsage();
     const { contracts, peers } = this.estimateInputOf(search);
-    const estimate = estimateOf(contracts, summary.totals, peers);
+    const estimate = estimateUndisclosed({ contracts, totals: summary.totals, peers });
     const { user, system } = process.cpuUsage(cpu);
     this.lastTimings = {
       confirmedMs: confirmedAt - began,

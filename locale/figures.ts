@@ -1,4 +1,4 @@
-import { estimatePeerCount, type UndisclosedEstimate } from "../domain/estimate.ts";
+import type { UndisclosedEstimate } from "../domain/estimate.ts";
 import { fill, type Lang, WORDS } from "./words.ts";
 
 /**
@@ -123,7 +123,7 @@ export function estimateIn(
   const w = WORDS[lang].figures;
   const { p10, p50, p90 } = estimate[which];
   return {
-    label: fill(w.estimateLabel, { n: formatNumber(estimatePeerCount(estimate)) }),
+    label: fill(w.estimateLabel, { n: formatNumber(estimate.peerCount) }),
     range: fill(w.estimateRange, { p10: formatNumber(p10), p50: formatNumber(p50), p90: formatNumber(p90) }),
   };
 }

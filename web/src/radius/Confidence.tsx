@@ -1,10 +1,5 @@
 import { scaleLinear } from "d3-scale";
-import {
-  type BlastRadiusTotals,
-  type ConfirmedTotals,
-  type EstimateQuantiles,
-  estimatePeerCount,
-} from "../../../domain/index.ts";
+import type { BlastRadiusTotals, ConfirmedTotals, EstimateQuantiles } from "../../../domain/index.ts";
 import { useLanguage } from "../shared/i18n/language.tsx";
 import { formatNumber } from "../shared/i18n/strings.ts";
 
@@ -108,7 +103,7 @@ export function EstimateFigures({ totals }: { totals: BlastRadiusTotals }) {
   const rows = estimateRows(totals);
   const estimate = totals.estimate;
   if (!estimate || rows.length === 0) return null;
-  const label = t("estimateLabel", { n: formatNumber(estimatePeerCount(estimate)) });
+  const label = t("estimateLabel", { n: formatNumber(estimate.peerCount) });
   const range = (q: EstimateQuantiles) =>
     t("estimateRange", { p10: formatNumber(q.p10), p50: formatNumber(q.p50), p90: formatNumber(q.p90) });
   const measure = (key: EstimateRow["key"]) => t(key === "records" ? "records" : "persons");
