@@ -1,9 +1,24 @@
 import { randomBytes } from "node:crypto";
+import { type CopyProgress, progressLine } from "../engine/copyProgress.ts";
 import { InMemoryEngine } from "../engine/inMemoryEngine.ts";
 import type { Connection } from "../neo4j/connect.ts";
 import { buildServer } from "./server.ts";
 
 const LOOPBACK = ["127.0.0.1", "localhost", "::1"];
+
+/** Seconds between two progress lines of one phase of a copy's build (a new phase prints at once). */
+const PROGRESS_EVERY_MS = 5000;
+
+/** The copy build's progress as plain lines: each new phase, and a running count every few seconds. */
+function progressPrinter(log: (message: string) => void) {
+  let last = { phase: "", at: 0 };
+  return (progress: CopyProgress) => {
+    const now = Date.now();
+    if (progress.phase === last.phase && now - last.at < PROGRESS_EVERY_MS) return;
+    last = { phase: progress.phase, at: now };
+    log(`Building the in-memory copy of the graph: ${progressLine(progress)}`);
+  };
+}
 
 /**
  * Serves the API (and the built web app) on KEIRO_HOST:PORT, 127.0.0.1:8080 by default. Listening
@@ -17,6 +32,7 @@ export async function serve(connection: Connection): Promise<string> {
     // Built in a worker thread over its own connection: the event loop keeps answering meanwhile.
     worker: connection.config,
     checkEveryMs: 1000,
+    onProgress: progressPrinter(log),
     onBuilt: ({ organisations, contracts, ms, dataset }) =>
       log(
         `In-memory copy of the graph ready: ${organisations} organisations, ${contracts} contracts (${dataset.name ?? "no dataset"} loaded ${dataset.loadedAt ?? "never"}), built in ${ms} ms.`,

@@ -3,14 +3,18 @@ import { connect } from "../neo4j/connect.ts";
 import { applySchema } from "../neo4j/schema.ts";
 import { estimateRowLine, runEstimateRow } from "../tools/bench/estimateRow.ts";
 import { benchTable, notifyLine, reloadLines } from "../tools/bench/print.ts";
+import { largeBenchLines } from "../tools/bench/print10m.ts";
 import { runBench, runNotifyBench, runReloadBench, SCALES } from "../tools/bench/run.ts";
+import { runLargeBench } from "../tools/bench/run10m.ts";
 import { runWorkbookBench, workbookLine } from "../tools/bench/workbook.ts";
 import { fail, parseCommand } from "./command.ts";
 
-const USAGE = `Usage: npm run bench -- [--scale small|full] [--json] [--reuse] [--only notify|reload|workbook|estimate]
+const USAGE = `Usage: npm run bench -- [--scale small|full|10m] [--json] [--reuse] [--dataset DIR] [--large]
+       [--only notify|reload|workbook|estimate]
 
 Measures Keiro on a generated dataset against a naive baseline run in the same process:
-  small ≈ 3,000 organisations / 12,000 contracts (a quick look), full = 100,000 / 1,000,000.
+  small ≈ 3,000 organisations / 12,000 contracts (a quick look), full = 100,000 / 1,000,000,
+  10m = 1,000,000 / 10,000,000.
 Rows: ingest, impact, rank, api (20 clients asking blast radii for 30 s), reload (the same 20
 clients while \`npm run ingest -- DIR --replace\` reloads the dataset: over the whole reload,
 the swap and the API's copy rebuild, at least 30 s; requests/s, p95, max, and every answer that
@@ -25,7 +29,15 @@ whole answer streamed for the biggest vendor, and computing and writing 1,000 pa
 biggest vendor's answer from the API's in-memory copy (one contract in 50 marked possible).
 --only workbook loads the same generated dataset as CSV files and as one Japanese .xlsx
 workbook with the real \`npm run ingest\` (time, ratio, each loader's peak RSS).
-The instance is KEIRO_INSTANCE (default "bench") on KEIRO_BOLT_PORT.`;
+--scale 10m loads with the offline loader (\`ingest --offline --replace\`) into the "bench10m"
+instance (port 9531, 4 GB heap, 5 GB page cache), then measures the API's in-memory copy (build
+time, steady RSS, bytes per contract, the ranking in the build, peak RSS while a reload builds the
+next copy), the biggest and a median vendor through the API and Cypher, 20 clients for 30 s,
+notify's first page and the grouped web view of the biggest radius; no naive loader and no
+in-process reference (both hold every contract as an object). --large measures any scale so.
+--dataset DIR: a folder \`npm run generate\` wrote for this scale (seed 1), loaded instead of
+generating one (and kept).
+The instance is KEIRO_INSTANCE (default "bench", "bench10m" at 10m) on KEIRO_BOLT_PORT.`;
 
 const { values } = parseCommand(
   {
@@ -34,13 +46,16 @@ const { values } = parseCommand(
       json: { type: "boolean" },
       reuse: { type: "boolean" },
       only: { type: "string" },
+      dataset: { type: "string" },
+      large: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   },
   USAGE,
 );
 const scale = SCALES[values.scale as keyof typeof SCALES];
-if (!scale) fail(`scale: "${values.scale}" is not small or full\n\n${USAGE}`, 1);
+if (!scale) fail(`scale: "${values.scale}" is not small, full or 10m\n\n${USAGE}`, 1);
+const large = values.large === true || values.scale === "10m";
 if (values.only !== undefined && !["notify", "reload", "workbook", "estimate"].includes(values.only))
   fail(`only: "${values.only}" is not notify, reload, workbook or estimate\n\n${USAGE}`, 1);
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -49,12 +64,16 @@ const log = (message: string) => process.stderr.write(`${message}\n`);
 process.env.NEO4J_URI = process.env.KEIRO_BENCH_NEO4J_URI ?? "";
 process.env.NEO4J_USER = process.env.KEIRO_BENCH_NEO4J_USER ?? "neo4j";
 process.env.NEO4J_PASSWORD = process.env.KEIRO_BENCH_NEO4J_PASSWORD ?? "";
-if (!process.env.NEO4J_URI) process.env.KEIRO_INSTANCE ??= "bench";
+if (!process.env.NEO4J_URI) process.env.KEIRO_INSTANCE ??= values.scale === "10m" ? "bench10m" : "bench";
 log(`Neo4j: ${(await startDatabase()).uri}`);
 const { driver } = connect();
 try {
   await applySchema(driver);
-  if (values.only === "workbook") {
+  if (large) {
+    const options = { reuse: values.reuse === true, dataset: values.dataset };
+    const result = await runLargeBench(driver, scale, options, log);
+    process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : largeBenchLines(result));
+  } else if (values.only === "workbook") {
     const figures = await runWorkbookBench(scale, log);
     process.stdout.write(
       values.json ? `${JSON.stringify(figures, null, 2)}\n` : `${workbookLine(figures)}\n`,

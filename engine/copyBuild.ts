@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { type DatasetStamp, ReloadNeededError } from "../domain/index.ts";
 import type { DatabaseConfig } from "../neo4j/config.ts";
+import type { CopyProgress, CopyProgressSink } from "./copyProgress.ts";
 import { type CopyMessage, unpackCopy } from "./copyTransfer.ts";
 import type { CopyWorkerFailure, CopyWorkerInput } from "./copyWorker.ts";
 import { InMemoryCopy } from "./inMemoryCopy.ts";
@@ -18,7 +19,12 @@ export interface BuiltCopy {
  * million contracts, deriving the arrays and ranking every vendor take seconds that the API's
  * event loop spends answering instead. Only unpacking the strings happens here, a slice at a time.
  */
-export function buildCopyInWorker(config: DatabaseConfig, timeoutMs: number): Promise<BuiltCopy> {
+export function buildCopyInWorker(
+  config: DatabaseConfig,
+  timeoutMs: number,
+  onProgress: CopyProgressSink = () => {},
+): Promise<BuiltCopy> {
+  const began = performance.now();
   const input: CopyWorkerInput = {
     entry: new URL("./copyWorker.ts", import.meta.url).href,
     config,
@@ -33,21 +39,23 @@ export function buildCopyInWorker(config: DatabaseConfig, timeoutMs: number): Pr
       settled = true;
       reject(error);
     };
-    worker.once(
-      "message",
-      (result: { ok: true; copy: CopyMessage } | { ok: false; failure: CopyWorkerFailure }) => {
-        if (settled) return;
-        if (!result.ok) return fail(errorOf(result.failure));
-        settled = true;
-        installed(result.copy).then(resolve, reject);
-      },
-    );
+    type Result = { ok: true; copy: CopyMessage } | { ok: false; failure: CopyWorkerFailure };
+    worker.on("message", (result: Result | { progress: CopyProgress }) => {
+      if (settled) return;
+      if ("progress" in result) return onProgress(result.progress);
+      if (!result.ok) return fail(errorOf(result.failure));
+      settled = true;
+      onProgress({ phase: "unpacking on the API's thread", done: 0, total: null, ms: elapsed(began) });
+      installed(result.copy).then(resolve, reject);
+    });
     worker.once("error", fail);
     worker.once("exit", (code) =>
       fail(new Error(`The copy-building worker stopped (exit ${code}) before it finished.`)),
     );
   });
 }
+
+const elapsed = (since: number) => Math.round(performance.now() - since);
 
 async function installed(message: CopyMessage): Promise<BuiltCopy> {
   const copy = new InMemoryCopy(await unpackCopy(message));

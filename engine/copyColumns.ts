@@ -1,5 +1,9 @@
 import { type ContractFacts, isPossible, type OrganisationSummary } from "../domain/index.ts";
+import { copyProgress } from "./copyProgress.ts";
 import { dayNumber, Interned, LAST_DAY, NO_DAY } from "./inMemoryArrays.ts";
+
+/** Contracts read between two progress reports. */
+const REPORT_EVERY = 250_000;
 
 /** A contract as the copy reads it (cypher/blast-radius/all-contracts.cypher). */
 export interface CopiedContract extends ContractFacts {
@@ -41,7 +45,11 @@ export class CopyColumnsBuilder {
   private count = 0;
   private readonly columns: CopyColumns;
 
-  constructor(organisations: OrganisationSummary[], expected: number) {
+  constructor(
+    organisations: OrganisationSummary[],
+    private readonly expected: number,
+  ) {
+    copyProgress("read organisations", organisations.length, organisations.length);
     const capacity = Math.max(16, expected);
     this.columns = {
       organisations,
@@ -72,6 +80,7 @@ export class CopyColumnsBuilder {
     if (from === undefined || to === undefined) return false;
     if (this.count === c.from.length) this.grow(c.from.length * 2);
     const e = this.count++;
+    if (this.count % REPORT_EVERY === 0) copyProgress("reading contracts", this.count, this.expected || null);
     c.contractIds.push(contract.id);
     c.from[e] = from;
     c.to[e] = to;
@@ -89,6 +98,7 @@ export class CopyColumnsBuilder {
   }
 
   finish(): CopyColumns {
+    copyProgress("read contracts", this.count, this.count);
     this.grow(this.count);
     return this.columns;
   }

@@ -7,6 +7,7 @@ import {
 } from "../domain/index.ts";
 import type { ContractTable } from "./contractReach.ts";
 import type { CopyColumns } from "./copyColumns.ts";
+import { copyProgress } from "./copyProgress.ts";
 import { type PeerIndex, peerIndex } from "./estimatePeers.ts";
 import { adjacency, carriesLists } from "./inMemoryArrays.ts";
 import { rankAll } from "./rankAll.ts";
@@ -105,7 +106,9 @@ export function deriveCopy(
   const { organisations, contractIds, from, to, records, subjects } = columns;
   const n = organisations.length;
   const orgIds = organisations.map((o) => o.id);
+  copyProgress("sorting contract ids", 0, contractIds.length);
   const contractIndex = IdIndex.of(contractIds);
+  copyProgress("indexing contracts by organisation");
   const [outStart, outEdges] = adjacency(n, from);
   const [inStart, inEdges] = adjacency(n, to);
   const [carriesStart, carriesList] = carriesLists(contractIds.length, columns.carries, (id) =>
@@ -142,8 +145,11 @@ export function deriveCopy(
     incidents: reported.incidents,
   };
   if (rank) {
+    copyProgress("ranking vendors");
     data.ranks = rankOrder(data);
+    copyProgress("ranked vendors", data.ranks.vendors.length, data.ranks.vendors.length);
     data.peers = peerIndex(data.table, (v) => organisations[v]?.kind ?? null);
+    copyProgress("sorted the estimate's peers");
   }
   return data;
 }

@@ -1,6 +1,7 @@
 import { parentPort, threadId, workerData } from "node:worker_threads";
 import type { DatabaseConfig } from "../neo4j/config.ts";
 import { openDriver } from "../neo4j/driver.ts";
+import { copyProgress, reportCopyProgressTo } from "./copyProgress.ts";
 import { packCopy } from "./copyTransfer.ts";
 import { copyDataOf, readGraph } from "./graphRead.ts";
 
@@ -25,10 +26,15 @@ export interface CopyWorkerFailure {
 }
 
 const { config, timeoutMs } = workerData as CopyWorkerInput;
+// Progress crosses as its own messages, before the one that carries the copy (copyBuild.ts).
+reportCopyProgressTo((progress) => parentPort?.postMessage({ progress }));
 const driver = openDriver(config);
 try {
+  copyProgress("reading organisations");
   const read = await readGraph(driver, timeoutMs);
-  const { message, transfer } = packCopy(read.key, read.stamp, threadId, copyDataOf(read, true));
+  const data = copyDataOf(read, true);
+  copyProgress("packing the copy for the API's thread");
+  const { message, transfer } = packCopy(read.key, read.stamp, threadId, data);
   parentPort?.postMessage({ ok: true, copy: message }, transfer);
 } catch (error) {
   const { name, message, code, found } = error as Error & { code?: string; found?: number | null };

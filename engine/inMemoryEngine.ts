@@ -12,6 +12,7 @@ import type {
 import type { DatabaseConfig } from "../neo4j/config.ts";
 import { readTransaction } from "../neo4j/read.ts";
 import { type BuiltCopy, buildCopyInWorker } from "./copyBuild.ts";
+import type { CopyProgressSink } from "./copyProgress.ts";
 import { CypherEngine } from "./cypherEngine.ts";
 import type { ImpactEngine, ImpactOptions, Stamped } from "./engine.ts";
 import { COPY_READ_TIMEOUT_MS, readGraphCopy } from "./graphRead.ts";
@@ -67,6 +68,8 @@ export class InMemoryEngine implements ImpactEngine {
        */
       checkEveryMs?: number;
       onBuilt?: (event: CopyBuilt) => void;
+      /** How far a build in a worker thread has got (copyProgress.ts). */
+      onProgress?: CopyProgressSink;
       onError?: (error: unknown) => void;
     },
   ) {
@@ -229,7 +232,8 @@ export class InMemoryEngine implements ImpactEngine {
   }
 
   private async build(): Promise<BuiltCopy> {
-    if (this.options.worker) return buildCopyInWorker(this.options.worker, COPY_READ_TIMEOUT_MS);
+    if (this.options.worker)
+      return buildCopyInWorker(this.options.worker, COPY_READ_TIMEOUT_MS, this.options.onProgress);
     return { ...(await readGraphCopy(this.driver)), threadId };
   }
 }

@@ -1,4 +1,6 @@
 import { adjacency } from "./inMemoryArrays.ts";
+import { rankByBitsets } from "./rankBitsets.ts";
+import { rankBySets } from "./rankSets.ts";
 
 /**
  * Every vendor's plain-compromise figures at once, exactly (docs/blast-radius.md#vendor-ranking),
@@ -11,9 +13,10 @@ import { adjacency } from "./inMemoryArrays.ts";
  * per organisation b (standing for "a contract into b") and one node per contract that is scoped
  * or listed by a scoped one; a hub leads to the nodes of the unscoped contracts out of it, a
  * contract's node to the hub of its contractor and to the scoped contracts that list it.
- * Condense it (Tarjan), give every component the set of vendors it reaches as a bitset built
- * children first, then add each node's contracts to every vendor it reaches, and count each
- * consignor once per vendor its contracts reach. A vendor's own contracts are never counted.
+ * Condense it (Tarjan), give every component the set of vendors it reaches, built children first
+ * (rankSets.ts: lists of vendor numbers; rankBitsets.ts: bitsets, a batch of vendors at a time),
+ * then add each component's contracts to every vendor it reaches, and count each consignor once
+ * per vendor its contracts reach. A vendor's own contracts are never counted.
  */
 export interface RankInput {
   /** Organisation count; organisations are 0..n-1. */
@@ -35,19 +38,18 @@ export interface RankFigures {
   undisclosedContracts: Int32Array;
 }
 
-/** Compressed adjacency from edge lists: the targets of node u are target[start[u] .. start[u+1]). */
-function compress(nodes: number, sources: number[], targets: number[]): [Int32Array, Int32Array] {
-  const [start, order] = adjacency(nodes, Int32Array.from(sources));
-  return [start, Int32Array.from(order, (i) => targets[i] as number)];
-}
-
-/** The reach graph: hubs 0..n-1, then one node per scoped or listed contract. */
+/**
+ * The reach graph: hubs 0..n-1, then one node per scoped or listed contract. Its edges are
+ * counted first and written into typed arrays: at 10M contracts, growing JS number arrays held
+ * ~180 MB more while ranking.
+ */
 function reachGraph(input: RankInput) {
   const { n, from, to, carriesStart, carriesList } = input;
   const m = from.length;
   const scoped = (e: number) => (carriesStart[e + 1] as number) > (carriesStart[e] as number);
   const special = new Int32Array(m).fill(-1);
   let nodes = n;
+  let edges = 0;
   for (let e = 0; e < m; e++) {
     if (scoped(e) && special[e] === -1) special[e] = nodes++;
     for (let i = carriesStart[e] as number; i < (carriesStart[e + 1] as number); i++) {
@@ -57,26 +59,28 @@ function reachGraph(input: RankInput) {
   }
   /** The node whose reach is contract e's. */
   const nodeOf = (e: number) => (special[e] === -1 ? (to[e] as number) : (special[e] as number));
-  const sources: number[] = [];
-  const targets: number[] = [];
-  for (let e = 0; e < m; e++) {
-    if (!scoped(e)) {
-      sources.push(from[e] as number);
-      targets.push(nodeOf(e));
-    }
-    if (special[e] !== -1) {
-      sources.push(special[e] as number);
-      targets.push(to[e] as number);
-    }
-    for (let i = carriesStart[e] as number; i < (carriesStart[e + 1] as number); i++) {
-      const listed = carriesList[i] as number;
-      if (listed >= 0) {
-        sources.push(special[listed] as number);
-        targets.push(special[e] as number);
+  const eachEdge = (visit: (source: number, target: number) => void) => {
+    for (let e = 0; e < m; e++) {
+      if (!scoped(e)) visit(from[e] as number, nodeOf(e));
+      if (special[e] !== -1) visit(special[e] as number, to[e] as number);
+      for (let i = carriesStart[e] as number; i < (carriesStart[e + 1] as number); i++) {
+        const listed = carriesList[i] as number;
+        if (listed >= 0) visit(special[listed] as number, special[e] as number);
       }
     }
-  }
-  const [outStart, outTarget] = compress(nodes, sources, targets);
+  };
+  eachEdge(() => {
+    edges += 1;
+  });
+  const sources = new Int32Array(edges);
+  const targets = new Int32Array(edges);
+  let at = 0;
+  eachEdge((source, target) => {
+    sources[at] = source;
+    targets[at++] = target;
+  });
+  const [outStart, order] = adjacency(nodes, sources);
+  const outTarget = Int32Array.from(order, (i) => targets[i] as number);
   return { nodes, nodeOf, outStart, outTarget };
 }
 
@@ -141,23 +145,46 @@ export function stronglyConnected(
   return { comp, count };
 }
 
-export function rankAll(input: RankInput): RankFigures {
+/**
+ * What both ways of collecting the vendors' figures read: the condensed reach graph, each
+ * contract's component and each component's contracts summed.
+ */
+export interface Condensed {
+  vendors: Int32Array;
+  /** The vendor number of each organisation, -1 for one that is not ranked. */
+  vendorBit: Int32Array;
+  /** Components, children first; a component's nodes are members[compStart[c] .. compStart[c+1]). */
+  count: number;
+  comp: Int32Array;
+  compStart: Int32Array;
+  members: Int32Array;
+  outStart: Int32Array;
+  outTarget: Int32Array;
+  records: Float64Array;
+  /** The component whose reach is contract e's. */
+  contractComp: Int32Array;
+  compRecords: Float64Array;
+  compUndisclosed: Int32Array;
+  /** Contracts by consignor. */
+  consignorStart: Int32Array;
+  consignorEdges: Int32Array;
+}
+
+/**
+ * How many reach-list entries the sparse way may hold (4 bytes each) before the ranking turns to
+ * bitsets in batches; and how many bytes one batch of bitsets may take.
+ */
+export const RANK_LIMITS = { listEntries: 256 * 1024 * 1024, bitsetBytes: 1024 * 1024 * 1024 };
+
+export function rankAll(input: RankInput, limits = RANK_LIMITS): RankFigures {
   const { n, from, records, vendors } = input;
   const m = from.length;
   const { nodes, nodeOf, outStart, outTarget } = reachGraph(input);
   const { comp, count } = stronglyConnected(nodes, outStart, outTarget);
-
-  // Vendors get a bit each, set on their hub's component.
-  const words = Math.max(1, Math.ceil(vendors.length / 32));
-  const reach = new Uint32Array(count * words);
   const vendorBit = new Int32Array(n).fill(-1);
   vendors.forEach((v, t) => {
     vendorBit[v] = t;
-    const base = (comp[v] as number) * words;
-    reach[base + (t >>> 5)] = (reach[base + (t >>> 5)] as number) | (1 << (t & 31));
   });
-
-  // Components in Tarjan's order are children first: OR each child's bits into its parents.
   const compStart = new Int32Array(count + 1);
   for (let u = 0; u < nodes; u++)
     compStart[(comp[u] as number) + 1] = (compStart[(comp[u] as number) + 1] as number) + 1;
@@ -169,83 +196,35 @@ export function rankAll(input: RankInput): RankFigures {
     members[cursor[c] as number] = u;
     cursor[c] = (cursor[c] as number) + 1;
   }
-  const lastSeen = new Int32Array(count).fill(-1);
-  for (let c = 0; c < count; c++) {
-    const base = c * words;
-    for (let k = compStart[c] as number; k < (compStart[c + 1] as number); k++) {
-      const u = members[k] as number;
-      for (let i = outStart[u] as number; i < (outStart[u + 1] as number); i++) {
-        const d = comp[outTarget[i] as number] as number;
-        if (d === c || lastSeen[d] === c) continue;
-        lastSeen[d] = c;
-        const child = d * words;
-        for (let w = 0; w < words; w++)
-          reach[base + w] = (reach[base + w] as number) | (reach[child + w] as number);
-      }
-    }
-  }
-
-  // Each component's contracts (known records, undisclosed ones) go to every vendor it reaches.
+  const contractComp = new Int32Array(m);
   const compRecords = new Float64Array(count);
   const compUndisclosed = new Int32Array(count);
   for (let e = 0; e < m; e++) {
     const c = comp[nodeOf(e)] as number;
+    contractComp[e] = c;
     const r = records[e] as number;
     if (Number.isNaN(r)) compUndisclosed[c] = (compUndisclosed[c] as number) + 1;
     else compRecords[c] = (compRecords[c] as number) + r;
   }
-  const out: RankFigures = {
-    records: new Float64Array(vendors.length),
-    organisations: new Int32Array(vendors.length),
-    undisclosedContracts: new Int32Array(vendors.length),
-  };
-  const forEachBit = (base: number, visit: (t: number) => void) => {
-    for (let w = 0; w < words; w++) {
-      let bits = reach[base + w] as number;
-      while (bits !== 0) {
-        const low = bits & -bits;
-        visit(w * 32 + (31 - Math.clz32(low)));
-        bits ^= low;
-      }
-    }
-  };
-  for (let c = 0; c < count; c++) {
-    if (compRecords[c] === 0 && compUndisclosed[c] === 0) continue;
-    forEachBit(c * words, (t) => {
-      out.records[t] = (out.records[t] as number) + (compRecords[c] as number);
-      out.undisclosedContracts[t] = (out.undisclosedContracts[t] as number) + (compUndisclosed[c] as number);
-    });
-  }
-
-  // Per consignor: the vendors any of its contracts reaches, each counted once; a vendor's own
-  // contracts come off its sums (it is compromised, so they are never counted).
   const [consignorStart, consignorEdges] = adjacency(n, from);
-  const union = new Uint32Array(words);
-  for (let a = 0; a < n; a++) {
-    const start = consignorStart[a] as number;
-    const end = consignorStart[a + 1] as number;
-    if (start === end) continue;
-    union.fill(0);
-    const own = vendorBit[a] as number;
-    for (let i = start; i < end; i++) {
-      const e = consignorEdges[i] as number;
-      const base = (comp[nodeOf(e)] as number) * words;
-      for (let w = 0; w < words; w++) union[w] = (union[w] as number) | (reach[base + w] as number);
-      if (own !== -1 && ((reach[base + (own >>> 5)] as number) & (1 << (own & 31))) !== 0) {
-        const r = records[e] as number;
-        if (Number.isNaN(r)) out.undisclosedContracts[own] = (out.undisclosedContracts[own] as number) - 1;
-        else out.records[own] = (out.records[own] as number) - r;
-      }
-    }
-    for (let w = 0; w < words; w++) {
-      let bits = union[w] as number;
-      while (bits !== 0) {
-        const low = bits & -bits;
-        const t = w * 32 + (31 - Math.clz32(low));
-        bits ^= low;
-        if (t !== own) out.organisations[t] = (out.organisations[t] as number) + 1;
-      }
-    }
-  }
-  return out;
+  const condensed: Condensed = {
+    vendors,
+    vendorBit,
+    count,
+    comp,
+    compStart,
+    members,
+    outStart,
+    outTarget,
+    records,
+    contractComp,
+    compRecords,
+    compUndisclosed,
+    consignorStart,
+    consignorEdges,
+  };
+  // Reach sets are small in outsourcing graphs (a vendor's sub-contractors and theirs): lists of
+  // vendor numbers cost what they hold. Bitsets cost components × vendors / 8 bytes whatever
+  // they hold (7.5 GB at 10M contracts), so they are the fallback, a batch of vendors at a time.
+  return rankBySets(condensed, limits.listEntries) ?? rankByBitsets(condensed, limits.bitsetBytes);
 }

@@ -64,6 +64,12 @@ export function localInstance(
         "dbms.memory.transaction.total.max=12g",
       ],
     },
+    // 1M organisations and 10M contracts, loaded offline (neo4j-admin import): no big write
+    // transaction, but a store of several GB read whole by the API's copy. 4 GB of heap and 5 GB
+    // of page cache leave room on a 24 GiB machine for the API's copy (≤ 8 GiB while a reload
+    // builds the next), the bench and a browser. Its own store and port (9531), so that the 1M
+    // graph on "bench" stays.
+    bench10m: { port: 9531, heap: "4g", pageCache: "5g" },
   };
   const base = defaults[name] ?? { port: 7689, heap: "1g", pageCache: "256m" };
   const dir = join(PROJECT_ROOT, ".neo4j", "instances", `${name}-${version}`);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { ContractFacts, OrganisationSummary } from "../../domain/index.ts";
+import { columnsOf } from "../../engine/copyColumns.ts";
+import { deriveCopy } from "../../engine/copyData.ts";
 import { InMemoryCopy } from "../../engine/inMemoryCopy.ts";
-import { stronglyConnected } from "../../engine/rankAll.ts";
+import { rankAll, stronglyConnected } from "../../engine/rankAll.ts";
 import { seededRandom } from "../../tools/generate/random.ts";
 import { referenceRanking } from "../../tools/reference/ranking.ts";
 
@@ -67,5 +69,33 @@ describe("ranking every vendor at once (SCC condensation + bitsets)", () => {
       const { organisations, contracts } = randomGraph(seed, 3 + (seed % 9), (seed * 7) % 30);
       expect(rankAtOnce(organisations, contracts)).toEqual(referenceRanking(organisations, contracts));
     }
+  });
+});
+
+describe("the ranking's two ways of holding reach sets (lists of vendors, bitsets in batches)", () => {
+  /** A random graph whose sub-contracts sometimes carry listed contracts (scoped). */
+  function scopedTable(seed: number, n: number, m: number) {
+    const { organisations, contracts } = randomGraph(seed, n, m);
+    const random = seededRandom(seed + 1000);
+    for (const c of contracts)
+      if (random() < 0.2) c.carries = [`c${Math.floor(random() * m)}`, `c${Math.floor(random() * m)}`];
+    const data = deriveCopy(columnsOf(organisations, contracts), { exposures: [], incidents: [] }, false);
+    const vendors = new Set<number>();
+    for (const v of data.table.to) vendors.add(v);
+    return { ...data.table, n, vendors: Int32Array.from([...vendors].sort((a, b) => a - b)) };
+  }
+
+  it.each([
+    [11, 40, 150],
+    [12, 200, 1200],
+    [13, 500, 4000],
+  ])("give the same figures, whatever the batch (seed %i, %i organisations, %i contracts)", (seed, n, m) => {
+    const input = scopedTable(seed, n, m);
+    const lists = rankAll(input);
+    // No list may grow: bitsets, one word (32 vendors) per batch.
+    const bitsets = rankAll(input, { listEntries: 0, bitsetBytes: 1 });
+    const oneBatch = rankAll(input, { listEntries: 0, bitsetBytes: 1 << 30 });
+    expect(bitsets).toEqual(lists);
+    expect(oneBatch).toEqual(lists);
   });
 });

@@ -26,8 +26,11 @@ export interface NotifyFigures {
   packetsMs: number;
 }
 
-/** Times the notify routes of a running API (`base`), or null where no API is given. */
-async function apiFigures(base: string | null, vendor: string) {
+/**
+ * Times the notify routes of a running API (`base`), or null where no API is given; `whole`: the
+ * streamed answer too.
+ */
+export async function apiNotifyFigures(base: string | null, vendor: string, whole = true) {
   if (base === null) return { firstPageMs: null, streamedMs: null, streamedMiB: null };
   const url = (path: string) => `${base}${path}?vendor=${encodeURIComponent(vendor)}&aware=${AWARE}`;
   const get = async (path: string, extra = "") => {
@@ -36,6 +39,7 @@ async function apiFigures(base: string | null, vendor: string) {
     return (await response.arrayBuffer()).byteLength;
   };
   const firstPageMs = await medianMs(3, () => get("/api/notify", "&sort=deadline&limit=200"));
+  if (!whole) return { firstPageMs: round(firstPageMs), streamedMs: null, streamedMiB: null };
   const streamed = await time(() => get("/api/notify/export"));
   return {
     firstPageMs: round(firstPageMs),
@@ -53,7 +57,7 @@ export async function measureNotify(
   base: string | null,
   vendor: string,
 ): Promise<NotifyFigures> {
-  const api = await apiFigures(base, vendor);
+  const api = await apiNotifyFigures(base, vendor);
   const engine = new InMemoryEngine(driver, { timeoutMs: 120_000 });
   await engine.warm();
   const rules = loadRules();

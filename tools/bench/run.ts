@@ -23,6 +23,8 @@ import { measureWeb } from "./web.ts";
 export const SCALES = {
   small: { organisations: 3000, contracts: 12000, naiveSample: 2000 },
   full: { organisations: 100_000, contracts: 1_000_000, naiveSample: 5000 },
+  /** Measured as runLargeBench does (run10m.ts): no naive loader, no in-process reference. */
+  "10m": { organisations: 1_000_000, contracts: 10_000_000, naiveSample: 0 },
 } as const;
 export type Scale = (typeof SCALES)[keyof typeof SCALES];
 export const NAIVE_TIMEOUT_MS = 30_000;

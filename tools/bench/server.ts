@@ -11,15 +11,24 @@ export interface ApiProcess {
   base: string;
   child: ChildProcess;
   stop: () => Promise<void>;
-  /** Emits "copy" with the server's line each time an in-memory copy of the graph is ready. */
+  /**
+   * Emits "copy" with the server's line each time an in-memory copy of the graph is ready, and
+   * "progress" with each line of a build's progress.
+   */
   events: EventEmitter;
 }
 
 /**
  * Starts `npm run serve` as its own process (the load generator must not share its event loop)
- * on a free port, and resolves once it listens and its in-memory copy of the graph is built.
+ * on a free port, and resolves once it listens and its in-memory copy of the graph is built (or
+ * once it listens).
  */
-export function startApiProcess(env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<ApiProcess> {
+export function startApiProcess(
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+  /** false: resolve once it listens (the caller watches the build: "progress", "copy"). */
+  waitForCopy = true,
+): Promise<ApiProcess> {
   const child = spawn("node", ["--import", "tsx", join(PROJECT_ROOT, "bin/serve.ts")], {
     cwd: PROJECT_ROOT,
     env: { ...env, PORT: "0", HOST: "127.0.0.1" },
@@ -36,7 +45,7 @@ export function startApiProcess(env: NodeJS.ProcessEnv, log: (line: string) => v
     let base: string | undefined;
     let ready = false;
     const settle = () => {
-      if (base && ready) resolve({ base, child, stop, events });
+      if (base && (ready || !waitForCopy)) resolve({ base, child, stop, events });
     };
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).on("line", (line) => {
       base ??= /Keiro API at (\S+)/.exec(line)?.[1];
@@ -45,6 +54,7 @@ export function startApiProcess(env: NodeJS.ProcessEnv, log: (line: string) => v
     createInterface({ input: child.stderr as NodeJS.ReadableStream }).on("line", (line) => {
       // The server's one line per request would drown the bench's own output.
       if (!/^\d{4}-\d\d-\d\dT\S+ [A-Z]+ \//.test(line)) log(`  api: ${line}`);
+      if (line.startsWith("Building the in-memory copy")) events.emit("progress", line);
       if (line.startsWith("In-memory copy of the graph ready")) {
         ready = true;
         events.emit("copy", line);

@@ -3,11 +3,35 @@ import { createWriteStream, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { powerLawPicker, seededRandom } from "./random.ts";
 
+/**
+ * Contracts by an end, compressed: the contracts into node v are contracts[start[v] .. start[v+1]),
+ * in ascending order. Ends ≥ `beyond` (clients, which nobody outsources to here) share the last slot.
+ */
+function adjacency(nodes: number, end: Int32Array, beyond: number): [Int32Array, Int32Array] {
+  const slot = (c: number) => Math.min(end[c] as number, beyond);
+  const start = new Int32Array(nodes + 1);
+  for (let c = 0; c < end.length; c++) start[slot(c) + 1] = (start[slot(c) + 1] as number) + 1;
+  for (let v = 0; v < nodes; v++) start[v + 1] = (start[v + 1] as number) + (start[v] as number);
+  const fill = start.slice(0, nodes);
+  const contracts = new Int32Array(end.length);
+  for (let c = 0; c < end.length; c++) {
+    const v = slot(c);
+    contracts[fill[v] as number] = c;
+    fill[v] = (fill[v] as number) + 1;
+  }
+  return [start, contracts];
+}
+
 export interface GeneratorOptions {
   organisations: number;
   contracts: number;
   seed: number;
+  /** A plain line now and then on long runs (every million contracts written). */
+  onProgress?: (line: string) => void;
 }
+
+/** Contracts between two progress lines. */
+const PROGRESS_EVERY = 1_000_000;
 
 /** How the generated world is shaped; the numbers are the story, not a measurement. */
 const VENDOR_SHARE = 0.04;
@@ -90,15 +114,12 @@ function scopedSubContracts(
   subContractors: number[][],
   random: () => number,
 ): Map<number, number[]> {
-  const incoming = new Map<number, number[]>();
-  for (let c = 0; c < from.length; c++) {
-    const list = incoming.get(to[c] as number) ?? [];
-    list.push(c);
-    incoming.set(to[c] as number, list);
-  }
+  // Contracts by contractor as one compressed index, in contract order (as lists pushed in order
+  // would be): 10M contract numbers in JS arrays held ~300 MB more at --scale 10m.
+  const [inStart, inContracts] = adjacency(subContractors.length + 1, to, subContractors.length);
   const listOf = new Map<string, number[]>();
   subContractors.forEach((subs, vendor) => {
-    const into = incoming.get(vendor) ?? [];
+    const into = inContracts.subarray(inStart[vendor] as number, inStart[vendor + 1] as number);
     for (const sub of subs) {
       if (random() >= SCOPED_SHARE || into.length === 0) continue;
       const count = 1 + Math.floor(random() * 3);
@@ -207,6 +228,10 @@ export async function generateDataset(dir: string, options: GeneratorOptions): P
     "source",
   ]);
   for (let c = 0; c < m; c++) {
+    if (c > 0 && c % PROGRESS_EVERY === 0)
+      options.onProgress?.(
+        `  generated ${c.toLocaleString("en-US")} of ${m.toLocaleString("en-US")} contracts`,
+      );
     const through = passThrough[c] === 1;
     const undisclosed = random() < UNDISCLOSED_SHARE;
     const records = through ? 0 : Math.floor(10 ** (1 + random() * 4.5));
