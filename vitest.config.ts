@@ -59,6 +59,7 @@ const SECONDS: Record<string, number> = {
   "tests/integration/consistent-answers.test.ts": 42,
   "tests/register/export-formats.test.ts": 35,
   "tests/integration/notify-rules.test.ts": 25,
+  "tests/replicas/replicas.test.ts": 20,
   "tests/e2e/grouped.test.ts": 25,
   "tests/e2e/chain-view.test.ts": 25,
   "tests/integration/impact-sample.test.ts": 25,
