@@ -1,4 +1,10 @@
-import { changesSince, type EarlierAnswer, type Scenario, truncateBlastRadius } from "../domain/index.ts";
+import {
+  changesSince,
+  type DatasetStamp,
+  type EarlierAnswer,
+  type Scenario,
+  truncateBlastRadius,
+} from "../domain/index.ts";
 import { compare } from "../engine/compare.ts";
 import type { ImpactEngine } from "../engine/engine.ts";
 import { type RankFormat, type Rendered, type ReportInput, renderRank } from "../report/render.ts";
@@ -48,5 +54,16 @@ export async function rankReport(
   format: RankFormat,
   confirmedOnly = false,
 ): Promise<Rendered> {
-  return renderRank(format, await engine.rank(top, confirmedOnly));
+  return (await rankAnswer(engine, top, format, confirmedOnly)).rendered;
+}
+
+/** The same, with the load it was ranked on (the API states it in a header: a ranking has no field for it). */
+export async function rankAnswer(
+  engine: ImpactEngine,
+  top: number | undefined,
+  format: RankFormat,
+  confirmedOnly = false,
+): Promise<{ rendered: Rendered; dataset: DatasetStamp }> {
+  const { answer, dataset } = await engine.stampedRank(top, confirmedOnly);
+  return { rendered: renderRank(format, answer), dataset };
 }

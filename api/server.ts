@@ -19,6 +19,7 @@ import { notifyRoutes } from "./routes/notify.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
 import { overviewRoutes } from "./routes/overview.ts";
 import { qualityRoutes } from "./routes/quality.ts";
+import { stampHeaders } from "./stamp.ts";
 
 /** The project's root folder, wherever the command was started from. */
 const PROJECT_ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -86,11 +87,13 @@ export function buildServer(options: ApiOptions): FastifyInstance {
     ajv: { customOptions: { removeAdditional: false } },
   });
   guard(app, options.guard ?? {});
+  stampHeaders(app);
+  const engine = options.engine ?? new InMemoryEngine(options.driver, { timeoutMs: queryTimeoutMs });
   const context: ApiContext = {
     driver: options.driver,
     databaseUri: options.databaseUri,
     queryTimeoutMs,
-    engine: options.engine ?? new InMemoryEngine(options.driver, { timeoutMs: queryTimeoutMs }),
+    engine,
     reads: new ExplorerReads(options.driver, queryTimeoutMs),
     gate: new Gate(options.heavy?.slots ?? 16, options.heavy?.queue ?? 256),
     reportLimit: options.reportLimit ?? 20_000,
@@ -170,6 +173,26 @@ export function buildServer(options: ApiOptions): FastifyInstance {
         return { status: "ok", database: { uri: options.databaseUri, name, version, edition }, dataset };
       },
     );
+    // Readiness for a load balancer (docs/deployment.md): 503 until this replica has reached the
+    // database and its first in-memory copy is built; then 200 for good. A later load is rebuilt
+    // while the copy held answers, so a reload never takes a replica out of the balancer.
+    // Not in the OpenAPI document: it is the balancer's, not a client's question.
+    let firstCopy: Promise<boolean> | undefined;
+    api.get("/api/ready", { schema: { hide: true } }, async (_request, reply) => {
+      firstCopy ??= engine.warm().then(
+        () => true,
+        () => {
+          firstCopy = undefined;
+          return false;
+        },
+      );
+      const ready = await Promise.race([
+        firstCopy,
+        new Promise<false>((r) => setTimeout(() => r(false), 50)),
+      ]);
+      if (ready) return { ready: true };
+      return reply.code(503).header("retry-after", "1").send({ ready: false });
+    });
     organisationRoutes(api, context);
     chainRoutes(api, context);
     blastRadiusRoutes(api, context);

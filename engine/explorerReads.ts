@@ -1,6 +1,7 @@
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
 import type {
   ChainTimeline,
+  DatasetStamp,
   Neighbourhood,
   OrganisationDetail,
   Overview,
@@ -10,7 +11,10 @@ import type {
 } from "../domain/index.ts";
 import { plainValue } from "../neo4j/plainValues.ts";
 import { readTransaction, rowsOf } from "../neo4j/read.ts";
-import { type LiveDataset, liveDataset } from "./oneLoad.ts";
+import { type LiveDataset, readOneLoad } from "./oneLoad.ts";
+
+/** An answer with the load it was read from, in the shape every answer states it: `dataset`. */
+export type WithStamp<T> = T & { dataset: DatasetStamp };
 
 /** The server, its version and the dataset loaded, as the health check reports them. */
 export interface Health {
@@ -24,6 +28,9 @@ export interface Health {
  * What the explorer reads of the graph beside blast radii: the search, an organisation's page and
  * neighbourhood, the overview, a chain's timeline and the health check. Each is one read-only
  * transaction of fixed queries (cypher/explorer/) with the API's timeout; answers are plain JSON.
+ * Every answer but the health check is read from one load (oneLoad.ts: read again when a load
+ * swapped in meanwhile) and stamped with it (`dataset`), as blast radii are: an explorer that
+ * puts two answers side by side can tell whether they are of the same load.
  */
 export class ExplorerReads {
   constructor(
@@ -36,11 +43,14 @@ export class ExplorerReads {
   }
 
   /**
-   * A read of what the current graph format stores (search keys, contract counts): a graph loaded
-   * in an older format is refused (ReloadNeededError), not answered with nothing found.
+   * A read of one load, with its stamp. A graph loaded in an older format is refused
+   * (ReloadNeededError), not answered with nothing found.
    */
-  private readStored<T>(work: (tx: ManagedTransaction, live: LiveDataset) => Promise<T>): Promise<T> {
-    return this.read(async (tx) => work(tx, await liveDataset(tx)));
+  private async readStamped<T>(
+    work: (tx: ManagedTransaction, live: LiveDataset) => Promise<T>,
+  ): Promise<{ value: T; dataset: DatasetStamp }> {
+    const { value, live } = await readOneLoad(this.driver, work, this.timeoutMs);
+    return { value, dataset: live.stamp };
   }
 
   async health(): Promise<Health> {
@@ -49,33 +59,36 @@ export class ExplorerReads {
   }
 
   /** Organisations whose id or name starts with, then contains, `q` (lower-cased, NFKC). */
-  search(q: string, limit: number): Promise<SearchResult[]> {
-    return this.readStored((tx) =>
+  async search(q: string, limit: number): Promise<{ results: SearchResult[]; dataset: DatasetStamp }> {
+    const { value, dataset } = await this.readStamped((tx) =>
       rowsOf<SearchResult>(tx, "explorer/search", { q, limit: neo4j.int(limit) }),
     );
+    return { results: value, dataset };
   }
 
   /** An organisation with its contracts (each side at most `limit`), incidents and reports; null when unknown. */
-  async organisation(id: string, limit: number): Promise<OrganisationDetail | null> {
-    const [row] = await this.read((tx) =>
+  async organisation(id: string, limit: number): Promise<WithStamp<OrganisationDetail> | null> {
+    const { value: rows, dataset } = await this.readStamped((tx) =>
       rowsOf(tx, "explorer/organisation", { id, limit: neo4j.int(limit) }),
     );
-    return row ? (plainValue(row) as OrganisationDetail) : null;
+    const [row] = rows;
+    return row ? { dataset, ...(plainValue(row) as OrganisationDetail) } : null;
   }
 
   /** An organisation and its direct counterparts, with at most `limit` contracts; null when unknown. */
-  async neighbourhood(id: string, limit: number): Promise<Neighbourhood | null> {
-    const [row] = await this.read((tx) =>
+  async neighbourhood(id: string, limit: number): Promise<WithStamp<Neighbourhood> | null> {
+    const { value: rows, dataset } = await this.readStamped((tx) =>
       rowsOf(tx, "explorer/neighbourhood", { id, limit: neo4j.int(limit) }),
     );
+    const [row] = rows;
     if (!row) return null;
     const result = plainValue(row) as Omit<Neighbourhood, "truncated">;
-    return { ...result, truncated: result.contractsTotal > result.contracts.length };
+    return { dataset, ...result, truncated: result.contractsTotal > result.contracts.length };
   }
 
   /** The `limit` best-connected organisations and the `contractLimit` biggest contracts among them. */
-  overview(limit: number, contractLimit: number): Promise<Overview> {
-    return this.readStored(async (tx, live) => {
+  async overview(limit: number, contractLimit: number): Promise<WithStamp<Overview>> {
+    const { value, dataset } = await this.readStamped(async (tx, live) => {
       const nodes = await rowsOf<OverviewNode>(tx, "explorer/overview-nodes", { limit: neo4j.int(limit) });
       const ids = nodes.map((n) => n.id);
       // $idSet: a map lookup per row, not `IN $list`, which scans the list every time.
@@ -101,11 +114,12 @@ export class ExplorerReads {
         truncated: (live.organisations ?? 0) > nodes.length || contractsAmong > contracts.length,
       };
     });
+    return { dataset, ...value };
   }
 
   /** A chain's contracts in the order given, with their dates, and the incidents that hit their contractors. */
-  async chain(ids: string[]): Promise<ChainTimeline> {
-    const [row] = await this.read((tx) => rowsOf(tx, "explorer/chain", { ids }));
-    return plainValue(row) as ChainTimeline;
+  async chain(ids: string[]): Promise<WithStamp<ChainTimeline>> {
+    const { value: rows, dataset } = await this.readStamped((tx) => rowsOf(tx, "explorer/chain", { ids }));
+    return { dataset, ...(plainValue(rows[0]) as ChainTimeline) };
   }
 }

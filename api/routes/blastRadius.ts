@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import type { FastifyInstance } from "fastify";
-import { impactAnswerOf, rankReport } from "../../answers/impact.ts";
+import { impactAnswerOf, rankAnswer } from "../../answers/impact.ts";
 import {
   ANSWER_FORMAT,
   checkComparable,
@@ -25,6 +25,7 @@ import {
   single,
   wholeNumber,
 } from "../params.ts";
+import { stamped } from "../stamp.ts";
 
 /** Large answers are cut to this many affected organisations unless `limit` says otherwise; totals stay exact. */
 export const DEFAULT_LIMIT = 1000;
@@ -189,7 +190,8 @@ export function blastRadiusRoutes(app: FastifyInstance, context: ApiContext): vo
       }),
     },
     async ({ top, format, confirmedOnly }, _request, reply) => {
-      const rendered = await heavy(() => rankReport(context.engine, top, format, confirmedOnly));
+      const { rendered, dataset } = await heavy(() => rankAnswer(context.engine, top, format, confirmedOnly));
+      stamped(reply, dataset);
       if (format === "csv")
         reply.header("content-disposition", 'attachment; filename="keiro-vendor-rank.csv"');
       return reply.type(rendered.contentType).send(rendered.body);
@@ -234,7 +236,7 @@ export function blastRadiusRoutes(app: FastifyInstance, context: ApiContext): vo
       const rendered = renderBlastRadius(format, { ...input, lang });
       const name = `keiro-impact-${scenario.compromised.join("+")}.${rendered.extension}`;
       return (
-        reply
+        stamped(reply, input.result.dataset)
           .type(rendered.contentType)
           .header("content-disposition", `attachment; filename="${name}"`)
           // In pieces of about 64 KiB, rendered as the client reads them: other requests are answered

@@ -29,6 +29,7 @@ import {
   single,
   wholeNumber,
 } from "../params.ts";
+import { stamped } from "../stamp.ts";
 
 /** A page of the answer lists this many organisations unless `limit` says otherwise. */
 export const NOTIFY_PAGE = 200;
@@ -153,7 +154,7 @@ export function notifyRoutes(app: FastifyInstance, context: ApiContext): void {
       if (!response) return reply;
       const { format, today } = asked;
       const name = `keiro-notify-${response.scenario.compromised.join("+")}.${format}`;
-      return reply
+      return stamped(reply, response.dataset)
         .type(format === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8")
         .header("content-disposition", `attachment; filename="${name}"`)
         .send(Readable.from(format === "json" ? jsonChunks(response) : breachCsvLines(response, today)));
@@ -183,7 +184,7 @@ export function notifyRoutes(app: FastifyInstance, context: ApiContext): void {
           `packets: ${count.toLocaleString("en-US")} organisations are more than one download holds (${context.reportLimit.toLocaleString("en-US")}); write them with npm run notify -- … --out DIR`,
         );
       const folder = `keiro-notify-${book.facts.response.scenario.compromised.join("+")}`;
-      return reply
+      return stamped(reply, book.facts.response.dataset)
         .type("application/zip")
         .header("content-disposition", `attachment; filename="${folder}.zip"`)
         .send(zipStream(packetFiles(book), folder));
@@ -214,7 +215,9 @@ export function notifyRoutes(app: FastifyInstance, context: ApiContext): void {
           : null;
       if (!doc)
         throw notFound(`no packet for "${id}": it is neither affected nor compromised in this scenario`);
-      return reply.type("text/html; charset=utf-8").send(Readable.from(renderHtml(doc)));
+      return stamped(reply, book.facts.response.dataset)
+        .type("text/html; charset=utf-8")
+        .send(Readable.from(renderHtml(doc)));
     },
   );
 }

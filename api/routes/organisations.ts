@@ -38,7 +38,10 @@ export function organisationRoutes(app: FastifyInstance, context: ApiContext): v
         return { q, limit: wholeNumber(query, "limit", 20, 200) };
       },
     },
-    async ({ q, limit }) => ({ query: q, results: await context.reads.search(q, limit) }),
+    async ({ q, limit }) => {
+      const { results, dataset } = await context.reads.search(q, limit);
+      return { query: q, dataset, results };
+    },
   );
 
   route(

@@ -7,6 +7,7 @@ import { LANG_PARAMETER, parseLang } from "../../locale/index.ts";
 import { QUALITY_FORMATS, REPORT_ROWS, renderQuality } from "../../report/quality/render.ts";
 import type { ApiContext } from "../context.ts";
 import { choice, parameter, route, single, wholeNumber } from "../params.ts";
+import { stamped } from "../stamp.ts";
 
 /** A JSON answer lists this many rows of each item unless `limit` says otherwise; totals count all. */
 export const QUALITY_ROWS = 100;
@@ -63,7 +64,7 @@ export function qualityRoutes(app: FastifyInstance, context: ApiContext): void {
       );
       if (format === "json") return report;
       const rendered = renderQuality(format, report, lang);
-      return reply
+      return stamped(reply, report.dataset)
         .type(rendered.contentType)
         .header("content-disposition", `attachment; filename="keiro-quality-${today}.${rendered.extension}"`)
         .send(Readable.from(rendered.chunks()));
