@@ -26,6 +26,7 @@ import { type UpdateState, useScenarioActions } from "./shared/state/actions.ts"
 import { type ExploreState, notifyParams, scenarioParams, serializeState } from "./shared/state/urlState.ts";
 import { useExploreState } from "./shared/state/useExploreState.ts";
 import { ErrorBoundary, ErrorMessage } from "./shared/widgets/ErrorBoundary.tsx";
+import { ReloadNotice } from "./shared/widgets/ReloadNotice.tsx";
 import { SplitHandle, useSideWidth } from "./shared/widgets/SplitHandle.tsx";
 
 /** The explorer: the URL decides what it shows, in the language the URL names. */
@@ -93,6 +94,7 @@ function Explorer({ state, update }: { state: ExploreState; update: UpdateState 
           onToggleLanguage={() => update({ lang: state.lang === "ja" ? "en" : "ja" }, true)}
           onPick={actions.focus}
         />
+        <ReloadNotice />
         <main>
           <div className="stage">
             <GraphView

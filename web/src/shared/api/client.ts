@@ -13,6 +13,7 @@ import {
   type SearchAnswer,
   type VendorRank,
 } from "../../../../domain/index.ts";
+import { DATASET_HEADER, gather, loads } from "./loads.ts";
 
 /** The API's answers (types from the domain); the browser only reads, and never sees credentials. */
 export class ApiError extends Error {
@@ -40,24 +41,58 @@ function get<T>(path: string, signal?: AbortSignal): Promise<T> {
   if (started) {
     delete early[path];
     signal?.addEventListener("abort", () => started.controller.abort(), { once: true });
-    return answer<T>(started.response);
+    let first: Promise<Response> | undefined = started.response;
+    return answer<T>(
+      () => first ?? fetch(path, { signal }),
+      signal,
+      () => {
+        first = undefined;
+      },
+    );
   }
-  return answer<T>(fetch(path, { signal }));
+  return answer<T>(() => fetch(path, { signal }), signal);
 }
 
 /** One POST of a JSON body (an earlier answer: the API only reads, whatever the method). */
 function post<T>(path: string, json: string, signal?: AbortSignal): Promise<T> {
   return answer<T>(
-    fetch(path, { method: "POST", body: json, headers: { "content-type": "application/json" }, signal }),
+    () =>
+      fetch(path, { method: "POST", body: json, headers: { "content-type": "application/json" }, signal }),
+    signal,
   );
 }
 
-async function answer<T>(request: Promise<Response>): Promise<T> {
-  const response = await request;
-  const body = await response.json().catch(() => ({ message: response.statusText }));
-  if (!response.ok)
-    throw new ApiError(response.status, (body as { message?: string }).message ?? response.statusText);
-  return body as T;
+/** How many times an answer of a load already replaced is asked again, and how long apart. */
+export const EARLIER_LOAD_ATTEMPTS = 6;
+export const EARLIER_LOAD_WAIT_MS = 250;
+
+/**
+ * The answer of a request, checked against the loads already seen (loads.ts): an answer of a load
+ * a later one has replaced (a replica behind a balancer that has not yet followed a reload) is
+ * asked again, never shown beside answers of the later load; the load of every answer shown is
+ * gathered under the request's signal, for useApi to check that one view's answers agree.
+ */
+async function answer<T>(send: () => Promise<Response>, signal?: AbortSignal, sent?: () => void): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const response = await send();
+    sent?.();
+    const body = await response.json().catch(() => ({ message: response.statusText }));
+    if (!response.ok)
+      throw new ApiError(response.status, (body as { message?: string }).message ?? response.statusText);
+    const load = response.headers.get(DATASET_HEADER);
+    if (load === null) return body as T;
+    if (loads.saw(load) !== "earlier") {
+      gather(signal, load);
+      return body as T;
+    }
+    if (attempt >= EARLIER_LOAD_ATTEMPTS)
+      throw new ApiError(
+        503,
+        "The server answered from a load of the data it has since replaced; try again.",
+      );
+    await new Promise((resolve) => setTimeout(resolve, EARLIER_LOAD_WAIT_MS));
+    if (signal?.aborted) throw new DOMException("aborted", "AbortError");
+  }
 }
 
 /** How many affected organisations the explorer draws at most; totals always cover all. */
