@@ -28,6 +28,9 @@ function sameToken(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** The readiness probe (api/server.ts): open to any host name and without the token. */
+export const READINESS_PATH = "/api/ready";
+
 function cookieToken(request: FastifyRequest): string | undefined {
   for (const part of (request.headers.cookie ?? "").split(";")) {
     const [name, ...value] = part.trim().split("=");
@@ -68,6 +71,9 @@ export function guard(app: FastifyInstance, options: GuardOptions): void {
 
   app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
     started.set(request, performance.now());
+    // A balancer's readiness probe addresses a replica by its IP and carries no token; the answer
+    // says nothing but ready or not (docs/deployment.md).
+    if (request.method === "GET" && request.url.split("?")[0] === READINESS_PATH) return;
     const host = hostName(request.headers.host).toLowerCase();
     if (!allowed.has(host)) {
       return reply

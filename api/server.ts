@@ -11,7 +11,7 @@ import { InMemoryEngine } from "../engine/inMemoryEngine.ts";
 import { isRetryLater, isUnreachable } from "../neo4j/errors.ts";
 import type { ApiContext } from "./context.ts";
 import { BusyError, Gate } from "./gate.ts";
-import { type GuardOptions, guard } from "./guard.ts";
+import { type GuardOptions, guard, READINESS_PATH } from "./guard.ts";
 import { MAX_PARAM_LENGTH, type Query, type RouteConfig, route } from "./params.ts";
 import { blastRadiusRoutes } from "./routes/blastRadius.ts";
 import { chainRoutes } from "./routes/chain.ts";
@@ -178,7 +178,7 @@ export function buildServer(options: ApiOptions): FastifyInstance {
     // while the copy held answers, so a reload never takes a replica out of the balancer.
     // Not in the OpenAPI document: it is the balancer's, not a client's question.
     let firstCopy: Promise<boolean> | undefined;
-    api.get("/api/ready", { schema: { hide: true } }, async (_request, reply) => {
+    api.get(READINESS_PATH, { schema: { hide: true } }, async (_request, reply) => {
       firstCopy ??= engine.warm().then(
         () => true,
         () => {

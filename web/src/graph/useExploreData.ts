@@ -8,6 +8,7 @@ import type {
   Overview,
 } from "../../../domain/index.ts";
 import { api } from "../shared/api/client.ts";
+import { gather, loadOf, loads } from "../shared/api/loads.ts";
 import { useApi } from "../shared/api/useApi.ts";
 import { type ExploreState, isWhatIf, scenarioParams } from "../shared/state/urlState.ts";
 import { type DrawnGroup, groupedDrawing, groupsById, needsGroups, provisional } from "./groups.ts";
@@ -118,7 +119,14 @@ export function useExploreData(state: ExploreState): ExploreData {
     (signal) =>
       Promise.all(
         expanded.map(async (id) => {
-          const known = asked.current.get(id) ?? (await api.neighbourhood(id, signal));
+          // Kept while its load is the latest seen; a neighbourhood of a replaced load is asked again.
+          const kept = asked.current.get(id);
+          const keptLoad = loadOf(kept);
+          if (kept && (keptLoad === null || keptLoad === loads.state().current)) {
+            if (keptLoad !== null) gather(signal, keptLoad);
+            return kept;
+          }
+          const known = await api.neighbourhood(id, signal);
           asked.current.set(id, known);
           return known;
         }),

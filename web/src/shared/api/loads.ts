@@ -13,6 +13,13 @@ export const DATASET_HEADER = "keiro-dataset";
 /** A load's key as the API states it: `fingerprint@loadedAt`. */
 export type LoadKey = string;
 
+/** The load a JSON answer states in its `dataset` field, as the header states it; null when it states none. */
+export function loadOf(answer: unknown): LoadKey | null {
+  const dataset = (answer as { dataset?: { fingerprint?: string | null; loadedAt?: string | null } } | null)
+    ?.dataset;
+  return dataset ? `${dataset.fingerprint ?? ""}@${dataset.loadedAt ?? ""}` : null;
+}
+
 /** When a load was loaded (ISO 8601, so that text order is time order); "" when unknown. */
 const loadedAtOf = (key: LoadKey) => key.slice(key.lastIndexOf("@") + 1);
 
