@@ -1,6 +1,7 @@
 import { startDatabase } from "../neo4j/bundled/lifecycle.ts";
 import { connect } from "../neo4j/connect.ts";
 import { applySchema } from "../neo4j/schema.ts";
+import { runCopyRow } from "../tools/bench/copyRow.ts";
 import { estimateRowLine, runEstimateRow } from "../tools/bench/estimateRow.ts";
 import { benchTable, notifyLine, reloadLines } from "../tools/bench/print.ts";
 import { largeBenchLines } from "../tools/bench/print10m.ts";
@@ -10,7 +11,7 @@ import { runWorkbookBench, workbookLine } from "../tools/bench/workbook.ts";
 import { fail, parseCommand } from "./command.ts";
 
 const USAGE = `Usage: npm run bench -- [--scale small|full|10m] [--json] [--reuse] [--dataset DIR] [--large]
-       [--only notify|reload|workbook|estimate]
+       [--only notify|reload|workbook|estimate|copy]
 
 Measures Keiro on a generated dataset against a naive baseline run in the same process:
   small ≈ 3,000 organisations / 12,000 contracts (a quick look), full = 100,000 / 1,000,000,
@@ -27,6 +28,9 @@ whole answer streamed for the biggest vendor, and computing and writing 1,000 pa
 --only reload measures the reload row alone (loading the dataset first unless --reuse).
 --only estimate measures what the estimate of the undisclosed and the confirmed part add to the
 biggest vendor's answer from the API's in-memory copy (one contract in 50 marked possible).
+--only copy measures the API's in-memory copy of the graph already loaded: build time, RSS while
+building and 10 s after, bytes per contract over a listening API (KEIRO_BENCH_API_ROOT: another
+checkout's API on the same graph).
 --only workbook loads the same generated dataset as CSV files and as one Japanese .xlsx
 workbook with the real \`npm run ingest\` (time, ratio, each loader's peak RSS).
 --scale 10m loads with the offline loader (\`ingest --offline --replace\`) into the "bench10m"
@@ -56,8 +60,8 @@ const { values } = parseCommand(
 const scale = SCALES[values.scale as keyof typeof SCALES];
 if (!scale) fail(`scale: "${values.scale}" is not small, full or 10m\n\n${USAGE}`, 1);
 const large = values.large === true || values.scale === "10m";
-if (values.only !== undefined && !["notify", "reload", "workbook", "estimate"].includes(values.only))
-  fail(`only: "${values.only}" is not notify, reload, workbook or estimate\n\n${USAGE}`, 1);
+if (values.only !== undefined && !["notify", "reload", "workbook", "estimate", "copy"].includes(values.only))
+  fail(`only: "${values.only}" is not notify, reload, workbook, estimate or copy\n\n${USAGE}`, 1);
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
 // The bench replaces the graph it measures: never the analyst's NEO4J_URI (child processes too).
@@ -69,7 +73,10 @@ log(`Neo4j: ${(await startDatabase()).uri}`);
 const { driver } = connect();
 try {
   await applySchema(driver);
-  if (large) {
+  if (values.only === "copy") {
+    const figures = await runCopyRow(scale.contracts, log);
+    process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+  } else if (large) {
     const options = { reuse: values.reuse === true, dataset: values.dataset };
     const result = await runLargeBench(driver, scale, options, log);
     process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : largeBenchLines(result));

@@ -7,13 +7,24 @@ import { emptyTotals } from "./assemble.ts";
  * engine on the contracts its level-by-level queries reached. Organisations and contracts are
  * numbered 0..n-1 and 0..m-1; an unknown count is NaN.
  */
+/**
+ * Known counts by contract, NaN where undisclosed: 32-bit floats in the in-memory copy when every
+ * count fits one exactly (whole numbers up to 2^24, copyColumns.ts), else 64-bit.
+ */
+export type Counts = Float64Array | Float32Array;
+
 export interface ContractTable {
   orgIds: string[];
+  /**
+   * Contract ids by number: empty in the API's in-memory copy, which keeps its millions packed and
+   * reads them with `contractIdAt` (copyIds.ts). Read them with contractId(table, e).
+   */
   contractIds: string[];
+  contractIdAt?: (e: number) => string;
   from: Int32Array;
   to: Int32Array;
-  records: Float64Array;
-  subjects: Float64Array;
+  records: Counts;
+  subjects: Counts;
   /** 1 where the contract is marked possible (not confirmed). */
   possible: Uint8Array;
   /** Contracts by consignor: out(v) = outEdges[outStart[v] .. outStart[v+1]). */
@@ -22,6 +33,11 @@ export interface ContractTable {
   /** A sub-contract's `carries` as contract numbers: an empty range means all of its consignor's data. */
   carriesStart: Int32Array;
   carriesList: Int32Array;
+}
+
+/** Contract e's id, wherever the table keeps its ids. */
+export function contractId(table: ContractTable, e: number): string {
+  return table.contractIdAt ? table.contractIdAt(e) : (table.contractIds[e] as string);
 }
 
 /** ℓ of every contract that reaches the compromised set (-1 where none), and those contracts by ℓ. */
@@ -130,7 +146,8 @@ export function summarise(
       if ((reach.level[e] as number) > 0) counted.push(e);
     }
     // By id, so that every engine lists them alike.
-    counted.sort((x, y) => ((table.contractIds[x] as string) < (table.contractIds[y] as string) ? -1 : 1));
+    const ids = new Map(counted.map((e) => [e, contractId(table, e)]));
+    counted.sort((x, y) => ((ids.get(x) as string) < (ids.get(y) as string) ? -1 : 1));
     const { path, chain } = chainOf(table, reach, org, depth[org] as number, counted);
     return {
       org,
@@ -204,7 +221,7 @@ export function carriesIds(table: ContractTable, e: number): string[] | null {
   const ids: string[] = [];
   for (let i = start; i < end; i++) {
     const listed = table.carriesList[i] as number;
-    if (listed >= 0) ids.push(table.contractIds[listed] as string);
+    if (listed >= 0) ids.push(contractId(table, listed));
   }
   return ids;
 }
@@ -219,8 +236,7 @@ function best(table: ContractTable, contracts: number[]): number {
     }
     const a = table.orgIds[table.to[e] as number] as string;
     const b = table.orgIds[table.to[chosen] as number] as string;
-    if (a < b || (a === b && (table.contractIds[e] as string) < (table.contractIds[chosen] as string)))
-      chosen = e;
+    if (a < b || (a === b && contractId(table, e) < contractId(table, chosen))) chosen = e;
   }
   return chosen;
 }

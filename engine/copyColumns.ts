@@ -1,4 +1,5 @@
 import { type ContractFacts, isPossible, type OrganisationSummary } from "../domain/index.ts";
+import type { Counts } from "./contractReach.ts";
 import { copyProgress } from "./copyProgress.ts";
 import { dayNumber, Interned, LAST_DAY, NO_DAY } from "./inMemoryArrays.ts";
 
@@ -12,6 +13,23 @@ export interface CopiedContract extends ContractFacts {
   service?: string | null;
 }
 
+/** Numbers into a small interned table, by contract: 8 or 16 bits when the table is that small. */
+export type IndexColumn = Uint8Array | Uint16Array | Int32Array;
+
+/** The narrowest column that holds indexes below `size` (4 bytes a contract → 1 at 1M). */
+function narrowed(column: IndexColumn, size: number): IndexColumn {
+  if (size <= 256) return Uint8Array.from(column);
+  if (size <= 65_536) return Uint16Array.from(column);
+  return column;
+}
+
+/** 32-bit floats when they hold every count exactly (NaN included), else the 64-bit column. */
+function narrowedCounts(column: Float64Array): Counts {
+  for (const value of column)
+    if (!Number.isNaN(value) && !(Number.isInteger(value) && Math.abs(value) <= 2 ** 24)) return column;
+  return Float32Array.from(column);
+}
+
 /** The live graph's contracts, one typed column per field: what an in-memory copy is made of. */
 export interface CopyColumns {
   organisations: OrganisationSummary[];
@@ -20,16 +38,16 @@ export interface CopyColumns {
   from: Int32Array;
   to: Int32Array;
   /** Known counts; NaN when undisclosed. */
-  records: Float64Array;
-  subjects: Float64Array;
+  records: Counts;
+  subjects: Counts;
   /** 1 where the contract is marked possible. */
   possible: Uint8Array;
   /** Days as YYYYMMDD numbers; an absent bound is a day no as-of day can fail against. */
   since: Int32Array;
   deleteBy: Int32Array;
-  categoryOf: Int32Array;
-  sourceOf: Int32Array;
-  serviceOf: Int32Array;
+  categoryOf: IndexColumn;
+  sourceOf: IndexColumn;
+  serviceOf: IndexColumn;
   categories: Interned<string[]>;
   sources: Interned<string | null>;
   services: Interned<string | null>;
@@ -97,15 +115,28 @@ export class CopyColumnsBuilder {
     return true;
   }
 
+  /**
+   * The columns cut to size and narrowed: counts to 32-bit floats and interned indexes to 8 or 16
+   * bits where that loses nothing (61 → 43 bytes of typed columns a contract, with the copy's
+   * indexes).
+   */
   finish(): CopyColumns {
     copyProgress("read contracts", this.count, this.count);
     this.grow(this.count);
-    return this.columns;
+    const c = this.columns;
+    c.records = narrowedCounts(c.records as Float64Array);
+    c.subjects = narrowedCounts(c.subjects as Float64Array);
+    c.categoryOf = narrowed(c.categoryOf, c.categories.values.length);
+    c.sourceOf = narrowed(c.sourceOf, c.sources.values.length);
+    c.serviceOf = narrowed(c.serviceOf, c.services.values.length);
+    return c;
   }
 
   private grow(size: number): void {
     const c = this.columns;
-    const resize = <T extends Int32Array | Float64Array | Uint8Array>(array: T): T => {
+    const resize = <T extends Int32Array | Float64Array | Float32Array | Uint16Array | Uint8Array>(
+      array: T,
+    ): T => {
       const next = new (array.constructor as new (n: number) => T)(size);
       next.set(array.subarray(0, Math.min(this.count, size)));
       return next;

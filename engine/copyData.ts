@@ -6,7 +6,8 @@ import {
   type ReportedExposure,
 } from "../domain/index.ts";
 import type { ContractTable } from "./contractReach.ts";
-import type { CopyColumns } from "./copyColumns.ts";
+import type { CopyColumns, IndexColumn } from "./copyColumns.ts";
+import { type IdList, PackedIds } from "./copyIds.ts";
 import { copyProgress } from "./copyProgress.ts";
 import { type PeerIndex, peerIndex } from "./estimatePeers.ts";
 import { adjacency, carriesLists } from "./inMemoryArrays.ts";
@@ -19,7 +20,7 @@ import { rankAll } from "./rankAll.ts";
  */
 export class IdIndex {
   constructor(
-    readonly ids: readonly string[],
+    readonly ids: IdList,
     /** Positions into `ids`, in ascending order of id. */
     readonly order: Int32Array,
   ) {}
@@ -32,12 +33,16 @@ export class IdIndex {
 
   /** The position of `id`, or undefined when it is not held. */
   get(id: string): number | undefined {
+    const packed = this.ids instanceof PackedIds ? this.ids : null;
+    const target = packed ? Buffer.from(id, "utf8") : null;
     let low = 0;
     let high = this.order.length - 1;
     while (low <= high) {
       const middle = (low + high) >>> 1;
       const position = this.order[middle] as number;
-      const order = byCodeUnits(this.ids[position] as string, id);
+      const order =
+        packed?.compareAt(position, target as Buffer) ??
+        byCodeUnits(this.ids.at(position) as string, id);
       if (order === 0) return position;
       if (order < 0) low = middle + 1;
       else high = middle - 1;
@@ -80,9 +85,9 @@ export interface CopyData {
   inEdges: Int32Array;
   since: Int32Array;
   deleteBy: Int32Array;
-  categoryOf: Int32Array;
-  sourceOf: Int32Array;
-  serviceOf: Int32Array;
+  categoryOf: IndexColumn;
+  sourceOf: IndexColumn;
+  serviceOf: IndexColumn;
   categories: string[][];
   sources: (string | null)[];
   services: (string | null)[];
@@ -106,7 +111,7 @@ export function deriveCopy(
   const { organisations, contractIds, from, to, records, subjects } = columns;
   const n = organisations.length;
   const orgIds = organisations.map((o) => o.id);
-  copyProgress("sorting contract ids", 0, contractIds.length);
+  copyProgress("sorting contract ids", contractIds.length);
   const contractIndex = IdIndex.of(contractIds);
   copyProgress("indexing contracts by organisation");
   const [outStart, outEdges] = adjacency(n, from);

@@ -1,6 +1,9 @@
 import type { DatasetStamp, Incident, OrganisationSummary } from "../domain/index.ts";
+import type { Counts } from "./contractReach.ts";
+import type { IndexColumn } from "./copyColumns.ts";
 import type { CopiedExposure, CopyData, RankOrder } from "./copyData.ts";
 import { IdIndex } from "./copyData.ts";
+import { PackedIds } from "./copyIds.ts";
 import { type PackedPeers, packPeers, unpackPeers } from "./estimatePeers.ts";
 
 /**
@@ -30,7 +33,7 @@ export interface CopyMessage {
   orgOrder: Int32Array;
   contractIds: PackedStrings;
   contractOrder: Int32Array;
-  arrays: Record<TypedColumn, Int32Array | Float64Array | Uint8Array>;
+  arrays: Record<TypedColumn, Int32Array | Float64Array | Float32Array | Uint16Array | Uint8Array>;
   categories: string[][];
   sources: (string | null)[];
   services: (string | null)[];
@@ -82,17 +85,34 @@ export function packStrings(values: readonly (string | null)[]): PackedStrings {
 const SLICE = 16_384;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export async function unpackStrings(packed: PackedStrings): Promise<(string | null)[]> {
+/**
+ * The strings again. `shared`: a column of few distinct values (kinds, regions), each decoded once
+ * and the one string shared: a million organisations held a million copies of "company".
+ */
+export async function unpackStrings(packed: PackedStrings, shared = false): Promise<(string | null)[]> {
   const { bytes, ends, absent } = packed;
   const reader = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const values: (string | null)[] = new Array(ends.length);
+  const seen = new Map<string, string>();
   for (let i = 0; i < ends.length; i++) {
     if (i > 0 && i % SLICE === 0) await nextTurn();
-    values[i] =
-      absent[i] === 1 ? null : reader.toString("utf8", i === 0 ? 0 : (ends[i - 1] as number), ends[i]);
+    if (absent[i] === 1) {
+      values[i] = null;
+      continue;
+    }
+    const value = reader.toString("utf8", i === 0 ? 0 : (ends[i - 1] as number), ends[i]);
+    if (!shared) values[i] = value;
+    else {
+      const known = seen.get(value);
+      if (known === undefined) seen.set(value, value);
+      values[i] = known ?? value;
+    }
   }
   return values;
 }
+
+/** The organisation columns with few distinct values. */
+const SHARED_COLUMNS: ReadonlySet<OrganisationColumn> = new Set(["kind", "region"]);
 
 /** The worker's side: the message and the buffers it moves. */
 export function packCopy(
@@ -168,7 +188,7 @@ const emptyRanks = (): RankOrder => ({
 export async function unpackCopy(message: CopyMessage): Promise<CopyData> {
   const columns: Partial<Record<OrganisationColumn, (string | null)[]>> = {};
   for (const column of ORGANISATION_COLUMNS)
-    columns[column] = await unpackStrings(message.organisations[column]);
+    columns[column] = await unpackStrings(message.organisations[column], SHARED_COLUMNS.has(column));
   const ids = columns.id as string[];
   const organisations: OrganisationSummary[] = new Array(ids.length);
   for (let v = 0; v < ids.length; v++) {
@@ -181,9 +201,12 @@ export async function unpackCopy(message: CopyMessage): Promise<CopyData> {
       region: columns.region?.[v] ?? null,
     };
   }
-  const contractIds = (await unpackStrings(message.contractIds)) as string[];
-  const a = message.arrays as Record<TypedColumn, Int32Array> &
-    Record<"records" | "subjects", Float64Array> &
+  // The contract ids stay packed: read one at a time (copyIds.ts), never unpacked all at once.
+  const contractIds = new PackedIds(message.contractIds.bytes, message.contractIds.ends);
+  type Narrowed = "records" | "subjects" | "possible" | "categoryOf" | "sourceOf" | "serviceOf";
+  const a = message.arrays as Record<Exclude<TypedColumn, Narrowed>, Int32Array> &
+    Record<"records" | "subjects", Counts> &
+    Record<"categoryOf" | "sourceOf" | "serviceOf", IndexColumn> &
     Record<"possible", Uint8Array>;
   return {
     organisations,
@@ -191,7 +214,8 @@ export async function unpackCopy(message: CopyMessage): Promise<CopyData> {
     contractIndex: new IdIndex(contractIds, message.contractOrder),
     table: {
       orgIds: ids,
-      contractIds,
+      contractIds: [],
+      contractIdAt: (e) => contractIds.at(e) as string,
       from: a.from,
       to: a.to,
       records: a.records,

@@ -1,5 +1,5 @@
 import type { EstimateContract, PeerCounts } from "../domain/index.ts";
-import type { ContractTable, Reach } from "./contractReach.ts";
+import type { ContractTable, Counts, Reach } from "./contractReach.ts";
 
 /**
  * The estimate of the undisclosed (domain/estimate.ts) from a search: the counted contracts'
@@ -17,11 +17,7 @@ export interface PeerIndex {
   subjects: KindPools;
 }
 
-function kindPools(
-  counts: Float64Array,
-  from: Int32Array,
-  kindOf: (org: number) => string | null,
-): KindPools {
+function kindPools(counts: Counts, from: Int32Array, kindOf: (org: number) => string | null): KindPools {
   const byKind = new Map<string | null, number[]>();
   for (let e = 0; e < counts.length; e++) {
     const value = counts[e] as number;
@@ -44,7 +40,7 @@ function kindPools(
  * on a busy 2-core machine; whole counts and contract numbers packed into one float each
  * (count · 2^bits + number, exact below 2^53) sort natively in ~0.1 s.
  */
-function sortedByCount(contracts: Int32Array, counts: Float64Array): Int32Array {
+function sortedByCount(contracts: Int32Array, counts: Counts): Int32Array {
   const bits = Math.max(1, Math.ceil(Math.log2(counts.length + 1)));
   const scale = 2 ** bits;
   let packable = true;

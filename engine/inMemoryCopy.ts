@@ -25,8 +25,15 @@ import {
   reachBuffers,
   searchReach,
 } from "./confirmedPart.ts";
-import { type ContractTable, carriesIds, type Reach, type ReachSummary, summarise } from "./contractReach.ts";
-import { type CopiedContract, columnsOf } from "./copyColumns.ts";
+import {
+  type ContractTable,
+  carriesIds,
+  contractId,
+  type Reach,
+  type ReachSummary,
+  summarise,
+} from "./contractReach.ts";
+import { type CopiedContract, columnsOf, type IndexColumn } from "./copyColumns.ts";
 import {
   type CopiedExposure,
   type CopyData,
@@ -72,8 +79,8 @@ export class InMemoryCopy {
   private readonly inEdges: Int32Array;
   private readonly since: Int32Array;
   private readonly deleteBy: Int32Array;
-  private readonly categoryOf: Int32Array;
-  private readonly sourceOf: Int32Array;
+  private readonly categoryOf: IndexColumn;
+  private readonly sourceOf: IndexColumn;
   private readonly categories: string[][];
   private readonly sources: (string | null)[];
   /** The incidents and what was reported about them, by the organisation they hit. */
@@ -136,7 +143,7 @@ export class InMemoryCopy {
   }
 
   get contractCount(): number {
-    return this.table.contractIds.length;
+    return this.table.from.length;
   }
 
   /** Refuses ids the graph does not hold, as the Cypher engine does. */
@@ -322,7 +329,8 @@ export class InMemoryCopy {
     scenario: Scenario,
     { summary, part, totals }: AnswerParts,
   ): Omit<BlastRadius, "dataset"> {
-    const { contractIds, orgIds, to, records, subjects, possible } = this.table;
+    const { orgIds, to, records, subjects, possible } = this.table;
+    const idOf = (e: number) => contractId(this.table, e);
     const contracts: CountedContract[] = [];
     const affected = summary.listed.map((reached): AffectedOrganisation => {
       const org: AffectedOrganisation = {
@@ -332,7 +340,7 @@ export class InMemoryCopy {
         subjects: reached.subjects,
         undisclosed: reached.undisclosed,
         path: reached.path.map((v) => orgIds[v] as string),
-        chain: reached.chain.map((e) => contractIds[e] as string),
+        chain: reached.chain.map(idOf),
         dataCategories: [],
         reported: [],
         confirmed: part === null || part.isAffected(reached.org),
@@ -344,7 +352,7 @@ export class InMemoryCopy {
         const r = records[e] as number;
         const s = subjects[e] as number;
         contracts.push({
-          id: contractIds[e] as string,
+          id: idOf(e),
           consignor: org.id,
           contractor: orgIds[to[e] as number] as string,
           records: Number.isNaN(r) ? null : r,

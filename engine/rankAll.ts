@@ -1,3 +1,4 @@
+import type { Counts } from "./contractReach.ts";
 import { adjacency } from "./inMemoryArrays.ts";
 import { rankByBitsets } from "./rankBitsets.ts";
 import { rankBySets } from "./rankSets.ts";
@@ -24,7 +25,7 @@ export interface RankInput {
   /** Contract ends and known records (NaN when undisclosed), one entry per contract. */
   from: Int32Array;
   to: Int32Array;
-  records: Float64Array;
+  records: Counts;
   /** `carries` as contract numbers: contract e's list is carriesList[carriesStart[e] .. carriesStart[e+1]). */
   carriesStart: Int32Array;
   carriesList: Int32Array;
@@ -160,7 +161,7 @@ export interface Condensed {
   members: Int32Array;
   outStart: Int32Array;
   outTarget: Int32Array;
-  records: Float64Array;
+  records: Counts;
   /** The component whose reach is contract e's. */
   contractComp: Int32Array;
   compRecords: Float64Array;

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { type ContractFacts, type OrganisationSummary, parseScenario } from "../../domain/index.ts";
 import { columnsOf } from "../../engine/copyColumns.ts";
 import { type CopiedExposure, deriveCopy, IdIndex } from "../../engine/copyData.ts";
+import { PackedIds } from "../../engine/copyIds.ts";
 import {
   type CopyMessage,
   packCopy,
@@ -85,6 +86,22 @@ describe("an in-memory copy crossing from its worker thread", () => {
     ]);
   });
 
+  it("finds packed ids by their bytes, and by their characters where UTF-8 and UTF-16 order differ", () => {
+    for (const ids of [
+      ["c-10", "c-2", "c-1", "株式会社", "b"],
+      // U+FF21 sorts after U+1F600 by code units (0xD83D < 0xFF21), before it by bytes.
+      ["\uff21", "\u{1f600}", "a", "\ue000x"],
+    ]) {
+      const packed = packStrings(ids);
+      const index = new IdIndex(new PackedIds(packed.bytes, packed.ends), IdIndex.of(ids).order);
+      expect([...ids, "zz", ""].map((id) => index.get(id))).toEqual([
+        ...ids.map((_, i) => i),
+        undefined,
+        undefined,
+      ]);
+    }
+  });
+
   it("moves its buffers (nothing cloned but the small tables) and answers as the copy it was", async () => {
     const { organisations, contracts, exposures } = randomWorld(7, 300, 1500);
     const original = InMemoryCopy.of(organisations, contracts, exposures);
@@ -123,6 +140,11 @@ describe("an in-memory copy crossing from its worker thread", () => {
       affected += answer.totals.organisations;
     }
     expect(affected).toBeGreaterThan(100);
+    // Whole radii spell out every contract id, read from the packed ids.
+    for (const scenario of scenarios) {
+      expect(copy.packetRadius(scenario)).toEqual(original.packetRadius(scenario));
+      expect(copy.breachRadius(scenario)).toEqual(original.breachRadius(scenario));
+    }
     // The exposures came along: o0's answer lists them, undated last.
     const o0 = copy.blastRadius(parseScenario({ vendor: ["o0"] }));
     const reported = [...o0.unmodelled, ...o0.affected.flatMap((a) => a.reported)];

@@ -29,7 +29,9 @@ export function largeBenchLines(r: LargeBenchResult): string {
     ),
     `api      ${api.value.requestsPerSecond} requests/s, p95 ${api.value.p95Ms} ms ${goal(api.value.p95Ms < 300, "< 300 ms")}, ${api.value.errors} errors (20 clients, 30 s) [load ${api.load}]`,
     `notify   first page by deadline ${notify.value.firstPageMs} ms ${goal(notify.value.firstPageMs !== null && notify.value.firstPageMs < 3000, "< 3 s")} [load ${notify.load}]`,
-    `web      the biggest radius (${n(groupedWeb.value.organisations)} affected) drawn as groups in ${groupedWeb.value.ms} ms; frames p50 ${groupedWeb.value.frameP50Ms} ms, p95 ${groupedWeb.value.frameP95Ms} ms [load ${groupedWeb.load}]`,
+    groupedWeb.value
+      ? `web      the biggest radius (${n(groupedWeb.value.organisations)} affected) drawn as groups in ${groupedWeb.value.ms} ms; frames p50 ${groupedWeb.value.frameP50Ms} ms, p95 ${groupedWeb.value.frameP95Ms} ms [load ${groupedWeb.load}]`
+      : "web      (not measured: no browser)",
     `skipped  ${r.skipped}`,
   ];
   return `${lines.join("\n")}\n`;

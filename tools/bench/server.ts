@@ -29,8 +29,10 @@ export function startApiProcess(
   /** false: resolve once it listens (the caller watches the build: "progress", "copy"). */
   waitForCopy = true,
 ): Promise<ApiProcess> {
-  const child = spawn("node", ["--import", "tsx", join(PROJECT_ROOT, "bin/serve.ts")], {
-    cwd: PROJECT_ROOT,
+  // Another checkout's API on the same graph (KEIRO_BENCH_API_ROOT): its copy measured beside this one's.
+  const root = env.KEIRO_BENCH_API_ROOT || PROJECT_ROOT;
+  const child = spawn("node", ["--import", "tsx", join(root, "bin/serve.ts")], {
+    cwd: root,
     env: { ...env, PORT: "0", HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
