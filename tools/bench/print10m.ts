@@ -23,10 +23,16 @@ export function largeBenchLines(r: LargeBenchResult): string {
       ? `reload   peak RSS ${gib(reload.value.peakRssMiB)} while the next copy was built beside the ${gib(reload.value.heldRssMiB)} held ${goal(reload.value.peakRssMiB <= 8192, "≤ 8 GiB")}; offline reload ${reload.value.loadSeconds} s, next copy built in ${(reload.value.buildMs / 1000).toFixed(1)} s [load ${reload.load}]`
       : "reload   (not measured)",
     `rank     ${n(r.rank.vendors)} vendors in ${r.rank.ms === null ? "—" : `${(r.rank.ms / 1000).toFixed(1)} s`} ${goal(r.rank.ms === null ? null : r.rank.ms < 60_000, "< 60 s")}, inside the API's build: RSS ${gib(c.rank.rssAtStartMiB)} → peak ${gib(rankRss)} ${goal(rankRss <= 4096, "≤ 4 GiB")}`,
-    ...r.impact.map(
-      (i) =>
-        `impact   ${i.label.padEnd(8)} ${i.vendor} (${n(i.affected)} affected): API ${i.apiMs} ms${i.label === "biggest" ? ` ${goal(i.apiMs !== null && i.apiMs < 2000, "< 2 s")}` : ""} [load ${i.apiLoad}]; Cypher ${i.cypher.value === null ? "gave up" : `${n(i.cypher.value)} ms`} [load ${i.cypher.load}]`,
-    ),
+    ...r.impact.map((i) => {
+      const cypher = r.cypher.find((c) => c.label === i.label);
+      const cypherText = !cypher
+        ? "—"
+        : cypher.value.ms === null
+          ? `gave up (${cypher.value.failure})`
+          : `${n(cypher.value.ms)} ms, its process's peak RSS ${cypher.value.peakRssMiB} MiB`;
+      const apiGoal = i.label === "biggest" ? ` ${goal(i.apiMs !== null && i.apiMs < 2000, "< 2 s")}` : "";
+      return `impact   ${i.label.padEnd(8)} ${i.vendor} (${n(i.affected)} affected): API ${i.apiMs} ms${apiGoal} [load ${i.apiLoad}]; Cypher ${cypherText} [load ${cypher?.load ?? "—"}]`;
+    }),
     `api      ${api.value.requestsPerSecond} requests/s, p95 ${api.value.p95Ms} ms ${goal(api.value.p95Ms < 300, "< 300 ms")}, ${api.value.errors} errors (20 clients, 30 s) [load ${api.load}]`,
     `notify   first page by deadline ${notify.value.firstPageMs} ms ${goal(notify.value.firstPageMs !== null && notify.value.firstPageMs < 3000, "< 3 s")} [load ${notify.load}]`,
     groupedWeb.value

@@ -46,7 +46,8 @@ export function watchBuild(
         rank: {
           ms: ranking && ranked ? ranked.at - ranking.at : null,
           rssAtStartMiB: ranking ? rss.at(ranking.at) : 0,
-          peakRssMiB: ranking && ranked ? rss.peak(ranking.at, ranked.at) : 0,
+          // A ranking shorter than the sampling interval has no sample of its own.
+          peakRssMiB: ranking && ranked ? Math.max(rss.peak(ranking.at, ranked.at), rss.at(ranked.at)) : 0,
         },
         phases: seen.map((s) => `${s.phase} +${((s.at - began) / 1000).toFixed(1)} s`),
         load: `${loadAverage()} (${label})`,
