@@ -249,6 +249,9 @@ export const en: typeof ja = {
   },
   explorer: {
     title: "Keiro 経路 — supply-chain impact explorer",
+    dataReloaded:
+      "The data was reloaded (a new load, {loadedAt}): every answer shown has been asked again from the new data.",
+    dismiss: "Dismiss",
     search: "Search organisations (Japanese, English, id)",
     searchLabel: "Organisation search",
     noResults: "No organisation matches",

@@ -236,6 +236,9 @@ export const ja = {
   /** The explorer (web app): its labels, sentences and the Response view. */
   explorer: {
     title: "経路 Keiro — サプライチェーン影響分析",
+    dataReloaded:
+      "データが読み込み直されました（新しいロード {loadedAt}）。表示中の回答はすべて新しいデータで取得し直しています。",
+    dismiss: "閉じる",
     search: "組織を検索（日本語・英語・ID）",
     searchLabel: "組織検索",
     noResults: "該当する組織はありません",

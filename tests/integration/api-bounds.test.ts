@@ -126,6 +126,7 @@ describe("timeouts", () => {
     const slow = Object.assign(Object.create(engine) as InMemoryEngine, {
       blastRadius: async () => Promise.reject(timedOut),
       rank: async () => Promise.reject(new Error("a bug somewhere, with a stack trace")),
+      stampedRank: async () => Promise.reject(new Error("a bug somewhere, with a stack trace")),
     });
     const app = buildServer({ driver, databaseUri: "bolt://test", engine: slow });
     try {
