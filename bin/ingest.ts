@@ -1,4 +1,6 @@
-import { rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { SingleBar } from "cli-progress";
 import { isWorkbookPath } from "../domain/index.ts";
 import {
@@ -9,8 +11,19 @@ import {
 } from "../ingest/dataset.ts";
 import { loadDataset } from "../ingest/load.ts";
 import { LoadRunningError } from "../ingest/lock.ts";
+import { ImportCsvWriter } from "../ingest/offline/csv.ts";
+import { lockFileHolder, lockFileRefusal } from "../ingest/offline/lockFile.ts";
+import {
+  OfflineRefusal,
+  offlineInstance,
+  offlineLoad,
+  recoverInterruptedOffline,
+} from "../ingest/offline/pipeline.ts";
+import { Progress } from "../ingest/progress.ts";
 import { StagingMismatchError } from "../ingest/staged.ts";
 import { validateSource } from "../ingest/workbook/index.ts";
+import { AdminCommandError } from "../neo4j/bundled/admin.ts";
+import { localInstance } from "../neo4j/config.ts";
 import { applySchema } from "../neo4j/schema.ts";
 import { fail, parseCommand, withDatabase } from "./command.ts";
 
@@ -18,9 +31,11 @@ import { fail, parseCommand, withDatabase } from "./command.ts";
 const EXIT_LOAD_RUNNING = 3;
 /** Exit 4: the server had too little memory for the load's transaction; nothing was changed. */
 const EXIT_SERVER_MEMORY = 4;
+/** Exit 5 (--offline): the importer failed; the previous graph is as it was, the server running. */
+const EXIT_IMPORT_FAILED = 5;
 const OUT_OF_TRANSACTION_MEMORY = "Neo.TransientError.General.MemoryPoolOutOfMemoryError";
 
-const USAGE = `Usage: npm run ingest -- DIR|FILE.xlsx [--replace] [--dry-run]
+const USAGE = `Usage: npm run ingest -- DIR|FILE.xlsx [--replace] [--dry-run] [--offline]
 
 Validates a dataset and loads it into Neo4j, all or nothing: the folder DIR (organisations.csv,
 outsourcing.csv, and optionally incidents.csv and exposures.csv), or one Excel workbook holding
@@ -33,11 +48,21 @@ graph that already holds data, without --replace, the rows are merged in one tra
 
   --replace   the dataset replaces the whole graph (the old one is deleted after the swap)
   --dry-run   validate only; the database is not touched
+  --offline   a first load of a big dataset through Neo4j's offline importer (neo4j-admin database
+              import full), several times faster than the online load, into the bundled server
+              only (refused when NEO4J_URI is set). It means DOWNTIME: the new store is imported
+              beside the live one, then the server is stopped, the new store swapped in and the
+              server started again (a running \`npm run serve\` answers 503 meanwhile and reconnects
+              by itself). All or nothing: any failure puts the previous store back and restarts
+              the server. Replaces the whole graph, so a graph that holds data needs --replace.
   -h, --help  this text
 
 Exit status: 0 loaded (or valid, with --dry-run); 1 invalid input, nothing written;
-2 the database cannot be reached; 3 another load is running, nothing written; 4 the server had
-too little transaction memory for the swap, nothing changed (give it more heap).`;
+2 the database cannot be reached; 3 another load is running (online or offline), nothing written;
+4 the server had too little transaction memory for the swap, nothing changed (give it more heap);
+5 (--offline) Neo4j's importer failed, the graph as it was.
+Environment for --offline: KEIRO_IMPORT_HEAP (the importer's Java heap, 1g),
+KEIRO_IMPORT_MEMORY (its off-heap memory; its default, 90% of what is free).`;
 
 async function main(): Promise<void> {
   const parsed = parseCommand(
@@ -45,6 +70,7 @@ async function main(): Promise<void> {
       options: {
         replace: { type: "boolean" },
         "dry-run": { type: "boolean" },
+        offline: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
       allowPositionals: true,
@@ -55,27 +81,59 @@ async function main(): Promise<void> {
     fail(`Expected one dataset folder or workbook, got ${parsed.positionals.length}.\n\n${USAGE}`, 1);
   const dir = parsed.positionals[0] as string;
   const began = Date.now();
-  const source = await readSource(dir);
+  // Refused before the dataset is read: no point validating a million rows for a server not ours.
+  const offline = parsed.values.offline && !parsed.values["dry-run"] ? offlineCsv() : undefined;
+  const source = await readSource(dir, offline);
   try {
-    await ingest(parsed.values, dir, began, source.dataset);
+    await ingest(parsed.values, dir, began, source.dataset, offline);
   } finally {
     await source.dispose();
   }
 }
 
+/** What --offline writes while it validates: the importer's CSV files, in a private folder. */
+interface OfflineCsv {
+  dir: string;
+  writer: ImportCsvWriter;
+}
+
+function offlineCsv(): OfflineCsv {
+  // Refused before the dataset is read: no point validating a million rows for a server not ours.
+  refuseOr(offlineInstance);
+  const dir = mkdtempSync(join(tmpdir(), "keiro-offline-csv-"));
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  return { dir, writer: new ImportCsvWriter(dir) };
+}
+
 /** A folder of CSV files is validated in place; a workbook's sheets are first read out (once). */
 async function readSource(
   path: string,
+  offline: OfflineCsv | undefined,
 ): Promise<{ dataset: ValidatedDataset; dispose: () => Promise<void> }> {
   const bar =
     process.stderr.isTTY && isWorkbookPath(path)
       ? new SingleBar({ format: "reading {file} {value} rows", hideCursor: true, clearOnComplete: true })
       : undefined;
   bar?.start(0, 0, { file: path });
+  // --offline converts as it validates, a long phase on a big dataset: it says how far it is.
+  const progress = offline ? new Progress() : undefined;
+  let rows = 0;
   try {
-    const source = await validateSource(path, (what) => {
-      if (what === "cells") bar?.increment();
-    });
+    const source = await validateSource(
+      path,
+      (what) => {
+        if (what === "cells") bar?.increment();
+        else if (progress && ++rows % 10_000 === 0) {
+          if (rows === 10_000) {
+            bar?.stop();
+            progress.phase("validating and converting", 0);
+          }
+          progress.update(rows);
+        }
+      },
+      offline ? (spec, row) => offline.writer.row(spec, row) : undefined,
+    );
+    progress?.end();
     // `fail` exits at once: the private folder a workbook was read out to is removed on the way
     // out too (never a dataset folder: that one is the analyst's).
     if (isWorkbookPath(path)) {
@@ -88,11 +146,23 @@ async function readSource(
   }
 }
 
+/** Runs `check`; an OfflineRefusal or LoadRunningError it throws ends the command with its exit status. */
+function refuseOr<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof OfflineRefusal) fail(error.message, error.exitCode);
+    if (error instanceof LoadRunningError) fail(error.message, EXIT_LOAD_RUNNING);
+    throw error;
+  }
+}
+
 async function ingest(
-  values: { replace?: boolean; "dry-run"?: boolean },
+  values: { replace?: boolean; "dry-run"?: boolean; offline?: boolean },
   dir: string,
   began: number,
   dataset: ValidatedDataset,
+  offlineCsv: OfflineCsv | undefined,
 ): Promise<void> {
   const phases: string[] = [];
   let staged = false;
@@ -102,7 +172,7 @@ async function ingest(
     phases.push(`${name} ${((Date.now() - phaseStart) / 1000).toFixed(1)} s`);
     phaseStart = Date.now();
   };
-  endPhase("validated");
+  endPhase(offlineCsv ? "validated and converted" : "validated");
   if (dataset.problemCount > 0) {
     for (const problem of dataset.problems) process.stderr.write(`${formatProblem(problem)}\n`);
     if (dataset.problemCount > MAX_PROBLEMS) {
@@ -121,24 +191,28 @@ async function ingest(
     return;
   }
 
-  const bar = process.stderr.isTTY
-    ? new SingleBar({
-        format: "loading [{bar}] {percentage}% {value}/{total} rows",
-        hideCursor: true,
-        clearOnComplete: true,
-      })
-    : undefined;
+  if (offlineCsv)
+    return offline(values.replace === true, dir, began, dataset, offlineCsv, counted, endPhase, phases);
+  const progress = new Progress();
+  if (!process.env.NEO4J_URI) {
+    // The bundled server: an offline load may own it (its lock file), or may have been killed
+    // after its swap, leaving the graph before it aside to be put back first.
+    const instance = localInstance();
+    const holder = lockFileHolder(instance);
+    if (holder) fail(lockFileRefusal(holder).message, EXIT_LOAD_RUNNING);
+    await refuseOr(() => recoverInterruptedOffline(instance, progress));
+  }
   await withDatabase(
     async ({ driver, config }) => {
       try {
         await applySchema(driver);
-        bar?.start(rowTotal, 0);
+        progress.phase("loading", rowTotal);
         const summary = await loadDataset(driver, dataset, {
           replace: values.replace === true,
-          onRows: (count) => bar?.increment(count),
+          onRows: (count) => progress.increment(count),
           onPhase: (phase) => {
             if (phase === "swap") {
-              bar?.stop();
+              progress.end();
               endPhase("staged");
             } else if (phase === "retire") {
               endPhase("swapped");
@@ -157,7 +231,7 @@ async function ingest(
             `${summary.exposures} exposures. Fingerprint ${dataset.fingerprint.slice(0, 12)}. (${phases.join(", ")})\n`,
         );
       } finally {
-        bar?.stop();
+        progress.end();
       }
     },
     {
@@ -177,3 +251,42 @@ async function ingest(
 }
 
 await main();
+
+/** `--offline`: the bundled server's store made by Neo4j's importer (ingest/offline/pipeline.ts). */
+async function offline(
+  replace: boolean,
+  dir: string,
+  began: number,
+  dataset: ValidatedDataset,
+  csv: OfflineCsv,
+  counted: string,
+  endPhase: (name: string) => void,
+  phases: string[],
+): Promise<void> {
+  const instance = refuseOr(offlineInstance);
+  const progress = new Progress();
+  try {
+    const converted = await csv.writer.close();
+    const { summary, uri, downtime } = await offlineLoad(instance, dataset, converted, csv.dir, {
+      replace,
+      progress,
+      endPhase,
+    });
+    const seconds = ((Date.now() - began) / 1000).toFixed(2);
+    process.stdout.write(
+      `Loaded ${dir} (${counted}) offline in ${seconds} s into ${uri}, the server down ${downtime.toFixed(1)} s; the graph now holds ` +
+        `${summary.organisations} organisations, ${summary.contracts} contracts, ${summary.incidents} incidents, ` +
+        `${summary.exposures} exposures. Fingerprint ${dataset.fingerprint.slice(0, 12)}. (${phases.join(", ")})\n`,
+    );
+  } catch (error) {
+    if (error instanceof OfflineRefusal) fail(error.message, error.exitCode);
+    if (error instanceof LoadRunningError) fail(error.message, EXIT_LOAD_RUNNING);
+    if (error instanceof DatasetChangedError) fail(error.message, 1);
+    if (error instanceof AdminCommandError)
+      fail(
+        `${error.output}\nNeo4j's importer failed (exit ${error.exitCode}); the graph is as it was and the server runs on it.`,
+        EXIT_IMPORT_FAILED,
+      );
+    throw error;
+  }
+}

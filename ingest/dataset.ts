@@ -58,6 +58,13 @@ export interface ValidatedDataset {
   problemCount: number;
 }
 
+/**
+ * Hears every row validation parses, as it parses it (the offline loader writes them out for
+ * Neo4j's importer in the same pass). Rows with problems are heard too: what is heard is of use
+ * only once the whole dataset has validated.
+ */
+export type OnParsed = (spec: TableSpec, row: ParsedRow) => Promise<void> | undefined;
+
 /** More than this many problems are counted, not kept: a wrong file can have a million. */
 export const MAX_PROBLEMS = 1000;
 
@@ -76,6 +83,7 @@ export async function validateDataset(
   dir: string,
   onRow: (table: TableName) => void = () => {},
   origin: DatasetOrigin = folderOrigin(dir),
+  onParsed?: OnParsed,
 ): Promise<ValidatedDataset> {
   const problems: Problem[] = [];
   let problemCount = 0;
@@ -147,6 +155,9 @@ export async function validateDataset(
       }
       count += 1;
       onRow(spec.name);
+      // Awaited only when the taker must wait (a full buffer): most rows cost no promise.
+      const taken = onParsed?.(spec, row);
+      if (taken) await taken;
     }
     for (const { at: place, column, consignor, ids: listed } of carried) {
       for (const id of listed) {

@@ -5,9 +5,10 @@ import { cypher } from "../neo4j/queries.ts";
 
 /** How long a lock outlives its last heartbeat: a killed load's lock is dead after this. */
 export const LEASE_MS = 60_000;
-const HEARTBEAT_MS = 15_000;
+export const HEARTBEAT_MS = 15_000;
 
-function isAlive(pid: number): boolean {
+/** Whether a process of this host is alive (a dead load's lock is taken over at once). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -39,22 +40,26 @@ export interface HeldLoadLock {
   committed(): Promise<void>;
 }
 
+/** A name for a load that holds the lock: its host, pid and a random part. */
+export function newLockOwner(): string {
+  return `${hostname()} pid ${process.pid} ${randomUUID().slice(0, 8)}`;
+}
+
+/** The lease a lock taken or renewed now runs to. */
+export const leaseFromNow = () => new Date(Date.now() + LEASE_MS).toISOString();
+
 /**
- * Runs `work` holding the database's load lock: a `LoadLock` node with its owner and a lease,
- * renewed every 15 s while the work runs and deleted at the end. A second load finds it held and
- * is refused with LoadRunningError before it writes anything; a lock whose lease has run out (its
- * load was killed) is taken over, and that load then sweeps what the dead one left.
+ * Takes the database's load lock for `owner`, or throws LoadRunningError. A lock whose load died
+ * on this machine is taken over at once; any other only once its lease has run out.
  */
-export async function withLoadLock<T>(driver: Driver, work: (lock: HeldLoadLock) => Promise<T>): Promise<T> {
-  const owner = `${hostname()} pid ${process.pid} ${randomUUID().slice(0, 8)}`;
-  const lease = () => new Date(Date.now() + LEASE_MS).toISOString();
+export async function takeLoadLock(driver: Driver, owner: string): Promise<void> {
   const take = async (deadOwner: string | null) => {
     const { records } = await driver.executeQuery(cypher("ingest/lock/take"), {
       owner,
       host: hostname(),
       pid: neo4j.int(process.pid),
       now: new Date().toISOString(),
-      leaseUntil: lease(),
+      leaseUntil: leaseFromNow(),
       deadOwner,
     });
     return records[0]?.toObject() as {
@@ -69,8 +74,19 @@ export async function withLoadLock<T>(driver: Driver, work: (lock: HeldLoadLock)
   // A load killed on this machine need not wait for its lease to run out.
   if (!held.mine && held.host === hostname() && !isAlive(held.pid)) held = await take(held.owner);
   if (!held.mine) throw new LoadRunningError(held.owner, held.since);
+}
+
+/**
+ * Runs `work` holding the database's load lock: a `LoadLock` node with its owner and a lease,
+ * renewed every 15 s while the work runs and deleted at the end. A second load finds it held and
+ * is refused with LoadRunningError before it writes anything; a lock whose lease has run out (its
+ * load was killed) is taken over, and that load then sweeps what the dead one left.
+ */
+export async function withLoadLock<T>(driver: Driver, work: (lock: HeldLoadLock) => Promise<T>): Promise<T> {
+  const owner = newLockOwner();
+  await takeLoadLock(driver, owner);
   const heartbeat = setInterval(() => {
-    driver.executeQuery(cypher("ingest/lock/renew"), { owner, leaseUntil: lease() }).catch(() => {});
+    driver.executeQuery(cypher("ingest/lock/renew"), { owner, leaseUntil: leaseFromNow() }).catch(() => {});
   }, HEARTBEAT_MS);
   const mark = (query: string) => async () => {
     await driver.executeQuery(cypher(query), { owner }, { routing: neo4j.routing.WRITE });

@@ -8,6 +8,61 @@ import type { FieldReader } from "./fields.ts";
  */
 export type Properties = Record<string, string | number | string[] | null>;
 
+/**
+ * How each stored property is typed in the graph: text, a count (an integer, stored as a long) or
+ * a list of text. Declared once per table so that the offline loader's CSV headers
+ * (ingest/offline/csv.ts) are derived from the same table as what `parse` returns: a property
+ * `parse` sets that is not declared here, or of another type, does not compile.
+ */
+export type PropertyType = "string" | "long" | "string[]";
+type ValueOf<T extends PropertyType> = T extends "long" ? number : T extends "string[]" ? string[] : string;
+export type PropertiesOf<D extends Record<string, PropertyType>> = { [K in keyof D]: ValueOf<D[K]> | null };
+
+const ORGANISATION_PROPERTIES = {
+  name: "string",
+  nameEn: "string",
+  kind: "string",
+  sector: "string",
+  region: "string",
+  source: "string",
+} as const satisfies Record<string, PropertyType>;
+
+const CONTRACT_PROPERTIES = {
+  service: "string",
+  records: "long",
+  subjects: "long",
+  dataCategories: "string[]",
+  since: "string",
+  sinceStart: "string",
+  until: "string",
+  untilEnd: "string",
+  deleteBy: "string",
+  deleteByEnd: "string",
+  carries: "string[]",
+  confidence: "string",
+  source: "string",
+} as const satisfies Record<string, PropertyType>;
+
+const INCIDENT_PROPERTIES = {
+  kind: "string",
+  discovered: "string",
+  discoveredEnd: "string",
+  disclosed: "string",
+  actor: "string",
+  source: "string",
+} as const satisfies Record<string, PropertyType>;
+
+const EXPOSURE_PROPERTIES = {
+  records: "long",
+  subjects: "long",
+  grossRecords: "long",
+  dataCategories: "string[]",
+  status: "string",
+  reportedOn: "string",
+  learnedOn: "string",
+  source: "string",
+} as const satisfies Record<string, PropertyType>;
+
 export interface ParsedRow {
   /** Unique within the file; what MERGE matches on. */
   key: string;
@@ -26,6 +81,8 @@ export interface TableSpec {
   file: string;
   optional: boolean;
   required: readonly string[];
+  /** The properties `parse` returns in `params.props`, with their stored types. */
+  properties: Readonly<Record<string, PropertyType>>;
   parse(fields: FieldReader): ParsedRow;
 }
 
@@ -39,9 +96,10 @@ export const TABLES: readonly TableSpec[] = [
     file: fileOf("organisations"),
     optional: false,
     required: ["id", "name"],
+    properties: ORGANISATION_PROPERTIES,
     parse(f) {
       const id = f.id("id");
-      const props: Properties = {
+      const props: PropertiesOf<typeof ORGANISATION_PROPERTIES> = {
         name: f.text("name", true),
         nameEn: f.text("name_en"),
         kind: f.kind("kind"),
@@ -57,6 +115,7 @@ export const TABLES: readonly TableSpec[] = [
     file: fileOf("contracts"),
     optional: false,
     required: ["id", "consignor", "contractor"],
+    properties: CONTRACT_PROPERTIES,
     parse(f) {
       const id = f.id("id");
       const consignor = f.id("consignor");
@@ -65,7 +124,7 @@ export const TABLES: readonly TableSpec[] = [
       const until = f.date("until");
       const deleteBy = f.date("delete_by");
       const carries = f.ids("carries");
-      const props: Properties = {
+      const props: PropertiesOf<typeof CONTRACT_PROPERTIES> = {
         service: f.text("service"),
         records: f.count("records"),
         subjects: f.count("subjects"),
@@ -98,12 +157,13 @@ export const TABLES: readonly TableSpec[] = [
     file: fileOf("incidents"),
     optional: true,
     required: ["id", "victim"],
+    properties: INCIDENT_PROPERTIES,
     parse(f) {
       const id = f.id("id");
       const victim = f.id("victim");
       const discovered = f.date("discovered");
       const disclosed = f.date("disclosed");
-      const props: Properties = {
+      const props: PropertiesOf<typeof INCIDENT_PROPERTIES> = {
         kind: f.text("kind"),
         discovered: discovered?.text ?? null,
         discoveredEnd: day(discovered, "lastDay"),
@@ -123,13 +183,14 @@ export const TABLES: readonly TableSpec[] = [
     file: fileOf("exposures"),
     optional: true,
     required: ["incident", "organisation"],
+    properties: EXPOSURE_PROPERTIES,
     parse(f) {
       const incident = f.id("incident");
       const organisation = f.id("organisation");
       const reportedOn = f.date("reported_on");
       // An organisation may report several times (revisions); the report date tells them apart.
       const key = `${incident}|${organisation}|${reportedOn?.text ?? ""}`;
-      const props: Properties = {
+      const props: PropertiesOf<typeof EXPOSURE_PROPERTIES> = {
         records: f.count("records"),
         subjects: f.count("subjects"),
         grossRecords: f.count("gross_records"),

@@ -5,6 +5,7 @@ import { isWorkbookPath, REGISTER_TABLES, tableOfSheet } from "../../domain/inde
 import {
   type DatasetOrigin,
   MAX_PROBLEMS,
+  type OnParsed,
   type Problem,
   type ValidatedDataset,
   validateDataset,
@@ -26,9 +27,10 @@ export interface ValidatedWorkbook {
 export async function validateSource(
   path: string,
   onRow: (table: TableName | "cells") => void = () => {},
+  onParsed?: OnParsed,
 ): Promise<ValidatedWorkbook> {
-  if (isWorkbookPath(path)) return validateWorkbook(path, onRow);
-  return { dataset: await validateDataset(path, onRow), dispose: async () => {} };
+  if (isWorkbookPath(path)) return validateWorkbook(path, onRow, onParsed);
+  return { dataset: await validateDataset(path, onRow, undefined, onParsed), dispose: async () => {} };
 }
 
 /**
@@ -40,11 +42,12 @@ export async function validateSource(
 export async function validateWorkbook(
   path: string,
   onRow: (table: TableName | "cells") => void = () => {},
+  onParsed?: OnParsed,
 ): Promise<ValidatedWorkbook> {
   const dir = await mkdtemp(join(tmpdir(), "keiro-workbook-"));
   const dispose = () => rm(dir, { recursive: true, force: true });
   try {
-    return { dataset: await validate(path, dir, onRow), dispose };
+    return { dataset: await validate(path, dir, onRow, onParsed), dispose };
   } catch (error) {
     await dispose();
     throw error;
@@ -55,6 +58,7 @@ async function validate(
   path: string,
   dir: string,
   onRow: (table: TableName | "cells") => void,
+  onParsed?: OnParsed,
 ): Promise<ValidatedDataset> {
   const name = basename(path);
   const refused = (message: string, line = 0): ValidatedDataset => ({
@@ -104,7 +108,7 @@ async function validate(
     () => onRow("cells"),
   );
 
-  const dataset = await validateDataset(dir, onRow, workbookOrigin(path, sheets));
+  const dataset = await validateDataset(dir, onRow, workbookOrigin(path, sheets), onParsed);
   // Cell problems and row problems together, in the order of the sheets and rows.
   const order = (problem: Problem) =>
     REGISTER_TABLES.findIndex((t) => problem.file === `${path}!${sheets.get(t.name)?.sheet}`);

@@ -26,7 +26,7 @@ export function libDir(version: string): string {
 }
 
 /** The launcher's 5.26 defaults (see shared/NEO4J.md), as the entry point does not read them itself. */
-const JVM_FLAGS = [
+export const JVM_FLAGS = [
   "-XX:+UseG1GC",
   "-XX:-OmitStackTraceInFastThrow",
   "-XX:+UnlockExperimentalVMOptions",
@@ -72,6 +72,8 @@ export function mavenArgs(version: string, outputDirectory: string): string[] {
   ];
 }
 
+const verified = new Set<string>();
+
 /**
  * The version's jars, downloaded from Maven Central once into a git-ignored cache and checked
  * against the committed manifest; on every later call the cache is checked against it again.
@@ -79,8 +81,12 @@ export function mavenArgs(version: string, outputDirectory: string): string[] {
 export function assembleServer(version: string): string {
   const lib = libDir(version);
   const manifest = manifestPath(version);
+  // Checked once per process: an offline load asks for the jars three times (start, importer,
+  // restart), and hashing them all takes seconds.
+  if (verified.has(lib)) return lib;
   if (existsSync(join(lib, ".complete"))) {
     verifyAssembled(lib, version, manifest);
+    verified.add(lib);
     return lib;
   }
   const maven = spawnSync("mvn", ["-v"], { encoding: "utf8" });
@@ -137,7 +143,7 @@ function writeConfig(instance: LocalInstance): void {
 }
 
 /** The server's environment: its folders, and none of the credentials a user may have exported. */
-function adminEnv(instance: LocalInstance): NodeJS.ProcessEnv {
+export function adminEnv(instance: LocalInstance): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NEO4J_HOME: instance.dir,
@@ -165,7 +171,7 @@ export function initialPasswordArgs(lib: string, argumentFile: string, java: Jav
 }
 
 /** Java 24 and later warn at every start that Neo4j and Netty use sun.misc.Unsafe; they need it. */
-function unsafeAccess(java: JavaRuntime): string[] {
+export function unsafeAccess(java: JavaRuntime): string[] {
   return java.major >= 24 ? ["--sun-misc-unsafe-memory-access=allow"] : [];
 }
 
