@@ -49,11 +49,12 @@ graph that already holds data, without --replace, the rows are merged in one tra
   --replace   the dataset replaces the whole graph (the old one is deleted after the swap)
   --dry-run   validate only; the database is not touched
   --offline   a first load of a big dataset through Neo4j's offline importer (neo4j-admin database
-              import full), several times faster than the online load, into the bundled server
+              import full: the store written directly, no transactions), into the bundled server
               only (refused when NEO4J_URI is set). It means DOWNTIME: the new store is imported
               beside the live one, then the server is stopped, the new store swapped in and the
-              server started again (a running \`npm run serve\` answers 503 meanwhile and reconnects
-              by itself). All or nothing: any failure puts the previous store back and restarts
+              server started again; a running \`npm run serve\` answers 503 while it is down, waits
+              while the new graph's search keys, counts and indexes are made, then answers from
+              it by itself. All or nothing: any failure puts the previous store back and restarts
               the server. Replaces the whole graph, so a graph that holds data needs --replace.
   -h, --help  this text
 
@@ -62,7 +63,7 @@ Exit status: 0 loaded (or valid, with --dry-run); 1 invalid input, nothing writt
 4 the server had too little transaction memory for the swap, nothing changed (give it more heap);
 5 (--offline) Neo4j's importer failed, the graph as it was.
 Environment for --offline: KEIRO_IMPORT_HEAP (the importer's Java heap, 1g),
-KEIRO_IMPORT_MEMORY (its off-heap memory; its default, 90% of what is free).`;
+KEIRO_IMPORT_MEMORY (its --max-off-heap-memory; unset, the importer's own default).`;
 
 async function main(): Promise<void> {
   const parsed = parseCommand(
