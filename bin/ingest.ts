@@ -14,6 +14,7 @@ import { LoadRunningError } from "../ingest/lock.ts";
 import { ImportCsvWriter } from "../ingest/offline/csv.ts";
 import { lockFileHolder, lockFileRefusal } from "../ingest/offline/lockFile.ts";
 import {
+  OfflineLoadFailed,
   OfflineRefusal,
   offlineInstance,
   offlineLoad,
@@ -31,7 +32,7 @@ import { fail, parseCommand, withDatabase } from "./command.ts";
 const EXIT_LOAD_RUNNING = 3;
 /** Exit 4: the server had too little memory for the load's transaction; nothing was changed. */
 const EXIT_SERVER_MEMORY = 4;
-/** Exit 5 (--offline): the importer failed; the previous graph is as it was, the server running. */
+/** Exit 5 (--offline): the importer or a later step failed; the previous graph is as it was, the server running. */
 const EXIT_IMPORT_FAILED = 5;
 const OUT_OF_TRANSACTION_MEMORY = "Neo.TransientError.General.MemoryPoolOutOfMemoryError";
 
@@ -61,7 +62,7 @@ graph that already holds data, without --replace, the rows are merged in one tra
 Exit status: 0 loaded (or valid, with --dry-run); 1 invalid input, nothing written;
 2 the database cannot be reached; 3 another load is running (online or offline), nothing written;
 4 the server had too little transaction memory for the swap, nothing changed (give it more heap);
-5 (--offline) Neo4j's importer failed, the graph as it was.
+5 (--offline) the importer or a later step failed, the previous graph back as it was.
 Environment for --offline: KEIRO_IMPORT_HEAP (the importer's Java heap, 1g),
 KEIRO_IMPORT_MEMORY (its --max-off-heap-memory; unset, the importer's own default).`;
 
@@ -288,6 +289,7 @@ async function offline(
         `${error.output}\nNeo4j's importer failed (exit ${error.exitCode}); the graph is as it was and the server runs on it.`,
         EXIT_IMPORT_FAILED,
       );
+    if (error instanceof OfflineLoadFailed) fail(error.message, EXIT_IMPORT_FAILED);
     throw error;
   }
 }

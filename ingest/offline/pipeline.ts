@@ -1,13 +1,14 @@
 import { hostname } from "node:os";
 import neo4j, { type Driver } from "neo4j-driver";
 import { GRAPH_FORMAT } from "../../domain/index.ts";
+import { AdminCommandError } from "../../neo4j/bundled/admin.ts";
 import { startDatabase, stopDatabase } from "../../neo4j/bundled/lifecycle.ts";
 import { databaseName, type LocalInstance, localConfig, localInstance } from "../../neo4j/config.ts";
 import { openDriver } from "../../neo4j/driver.ts";
 import { cypher } from "../../neo4j/queries.ts";
 import { applySchema, refreshIndexStatistics } from "../../neo4j/schema.ts";
 import type { ValidatedDataset } from "../dataset.ts";
-import { HEARTBEAT_MS, leaseFromNow, newLockOwner, takeLoadLock } from "../lock.ts";
+import { HEARTBEAT_MS, LoadRunningError, leaseFromNow, newLockOwner, takeLoadLock } from "../lock.ts";
 import type { Progress } from "../progress.ts";
 import { type LoadSummary, recordDataset } from "../rows.ts";
 import { type Converted, writeLockNode } from "./csv.ts";
@@ -40,6 +41,16 @@ export class OfflineRefusal extends Error {
     readonly exitCode: number,
   ) {
     super(message);
+  }
+}
+
+/** A step failed (not the importer: AdminCommandError); the previous store is back, the server running on it. */
+export class OfflineLoadFailed extends Error {
+  constructor(readonly failure: unknown) {
+    super(
+      `${(failure as Error).message}\nThe offline load failed; the previous graph is back and the server runs on it.`,
+      { cause: failure },
+    );
   }
 }
 
@@ -108,7 +119,8 @@ export async function offlineLoad(
   const fileLock = takeLockFile(instance);
   let driver: Driver | undefined;
   let lock: HeldLock | undefined;
-  let swapped = false;
+  // From the moment the server is stopped, a failure must put the old store back and start it.
+  let stopped = false;
   try {
     if (hasBackup(layout)) await recover(instance, layout, progress);
     const { uri } = await startDatabase(instance);
@@ -149,9 +161,9 @@ export async function offlineLoad(
     lock.stop();
     await driver.close();
     driver = undefined;
+    stopped = true;
     await stopDatabase(instance);
     swapIn(layout);
-    swapped = true;
     progress.note("Restarting the server on the new store…");
     await startDatabase(instance);
     const downtime = (Date.now() - down) / 1000;
@@ -178,8 +190,8 @@ export async function offlineLoad(
     await driver?.close();
     driver = undefined;
     try {
-      if (swapped) {
-        progress.note("The load failed after the swap: putting the previous store back…");
+      if (stopped) {
+        progress.note("The load failed after the server was stopped: putting the previous store back…");
         await stopDatabase(instance);
         restoreBackup(layout);
         await startDatabase(instance);
@@ -197,7 +209,13 @@ export async function offlineLoad(
         { cause: error },
       );
     }
-    throw error;
+    if (
+      error instanceof OfflineRefusal ||
+      error instanceof LoadRunningError ||
+      error instanceof AdminCommandError
+    )
+      throw error;
+    throw new OfflineLoadFailed(error);
   } finally {
     progress.end();
     await driver?.close();

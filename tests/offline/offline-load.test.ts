@@ -244,19 +244,28 @@ describe("an offline load refuses", () => {
   }, 300_000);
 });
 
+/**
+ * A `java` that runs everything as the real one does, but: the importer fails (`import`), or the
+ * first server start after an import fails (`restart`), as a broken disk or a bad store would.
+ */
+function brokenJava(fails: "import" | "restart"): string {
+  const java = findJava(bundledVersion(instance.version)).command;
+  const dir = mkdtempSync(join(tmpdir(), "keiro-java-"));
+  const wrapper = join(dir, "java");
+  const script =
+    fails === "import"
+      ? `case "$*" in *" database import full "*) echo "injected: no space left on device" >&2; exit 70;; esac\n`
+      : `case "$*" in *" database import full "*) touch "${dir}/imported";; *--home-dir=*) if [ -e "${dir}/imported" ] && [ ! -e "${dir}/failed" ]; then touch "${dir}/failed"; echo "injected: store unreadable"; exit 1; fi;; esac\n`;
+  writeFileSync(wrapper, `#!/bin/sh\n${script}exec "${java}" "$@"\n`);
+  chmodSync(wrapper, 0o755);
+  return wrapper;
+}
+
 describe("a failed offline load", () => {
   it("leaves the previous graph exactly as it was, the server running", async () => {
     const before = await everything();
     const pid = runningPid(instance);
-    // A `java` that runs everything but the importer, which fails as a broken disk would make it.
-    const java = findJava(bundledVersion(instance.version)).command;
-    const wrapper = join(mkdtempSync(join(tmpdir(), "keiro-java-")), "java");
-    writeFileSync(
-      wrapper,
-      `#!/bin/sh\ncase "$*" in *" database import full "*) echo "injected: no space left on device" >&2; exit 70;; esac\nexec "${java}" "$@"\n`,
-    );
-    chmodSync(wrapper, 0o755);
-    const result = await ingest([SAMPLE_DIR, "--offline", "--replace"], { KEIRO_JAVA: wrapper });
+    const result = await ingest([SAMPLE_DIR, "--offline", "--replace"], { KEIRO_JAVA: brokenJava("import") });
     expect(result.status).toBe(5);
     expect(result.stderr).toMatch(
       /injected: no space left on device\nNeo4j's importer failed \(exit 70\); the graph is as it was and the server runs on it\.\n$/,
@@ -265,6 +274,24 @@ describe("a failed offline load", () => {
     expect(await everything()).toEqual(before);
     expect(await query(driver, "MATCH (l:LoadLock) RETURN l")).toEqual([]);
     expect(existsSync(join(instance.dir, "offline", "csv"))).toBe(false);
+    expect(existsSync(join(instance.dir, "load.lock"))).toBe(false);
+  }, 300_000);
+
+  it("after the swap puts the previous store back and starts the server on it", async () => {
+    const before = await everything();
+    const result = await ingest([SAMPLE_DIR, "--offline", "--replace"], {
+      KEIRO_JAVA: brokenJava("restart"),
+    });
+    await reconnect();
+    expect(result.status, result.stderr).toBe(5);
+    expect(result.stderr).toContain("injected: store unreadable");
+    expect(result.stderr).toMatch(
+      /The load failed after the server was stopped: putting the previous store back…\n[\s\S]*\nThe offline load failed; the previous graph is back and the server runs on it\.\n$/,
+    );
+    expect(runningPid(instance)).not.toBe(null);
+    expect(await everything()).toEqual(before);
+    expect(await query(driver, "MATCH (l:LoadLock) RETURN l")).toEqual([]);
+    expect(existsSync(join(instance.dir, "offline", "backup"))).toBe(false);
     expect(existsSync(join(instance.dir, "load.lock"))).toBe(false);
   }, 300_000);
 });
