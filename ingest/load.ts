@@ -53,7 +53,10 @@ export async function loadDataset(
     format: neo4j.int(GRAPH_FORMAT),
   };
   const summary = await withLoadLock(driver, async (lock) => {
-    const empty = (await driver.executeQuery(cypher("ingest/is-empty"))).records[0]?.get("empty") === true;
+    const empty =
+      (
+        await driver.executeQuery(cypher("ingest/is-empty"), {}, { routing: neo4j.routing.WRITE })
+      ).records[0]?.get("empty") === true;
     if (!options.replace && !empty) return mergeLoad(driver, dataset, progress, datasetParams, lock);
     return stagedLoad(driver, dataset, { replace: options.replace, progress, onPhase, datasetParams, lock });
   });

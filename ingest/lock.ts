@@ -54,14 +54,18 @@ export const leaseFromNow = () => new Date(Date.now() + LEASE_MS).toISOString();
  */
 export async function takeLoadLock(driver: Driver, owner: string): Promise<void> {
   const take = async (deadOwner: string | null) => {
-    const { records } = await driver.executeQuery(cypher("ingest/lock/take"), {
-      owner,
-      host: hostname(),
-      pid: neo4j.int(process.pid),
-      now: new Date().toISOString(),
-      leaseUntil: leaseFromNow(),
-      deadOwner,
-    });
+    const { records } = await driver.executeQuery(
+      cypher("ingest/lock/take"),
+      {
+        owner,
+        host: hostname(),
+        pid: neo4j.int(process.pid),
+        now: new Date().toISOString(),
+        leaseUntil: leaseFromNow(),
+        deadOwner,
+      },
+      { routing: neo4j.routing.WRITE },
+    );
     return records[0]?.toObject() as {
       mine: boolean;
       owner: string;
@@ -86,7 +90,13 @@ export async function withLoadLock<T>(driver: Driver, work: (lock: HeldLoadLock)
   const owner = newLockOwner();
   await takeLoadLock(driver, owner);
   const heartbeat = setInterval(() => {
-    driver.executeQuery(cypher("ingest/lock/renew"), { owner, leaseUntil: leaseFromNow() }).catch(() => {});
+    driver
+      .executeQuery(
+        cypher("ingest/lock/renew"),
+        { owner, leaseUntil: leaseFromNow() },
+        { routing: neo4j.routing.WRITE },
+      )
+      .catch(() => {});
   }, HEARTBEAT_MS);
   const mark = (query: string) => async () => {
     await driver.executeQuery(cypher(query), { owner }, { routing: neo4j.routing.WRITE });
@@ -98,6 +108,8 @@ export async function withLoadLock<T>(driver: Driver, work: (lock: HeldLoadLock)
     });
   } finally {
     clearInterval(heartbeat);
-    await driver.executeQuery(cypher("ingest/lock/release"), { owner }).catch(() => {});
+    await driver
+      .executeQuery(cypher("ingest/lock/release"), { owner }, { routing: neo4j.routing.WRITE })
+      .catch(() => {});
   }
 }

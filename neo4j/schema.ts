@@ -1,9 +1,9 @@
-import type { Driver } from "neo4j-driver";
+import neo4j, { type Driver } from "neo4j-driver";
 import { cypherStatements } from "./queries.ts";
 
 /** Constraints and indexes from cypher/schema.cypher; every command that writes applies them. */
 export async function applySchema(driver: Driver): Promise<void> {
-  const session = driver.session();
+  const session = driver.session({ defaultAccessMode: neo4j.session.WRITE });
   try {
     // Building an index on a million contracts outlasts the server's default transaction timeout.
     const config = { timeout: 10 * 60 * 1000 };
@@ -22,5 +22,7 @@ export async function applySchema(driver: Driver): Promise<void> {
  * resampling.
  */
 export async function refreshIndexStatistics(driver: Driver): Promise<void> {
-  await driver.executeQuery("CALL db.resampleOutdatedIndexes()").catch(() => {});
+  await driver
+    .executeQuery("CALL db.resampleOutdatedIndexes()", {}, { routing: neo4j.routing.WRITE })
+    .catch(() => {});
 }

@@ -15,8 +15,15 @@ import { afterAll, expect } from "vitest";
 const testPath = expect.getState().testPath ?? "";
 const serverFree = /[\\/]tests[\\/](unit|web)[\\/]/.test(testPath);
 
-/** The server this project's files share: its instance and Bolt port (or the URI a run names). */
-const server = `${process.env.KEIRO_INSTANCE ?? "test"}-${process.env.NEO4J_URI || process.env.KEIRO_BOLT_PORT || "7688"}`;
+/**
+ * The server this project's files share: its instance and Bolt port (or the URI a run names). The
+ * offline load's files stop and start a server of their own (tests/offline/offlineInstance.ts):
+ * they take that server's turn, never the shared one's.
+ */
+const offline = /[\\/]tests[\\/]offline[\\/]/.test(testPath);
+const instanceName = `${process.env.KEIRO_INSTANCE ?? "test"}${offline ? "-offline" : ""}`;
+const port = Number(process.env.KEIRO_BOLT_PORT || 7688) + (offline ? 50 : 0);
+const server = `${instanceName}-${(!offline && process.env.NEO4J_URI) || port}`;
 const TURN = join(tmpdir(), `keiro-server-turn-${server.replace(/[^\w.-]/g, "_")}`);
 const OWNER = join(TURN, "owner");
 /** A turn taken but not yet signed (the folder made, its owner not yet written) for this long is stale. */

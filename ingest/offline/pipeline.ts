@@ -82,7 +82,11 @@ class HeldLock {
     this.stop();
     this.driver = driver;
     const renew = () =>
-      driver.executeQuery(cypher("ingest/lock/renew"), { owner: this.owner, leaseUntil: leaseFromNow() });
+      driver.executeQuery(
+        cypher("ingest/lock/renew"),
+        { owner: this.owner, leaseUntil: leaseFromNow() },
+        { routing: neo4j.routing.WRITE },
+      );
     renew().catch(() => {});
     this.heartbeat = setInterval(() => renew().catch(() => {}), HEARTBEAT_MS);
   }
@@ -91,7 +95,11 @@ class HeldLock {
   }
   async release(): Promise<void> {
     this.stop();
-    await this.driver.executeQuery(cypher("ingest/lock/release"), { owner: this.owner });
+    await this.driver.executeQuery(
+      cypher("ingest/lock/release"),
+      { owner: this.owner },
+      { routing: neo4j.routing.WRITE },
+    );
   }
 }
 
@@ -128,7 +136,10 @@ export async function offlineLoad(
     lock = new HeldLock(newLockOwner(), driver);
     await takeLoadLock(driver, lock.owner);
     lock.beat(driver);
-    const empty = (await driver.executeQuery(cypher("ingest/is-empty"))).records[0]?.get("empty") === true;
+    const empty =
+      (
+        await driver.executeQuery(cypher("ingest/is-empty"), {}, { routing: neo4j.routing.WRITE })
+      ).records[0]?.get("empty") === true;
     if (!options.replace && !empty)
       throw new OfflineRefusal(
         "The graph already holds data, and --offline replaces the whole graph: add --replace to replace it; nothing was loaded.",
