@@ -42,8 +42,9 @@ const MAY_IMPORT: Record<string, string[]> = {
   neo4j: [],
   "bundled server": ["neo4j"],
   engine: ["domain", "neo4j"],
-  // The loader reads workbooks through register/exceljs.ts, the one place exceljs is loaded.
-  ingest: ["domain", "neo4j", "register"],
+  // The loader reads workbooks through register/exceljs.ts, the one place exceljs is loaded; the
+  // offline load (ingest/offline/) stops, imports into and starts the bundled server.
+  ingest: ["domain", "neo4j", "register", "bundled server"],
   answers: ["domain", "engine", "report", "locale"],
   api: ["domain", "neo4j", "engine", "report", "answers", "locale"],
   web: [],
