@@ -122,42 +122,44 @@ export async function validateDataset(
     const carried: { at: Place; column: string; consignor: string; ids: string[] }[] = [];
     const at = (line: number, ordinal: number) => origin.place(spec, path, line, ordinal);
     const reportAt = (place: Place, message: string) => report(place.file, place.line, message);
-    for await (const item of readCsv(path, facts.encoding, spec.name, spec.required, parsed)) {
-      if (item.kind === "problem") {
-        reportAt(at(item.line, item.ordinal), item.message);
-        continue;
-      }
-      const fields = new FieldReader(item.record);
-      const row = spec.parse(fields);
-      const here = at(fields.line, fields.ordinal);
-      for (const message of fields.problems) reportAt(here, message);
-      const first = seen.get(row.key);
-      if (first !== undefined)
-        reportAt(here, `duplicate ${describeKey(spec)} "${row.key}" (first on ${origin.unit} ${first})`);
-      else seen.set(row.key, here.line);
-      for (const ref of row.refs) {
-        if (ref.id !== "" && !ids.get(ref.table)?.has(ref.id)) {
-          reportAt(
-            here,
-            `${item.record.header(ref.column)}: "${ref.id}" is not an id in ${origin.label(ref.table)}`,
-          );
+    for await (const batch of readCsv(path, facts, spec.name, spec.required, parsed)) {
+      for (const item of batch) {
+        if (item.kind === "problem") {
+          reportAt(at(item.line, item.ordinal), item.message);
+          continue;
         }
+        const fields = new FieldReader(item.record);
+        const row = spec.parse(fields);
+        const here = at(fields.line, fields.ordinal);
+        for (const message of fields.problems) reportAt(here, message);
+        const first = seen.get(row.key);
+        if (first !== undefined)
+          reportAt(here, `duplicate ${describeKey(spec)} "${row.key}" (first on ${origin.unit} ${first})`);
+        else seen.set(row.key, here.line);
+        for (const ref of row.refs) {
+          if (ref.id !== "" && !ids.get(ref.table)?.has(ref.id)) {
+            reportAt(
+              here,
+              `${item.record.header(ref.column)}: "${ref.id}" is not an id in ${origin.label(ref.table)}`,
+            );
+          }
+        }
+        if (row.carries) {
+          contractorOf.set(row.key, row.carries.contractor);
+          if (row.carries.ids.length > 0)
+            carried.push({
+              at: here,
+              column: item.record.header("carries"),
+              consignor: row.carries.consignor,
+              ids: row.carries.ids,
+            });
+        }
+        count += 1;
+        onRow(spec.name);
+        // Awaited only when the taker must wait (a full buffer): most rows cost no promise.
+        const taken = onParsed?.(spec, row);
+        if (taken) await taken;
       }
-      if (row.carries) {
-        contractorOf.set(row.key, row.carries.contractor);
-        if (row.carries.ids.length > 0)
-          carried.push({
-            at: here,
-            column: item.record.header("carries"),
-            consignor: row.carries.consignor,
-            ids: row.carries.ids,
-          });
-      }
-      count += 1;
-      onRow(spec.name);
-      // Awaited only when the taker must wait (a full buffer): most rows cost no promise.
-      const taken = onParsed?.(spec, row);
-      if (taken) await taken;
     }
     for (const { at: place, column, consignor, ids: listed } of carried) {
       for (const id of listed) {
@@ -203,16 +205,12 @@ function changedMessage(file: DatasetFile): string {
 export async function* readRows(file: DatasetFile): AsyncGenerator<ParsedRow> {
   const read = createHash("sha256");
   let pending: ParsedRow | undefined;
-  for await (const item of readCsv(
-    file.path,
-    file.facts.encoding,
-    file.spec.name,
-    file.spec.required,
-    read,
-  )) {
-    if (item.kind === "problem") throw new DatasetChangedError(changedMessage(file));
-    if (pending) yield pending;
-    pending = file.spec.parse(new FieldReader(item.record));
+  for await (const batch of readCsv(file.path, file.facts, file.spec.name, file.spec.required, read)) {
+    for (const item of batch) {
+      if (item.kind === "problem") throw new DatasetChangedError(changedMessage(file));
+      if (pending) yield pending;
+      pending = file.spec.parse(new FieldReader(item.record));
+    }
   }
   if (read.digest("hex") !== file.facts.sha256) throw new DatasetChangedError(changedMessage(file));
   if (pending) yield pending;

@@ -88,7 +88,8 @@ const OUTPUTS: Record<TableName, Output[]> = {
 };
 
 function quote(value: string): string {
-  return `"${value.replaceAll('"', '""')}"`;
+  // Most values hold no quote: the check is cheaper than replaceAll's copy (a million rows).
+  return value.includes('"') ? `"${value.replaceAll('"', '""')}"` : `"${value}"`;
 }
 
 /** A property's header: `name`, `name:long`, `name:string[]`. */
