@@ -184,6 +184,13 @@ const emptyRanks = (): RankOrder => ({
   undisclosedContracts: new Int32Array(0),
 });
 
+/** Each position's place in a sorted order (the order's inverse): 4 bytes a contract. */
+function placesOf(order: Int32Array): Int32Array {
+  const place = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i++) place[order[i] as number] = i;
+  return place;
+}
+
 /** The event loop's side: the copy data again, its strings unpacked a slice at a time. */
 export async function unpackCopy(message: CopyMessage): Promise<CopyData> {
   const columns: Partial<Record<OrganisationColumn, (string | null)[]>> = {};
@@ -216,6 +223,7 @@ export async function unpackCopy(message: CopyMessage): Promise<CopyData> {
       orgIds: ids,
       contractIds: [],
       contractIdAt: (e) => contractIds.at(e) as string,
+      contractIdPlace: placesOf(message.contractOrder),
       from: a.from,
       to: a.to,
       records: a.records,
