@@ -41,8 +41,7 @@ export class IdIndex {
       const middle = (low + high) >>> 1;
       const position = this.order[middle] as number;
       const order =
-        packed?.compareAt(position, target as Buffer) ??
-        byCodeUnits(this.ids.at(position) as string, id);
+        packed?.compareAt(position, target as Buffer) ?? byCodeUnits(this.ids.at(position) as string, id);
       if (order === 0) return position;
       if (order < 0) low = middle + 1;
       else high = middle - 1;
