@@ -16,11 +16,10 @@ export type Counts = Float64Array | Float32Array;
 export interface ContractTable {
   orgIds: string[];
   /**
-   * Contract ids by number: empty in the API's in-memory copy, which keeps its millions packed and
-   * reads them with `contractIdAt` (copyIds.ts). Read them with contractId(table, e).
+   * Contract e's id. The API's in-memory copy keeps its millions of ids packed (copyIds.ts) and
+   * decodes one when asked; a table read for one answer holds them as strings (`ListedContracts`).
    */
-  contractIds: string[];
-  contractIdAt?: (e: number) => string;
+  contractIdAt: (e: number) => string;
   /**
    * Each contract's place in ascending order of id, where ids are packed: comparing places orders
    * contracts as their ids do without decoding them (a breach radius breaks millions of ties).
@@ -40,9 +39,14 @@ export interface ContractTable {
   carriesList: Int32Array;
 }
 
+/** A table whose contract ids are held as strings, by number (the Cypher engine's, the copy's worker's). */
+export interface ListedContracts extends ContractTable {
+  contractIds: string[];
+}
+
 /** Contract e's id, wherever the table keeps its ids. */
 export function contractId(table: ContractTable, e: number): string {
-  return table.contractIdAt ? table.contractIdAt(e) : (table.contractIds[e] as string);
+  return table.contractIdAt(e);
 }
 
 /** Whether contract x's id comes before contract y's (code-unit order, as `<` on the ids). */

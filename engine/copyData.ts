@@ -5,7 +5,7 @@ import {
   type OrganisationSummary,
   type ReportedExposure,
 } from "../domain/index.ts";
-import type { ContractTable } from "./contractReach.ts";
+import type { ContractTable, ListedContracts } from "./contractReach.ts";
 import type { CopyColumns, IndexColumn } from "./copyColumns.ts";
 import { type IdList, PackedIds } from "./copyIds.ts";
 import { copyProgress } from "./copyProgress.ts";
@@ -74,11 +74,12 @@ export interface RankOrder {
  * the arithmetic's table (contractReach.ts), contracts by contractor, id lookups, the dates and
  * details of each contract, the reported exposures and (when derived in a worker) the ranking.
  */
-export interface CopyData {
+/** `Table`: where the copy is derived (a worker) its ids are strings; on the API's thread, packed. */
+export interface CopyData<Table extends ContractTable = ContractTable> {
   organisations: OrganisationSummary[];
   orgIndex: IdIndex;
   contractIndex: IdIndex;
-  table: ContractTable;
+  table: Table;
   /** Contracts by contractor: in(v) = inEdges[inStart[v] .. inStart[v+1]). */
   inStart: Int32Array;
   inEdges: Int32Array;
@@ -106,7 +107,7 @@ export function deriveCopy(
   columns: CopyColumns,
   reported: { exposures: CopiedExposure[]; incidents: Incident[] },
   rank: boolean,
-): CopyData {
+): CopyData<ListedContracts> {
   const { organisations, contractIds, from, to, records, subjects } = columns;
   const n = organisations.length;
   const orgIds = organisations.map((o) => o.id);
@@ -118,13 +119,14 @@ export function deriveCopy(
   const [carriesStart, carriesList] = carriesLists(contractIds.length, columns.carries, (id) =>
     contractIndex.get(id),
   );
-  const data: CopyData = {
+  const data: CopyData<ListedContracts> = {
     organisations,
     orgIndex: IdIndex.of(orgIds),
     contractIndex,
     table: {
       orgIds,
       contractIds,
+      contractIdAt: (e) => contractIds[e] as string,
       from,
       to,
       records,

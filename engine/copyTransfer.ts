@@ -1,5 +1,5 @@
 import type { DatasetStamp, Incident, OrganisationSummary } from "../domain/index.ts";
-import type { Counts } from "./contractReach.ts";
+import type { Counts, ListedContracts } from "./contractReach.ts";
 import type { IndexColumn } from "./copyColumns.ts";
 import type { CopiedExposure, CopyData, RankOrder } from "./copyData.ts";
 import { IdIndex } from "./copyData.ts";
@@ -119,7 +119,7 @@ export function packCopy(
   key: string,
   stamp: DatasetStamp,
   threadId: number,
-  data: CopyData,
+  data: CopyData<ListedContracts>,
 ): { message: CopyMessage; transfer: ArrayBuffer[] } {
   const { table } = data;
   const arrays = {
@@ -221,7 +221,6 @@ export async function unpackCopy(message: CopyMessage): Promise<CopyData> {
     contractIndex: new IdIndex(contractIds, message.contractOrder),
     table: {
       orgIds: ids,
-      contractIds: [],
       contractIdAt: (e) => contractIds.at(e) as string,
       contractIdPlace: placesOf(message.contractOrder),
       from: a.from,

@@ -3,7 +3,7 @@ import type { CountedContract, Scenario } from "../domain/index.ts";
 import { rowsOf as rows } from "../neo4j/read.ts";
 import { unknownId } from "./assemble.ts";
 import { confirmedPart } from "./confirmedPart.ts";
-import { type ContractTable, type Reach, summarise } from "./contractReach.ts";
+import { type ListedContracts, type Reach, summarise } from "./contractReach.ts";
 import { adjacency, carriesLists } from "./inMemoryArrays.ts";
 
 /**
@@ -96,9 +96,11 @@ function tableOf(reached: Map<string, ReachedRow & { level: number }>, compromis
     if (c.carries && c.carries.length > 0) scoped.set(e, c.carries);
   });
   const [carriesStart, carriesList] = carriesLists(m, scoped, (id) => contractIndex.get(id));
-  const table: ContractTable = {
+  const contractIds = contracts.map((c) => c.id);
+  const table: ListedContracts = {
     orgIds,
-    contractIds: contracts.map((c) => c.id),
+    contractIds,
+    contractIdAt: (e) => contractIds[e] as string,
     from,
     to,
     records: Float64Array.from(contracts, (c) => c.records ?? Number.NaN),

@@ -2,6 +2,7 @@ import type { Driver, ManagedTransaction } from "neo4j-driver";
 import type { DatasetStamp, Incident, OrganisationSummary } from "../domain/index.ts";
 import { cypher } from "../neo4j/queries.ts";
 import { rowsOf } from "../neo4j/read.ts";
+import type { ListedContracts } from "./contractReach.ts";
 import { type CopiedContract, type CopyColumns, CopyColumnsBuilder } from "./copyColumns.ts";
 import { type CopiedExposure, type CopyData, deriveCopy } from "./copyData.ts";
 import { InMemoryCopy } from "./inMemoryCopy.ts";
@@ -80,6 +81,6 @@ export async function readGraphCopy(
 }
 
 /** A read's copy data; `rank`: rank every vendor now (a worker does, off the event loop). */
-export function copyDataOf(read: GraphRead, rank: boolean): CopyData {
+export function copyDataOf(read: GraphRead, rank: boolean): CopyData<ListedContracts> {
   return deriveCopy(read.columns, read, rank);
 }

@@ -1,4 +1,4 @@
-import type { Condensed, RankFigures } from "./rankAll.ts";
+import type { Condensed, RankFigures } from "./rankCondensed.ts";
 
 /**
  * The vendors' figures from reach sets held as lists of vendor numbers (rankAll.ts): component c

@@ -61,7 +61,12 @@ describe("the dataset generator", () => {
     expect(scoped.every((lists) => lists.size === 1)).toBe(true);
     // Cycles: some strongly connected component holds more than one organisation.
     const ids = new Map<string, number>();
-    const id = (key: string) => ids.get(key) ?? (ids.set(key, ids.size), ids.size - 1);
+    const id = (key: string) => {
+      const known = ids.get(key);
+      if (known !== undefined) return known;
+      ids.set(key, ids.size);
+      return ids.size - 1;
+    };
     const edges = rows
       .map((r) => [id(r[1] as string), id(r[2] as string)] as const)
       .sort((x, y) => x[0] - y[0]);
