@@ -1,4 +1,5 @@
 import { type EventEmitter, once } from "node:events";
+import { createWriteStream } from "node:fs";
 import type ExcelJS from "exceljs";
 import { DATE_COLUMNS, REGISTER_TABLES, type RegisterLang, type RegisterTableName } from "../domain/index.ts";
 import {
@@ -42,20 +43,32 @@ export async function writeRegisterWorkbook(
 ): Promise<RowCounts> {
   const counts: RowCounts = { organisations: 0, contracts: 0, incidents: 0, exposures: 0 };
   await replaceAtomically([path], async ([temporary]) => {
-    const workbook = new excel.stream.xlsx.WorkbookWriter({
-      filename: temporary as string,
-      // Inline strings: a shared string table would hold every distinct text in memory.
-      useSharedStrings: false,
-      useStyles: true,
-    });
-    options.preface?.(workbook);
-    for (const table of REGISTER_TABLES) {
-      const sheet = workbook.addWorksheet(table.sheets[options.lang], SHEET_OPTIONS);
-      layOutTable(sheet, table, options.lang);
-      counts[table.name] = await writeTableRows(sheet, table, rows[table.name] ?? [], options);
-      sheet.commit();
+    // Our own file stream, not exceljs's `filename`: a write that fails must not leave the file
+    // to be opened after the temporary name was removed (its open is asynchronous), so the stream
+    // is closed before replaceAtomically removes it.
+    const file = createWriteStream(temporary as string);
+    const closed = once(file, "close").catch(() => {});
+    try {
+      const workbook = new excel.stream.xlsx.WorkbookWriter({
+        stream: file,
+        // Inline strings: a shared string table would hold every distinct text in memory.
+        useSharedStrings: false,
+        useStyles: true,
+      });
+      options.preface?.(workbook);
+      for (const table of REGISTER_TABLES) {
+        const sheet = workbook.addWorksheet(table.sheets[options.lang], SHEET_OPTIONS);
+        layOutTable(sheet, table, options.lang);
+        counts[table.name] = await writeTableRows(sheet, table, rows[table.name] ?? [], options);
+        sheet.commit();
+      }
+      await workbook.commit();
+    } catch (error) {
+      file.destroy();
+      throw error;
+    } finally {
+      await closed;
     }
-    await workbook.commit();
   });
   return counts;
 }
