@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
-import type { DatasetStamp } from "../domain/index.ts";
+import { DATASET_HEADER, type DatasetStamp } from "../domain/index.ts";
 import { keyOf } from "../engine/oneLoad.ts";
 
 /**
@@ -8,7 +8,7 @@ import { keyOf } from "../engine/oneLoad.ts";
  * JSON list, no field for it), a CSV, a report or a zip says it here alone. Two answers of one view
  * are of the same load exactly when their headers are equal.
  */
-export const DATASET_HEADER = "keiro-dataset";
+export { DATASET_HEADER };
 
 /** States the answer's load in its header. */
 export function stamped(reply: FastifyReply, dataset: DatasetStamp): FastifyReply {

@@ -8,6 +8,17 @@ export interface DatasetStamp {
 }
 
 /**
+ * A load's key, `fingerprint@loadedAt`: two answers are of the same load exactly when their keys
+ * are equal. The API states it in the `keiro-dataset` header (DATASET_HEADER); the explorer
+ * compares the answers one view combines by it.
+ */
+export const loadKeyOf = (stamp: Pick<DatasetStamp, "fingerprint" | "loadedAt">): string =>
+  `${stamp.fingerprint ?? ""}@${stamp.loadedAt ?? ""}`;
+
+/** The response header every answer that carries figures states its load in. */
+export const DATASET_HEADER = "keiro-dataset";
+
+/**
  * The version of what the loader stores: 2 since sub-contracts store `carries`, 3 since
  * organisations store their search keys and contract count (`searchName`…, `degree`). A graph
  * loaded in an older format is not answered (its sub-contracts would all seem to pass everything

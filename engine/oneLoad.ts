@@ -1,5 +1,5 @@
 import type { Driver, ManagedTransaction } from "neo4j-driver";
-import { checkGraphFormat, type DatasetStamp, ReloadNeededError } from "../domain/index.ts";
+import { checkGraphFormat, type DatasetStamp, loadKeyOf, ReloadNeededError } from "../domain/index.ts";
 import { cypher } from "../neo4j/queries.ts";
 import { readTransaction } from "../neo4j/read.ts";
 
@@ -36,7 +36,7 @@ async function lookAt(tx: ManagedTransaction, when: "before" | "after"): Promise
   return { ...(await liveDataset(tx)), committing: running };
 }
 
-export const keyOf = (stamp: DatasetStamp) => `${stamp.fingerprint ?? ""}@${stamp.loadedAt ?? ""}`;
+export const keyOf = (stamp: DatasetStamp) => loadKeyOf(stamp);
 
 /** Whether two stamps name the same load. */
 export const sameLoad = (a: DatasetStamp, b: DatasetStamp) => keyOf(a) === keyOf(b);

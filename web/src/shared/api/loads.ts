@@ -7,8 +7,10 @@
  * the earlier load are asked again, and the explorer says that the data was reloaded.
  */
 
+import { loadKeyOf } from "../../../../domain/index.ts";
+
 /** The header an answer states its load in (api/stamp.ts). */
-export const DATASET_HEADER = "keiro-dataset";
+export { DATASET_HEADER } from "../../../../domain/index.ts";
 
 /** A load's key as the API states it: `fingerprint@loadedAt`. */
 export type LoadKey = string;
@@ -17,7 +19,9 @@ export type LoadKey = string;
 export function loadOf(answer: unknown): LoadKey | null {
   const dataset = (answer as { dataset?: { fingerprint?: string | null; loadedAt?: string | null } } | null)
     ?.dataset;
-  return dataset ? `${dataset.fingerprint ?? ""}@${dataset.loadedAt ?? ""}` : null;
+  return dataset
+    ? loadKeyOf({ fingerprint: dataset.fingerprint ?? null, loadedAt: dataset.loadedAt ?? null })
+    : null;
 }
 
 /** When a load was loaded (ISO 8601, so that text order is time order); "" when unknown. */
